@@ -1,0 +1,229 @@
+package ru.profkom.audit;
+
+import java.time.Clock;
+import java.util.stream.Collectors;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import ru.profkom.accounts.AccountEvents;
+import ru.profkom.organizations.OrganizationEvents;
+import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.Actor;
+import ru.profkom.shared.CurrentActor;
+
+/**
+ * Writes one audit entry per event. Listeners run after the change committed, through Modulith's
+ * publication registry, so an entry is retried rather than lost when writing it fails.
+ */
+@Component
+class AuditRecorder {
+
+    private final AuditRepository repository;
+    private final Organizations organizations;
+    private final Clock clock;
+
+    AuditRecorder(AuditRepository repository, Organizations organizations, Clock clock) {
+        this.repository = repository;
+        this.organizations = organizations;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(OrganizationEvents.OrganizationCreated event) {
+        record(
+                event.actor(),
+                "ORGANIZATION_CREATED",
+                event.organizationId(),
+                event.path(),
+                event.code() + " " + event.shortName());
+    }
+
+    @ApplicationModuleListener
+    void on(OrganizationEvents.OrganizationUpdated event) {
+        String details = event.changes().stream()
+                .map(c -> c.field() + ": «" + c.oldValue() + "» → «" + c.newValue() + "»")
+                .collect(Collectors.joining("; "));
+        record(event.actor(), "ORGANIZATION_UPDATED", event.organizationId(), event.path(), details);
+    }
+
+    @ApplicationModuleListener
+    void on(OrganizationEvents.OrganizationMoved event) {
+        repository.repath(event.oldPath(), event.newPath());
+        record(
+                event.actor(),
+                "ORGANIZATION_MOVED",
+                event.organizationId(),
+                event.newPath(),
+                "parent " + event.oldParentId() + " → " + event.newParentId() + ", organizations: "
+                        + event.subtreeSize());
+    }
+
+    @ApplicationModuleListener
+    void on(OrganizationEvents.OrganizationsMerged event) {
+        record(event.actor(), "ORGANIZATIONS_MERGED", event.sourceId(), event.sourcePath(), "→ " + event.targetId());
+        record(event.actor(), "ORGANIZATIONS_MERGED", event.targetId(), event.targetPath(), event.sourceId() + " →");
+    }
+
+    @ApplicationModuleListener
+    void on(OrganizationEvents.OrganizationLiquidated event) {
+        record(
+                event.actor(),
+                "ORGANIZATION_LIQUIDATED",
+                event.organizationId(),
+                event.path(),
+                String.valueOf(event.liquidatedOn()));
+    }
+
+    @ApplicationModuleListener
+    void on(OrganizationEvents.BodyAttached event) {
+        record(event.actor(), "BODY_ATTACHED", event.organizationId(), event.path(), event.name());
+    }
+
+    @ApplicationModuleListener
+    void on(OrganizationEvents.BodyDetached event) {
+        record(event.actor(), "BODY_DETACHED", event.organizationId(), event.path(), event.name());
+    }
+
+    @ApplicationModuleListener
+    void on(OrganizationEvents.OrganizationsLoaded event) {
+        record(event.actor(), "ORGANIZATIONS_LOADED", null, null, String.valueOf(event.count()));
+    }
+
+    @ApplicationModuleListener
+    void on(AccountEvents.SignedIn event) {
+        repository.insert(
+                clock.instant(),
+                event.accountId(),
+                event.login(),
+                event.remoteAddress(),
+                "SIGNED_IN",
+                event.organizationId(),
+                pathOf(event.organizationId()),
+                "ACCOUNT",
+                event.accountId(),
+                null);
+    }
+
+    @ApplicationModuleListener
+    void on(AccountEvents.SignInFailed event) {
+        repository.insert(
+                clock.instant(),
+                event.accountId(),
+                event.login(),
+                event.remoteAddress(),
+                event.locked() ? "SIGN_IN_WHILE_LOCKED" : "SIGN_IN_FAILED",
+                event.organizationId(),
+                pathOf(event.organizationId()),
+                "ACCOUNT",
+                event.accountId(),
+                null);
+    }
+
+    @ApplicationModuleListener
+    void on(AccountEvents.AccountLocked event) {
+        repository.insert(
+                clock.instant(),
+                event.accountId(),
+                event.login(),
+                event.remoteAddress(),
+                "ACCOUNT_LOCKED",
+                event.organizationId(),
+                pathOf(event.organizationId()),
+                "ACCOUNT",
+                event.accountId(),
+                null);
+    }
+
+    @ApplicationModuleListener
+    void on(AccountEvents.AccountCreated event) {
+        recordAbout(
+                event.actor(), "ACCOUNT_CREATED", event.organizationId(), "ACCOUNT", event.accountId(), event.login());
+    }
+
+    @ApplicationModuleListener
+    void on(AccountEvents.RoleGranted event) {
+        recordAbout(
+                event.actor(),
+                "ROLE_GRANTED",
+                event.organizationId(),
+                "ROLE_GRANT",
+                event.grantId(),
+                event.login() + ": " + event.role());
+    }
+
+    @ApplicationModuleListener
+    void on(AccountEvents.RoleRevoked event) {
+        recordAbout(
+                event.actor(),
+                "ROLE_REVOKED",
+                event.organizationId(),
+                "ROLE_GRANT",
+                event.grantId(),
+                event.login() + ": " + event.role());
+    }
+
+    @ApplicationModuleListener
+    void on(AccountEvents.PasswordResetRequested event) {
+        repository.insert(
+                clock.instant(),
+                event.accountId(),
+                event.login(),
+                event.remoteAddress(),
+                "PASSWORD_RESET_REQUESTED",
+                event.organizationId(),
+                pathOf(event.organizationId()),
+                "ACCOUNT",
+                event.accountId(),
+                null);
+    }
+
+    @ApplicationModuleListener
+    void on(AccountEvents.PasswordChanged event) {
+        repository.insert(
+                clock.instant(),
+                event.accountId(),
+                event.login(),
+                event.remoteAddress(),
+                "PASSWORD_CHANGED",
+                event.organizationId(),
+                pathOf(event.organizationId()),
+                "ACCOUNT",
+                event.accountId(),
+                null);
+    }
+
+    private void record(Actor actor, String action, Long organizationId, String path, String details) {
+        repository.insert(
+                clock.instant(),
+                actor.accountId(),
+                actor.login(),
+                actor.remoteAddress(),
+                action,
+                organizationId,
+                path,
+                "ORGANIZATION",
+                organizationId,
+                details);
+    }
+
+    private void recordAbout(
+            Actor actor, String action, long organizationId, String targetType, long targetId, String details) {
+        repository.insert(
+                clock.instant(),
+                actor.accountId(),
+                actor.login(),
+                actor.remoteAddress(),
+                action,
+                organizationId,
+                pathOf(organizationId),
+                targetType,
+                targetId,
+                details);
+    }
+
+    private String pathOf(Long organizationId) {
+        return organizationId == null
+                ? null
+                : CurrentActor.asSystem(
+                        () -> organizations.pathOf(organizationId).orElse(null));
+    }
+}

@@ -1,0 +1,28 @@
+package ru.profkom.organizations;
+
+/**
+ * What a user fills in to create or edit an organization. {@code kind} is only read on creation;
+ * {@code version} is the version the user saw, so that two editors do not overwrite each other.
+ */
+public record OrganizationForm(
+        OrganizationKind kind,
+        String code,
+        String fullName,
+        String shortName,
+        String inn,
+        String address,
+        String phone,
+        String email,
+        String website,
+        String employerName,
+        String employerInn,
+        Integer headcount,
+        String chairName,
+        String infoWorkerName,
+        Integer version) {
+
+    public static OrganizationForm empty(OrganizationKind kind) {
+        return new OrganizationForm(
+                kind, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,585 @@
+package ru.profkom.organizations;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.profkom.organizations.OrganizationEvents.BodyAttached;
+import ru.profkom.organizations.OrganizationEvents.BodyDetached;
+import ru.profkom.organizations.OrganizationEvents.FieldChange;
+import ru.profkom.organizations.OrganizationEvents.OrganizationCreated;
+import ru.profkom.organizations.OrganizationEvents.OrganizationLiquidated;
+import ru.profkom.organizations.OrganizationEvents.OrganizationMoved;
+import ru.profkom.organizations.OrganizationEvents.OrganizationUpdated;
+import ru.profkom.organizations.OrganizationEvents.OrganizationsMerged;
+import ru.profkom.shared.Actor;
+import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.Grant;
+import ru.profkom.shared.Page;
+import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.Role;
+import ru.profkom.shared.Validation;
+
+/**
+ * The organization tree: every query and command checks the current actor's grants against the
+ * organization's path before it reads or writes anything.
+ */
+@Service
+@Transactional
+public class Organizations {
+
+    static final String NOT_FOUND = "organization.notFound";
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
+    private final OrganizationRepository repository;
+    private final CurrentActor currentActor;
+    private final ApplicationEventPublisher events;
+    private final List<LiquidationCheck> liquidationChecks;
+    private final Clock clock;
+
+    Organizations(
+            OrganizationRepository repository,
+            CurrentActor currentActor,
+            ApplicationEventPublisher events,
+            List<LiquidationCheck> liquidationChecks,
+            Clock clock) {
+        this.repository = repository;
+        this.currentActor = currentActor;
+        this.events = events;
+        this.liquidationChecks = liquidationChecks;
+        this.clock = clock;
+    }
+
+    // ---- queries ---------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Organization get(long id) {
+        return readable(id);
+    }
+
+    /** The organizations where the current actor's grants start: the roots of what they see. */
+    @Transactional(readOnly = true)
+    public List<OrganizationNode> scopeRoots() {
+        Actor actor = currentActor.get();
+        if (actor.system()) {
+            return repository.nodes(repository.rootIds());
+        }
+        List<Long> subtreeGrants = actor.grants().stream()
+                .filter(g -> g.role().coversSubtree())
+                .map(Grant::organizationId)
+                .toList();
+        Map<Long, String> paths = repository.pathsById(
+                actor.grants().stream().map(Grant::organizationId).collect(Collectors.toSet()));
+        // A grant inside another grant's subtree adds nothing to the tree's roots.
+        List<Long> roots = paths.entrySet().stream()
+                .filter(entry -> subtreeGrants.stream()
+                        .noneMatch(other -> other.longValue() != entry.getKey()
+                                && entry.getValue().contains("/" + other + "/")))
+                .map(Map.Entry::getKey)
+                .toList();
+        return repository.nodes(roots);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<OrganizationNode> children(long id, boolean includeClosed, PageRequest page) {
+        Organization parent = readable(id);
+        if (!coversSubtree(currentActor.get(), parent)) {
+            return new Page<>(List.of(), page.page(), page.size(), 0);
+        }
+        return repository.children(id, includeClosed, page);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Crumb> breadcrumbs(long id) {
+        Organization organization = readable(id);
+        return crumbs(organization.path());
+    }
+
+    private List<Crumb> crumbs(String path) {
+        Actor actor = currentActor.get();
+        List<Long> ids = idsOf(path);
+        Map<Long, OrganizationNode> nodes =
+                repository.nodes(ids).stream().collect(Collectors.toMap(OrganizationNode::id, Function.identity()));
+        List<Crumb> crumbs = new ArrayList<>();
+        StringBuilder prefix = new StringBuilder("/");
+        for (Long ancestorId : ids) {
+            prefix.append(ancestorId).append('/');
+            OrganizationNode node = nodes.get(ancestorId);
+            if (node != null) {
+                crumbs.add(new Crumb(
+                        node.id(), node.kind(), node.shortName(), canRead(actor, node.id(), prefix.toString())));
+            }
+        }
+        return crumbs;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<OrganizationNode> search(String query, PageRequest page) {
+        Actor actor = currentActor.get();
+        if (actor.system()) {
+            return repository.search(query == null ? "" : query, List.of("/"), List.of(), page);
+        }
+        List<Long> subtreeRoots = actor.grants().stream()
+                .filter(g -> g.role().coversSubtree())
+                .map(Grant::organizationId)
+                .distinct()
+                .toList();
+        List<Long> singles = actor.grants().stream()
+                .filter(g -> !g.role().coversSubtree())
+                .map(Grant::organizationId)
+                .distinct()
+                .toList();
+        return repository.search(query == null ? "" : query, repository.pathsOf(subtreeRoots), singles, page);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Placement> placementHistory(long id) {
+        readable(id);
+        return repository.placements(id);
+    }
+
+    /** The breadcrumbs as they stood at the end of a day, following the placement history upward. */
+    @Transactional(readOnly = true)
+    public List<Crumb> breadcrumbsAt(long id, LocalDate date) {
+        readable(id);
+        Instant at = date.plusDays(1).atStartOfDay(MOSCOW).toInstant().minusNanos(1);
+        if (!repository.existedAt(id, at)) {
+            return List.of();
+        }
+        List<Long> chain = new ArrayList<>();
+        Long current = id;
+        while (current != null && chain.size() < 32 && !chain.contains(current)) {
+            chain.addFirst(current);
+            current = repository.parentAt(current, at).orElse(null);
+        }
+        String path = chain.stream().map(String::valueOf).collect(Collectors.joining("/", "/", "/"));
+        return crumbs(path);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AttachedBody> bodies(long id) {
+        readable(id);
+        return repository.bodies(id);
+    }
+
+    /** Whether {@code organizationId} lies inside the subtree of {@code ancestorId} (itself included). */
+    @Transactional(readOnly = true)
+    public boolean isWithin(long organizationId, long ancestorId) {
+        return repository
+                .pathOf(organizationId)
+                .map(path -> path.contains("/" + ancestorId + "/"))
+                .orElse(false);
+    }
+
+    /** The stored path of an organization, for modules that index by subtree. */
+    @Transactional(readOnly = true)
+    public Optional<String> pathOf(long organizationId) {
+        return repository.pathOf(organizationId);
+    }
+
+    /** Whether the current actor may read the organization's card; never throws. */
+    @Transactional(readOnly = true)
+    public boolean canRead(long organizationId) {
+        return repository
+                .pathOf(organizationId)
+                .map(path -> canRead(currentActor.get(), organizationId, path))
+                .orElse(false);
+    }
+
+    /** Whether the current actor administers the organization (structure, roles, audit). */
+    @Transactional(readOnly = true)
+    public boolean canManage(long organizationId) {
+        return repository
+                .pathOf(organizationId)
+                .map(path -> holdsOnPath(currentActor.get(), path, Role::administers))
+                .orElse(false);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean canEdit(long organizationId) {
+        return repository
+                .pathOf(organizationId)
+                .map(path -> holdsOnPath(currentActor.get(), path, Role::editsOrganizationCard))
+                .orElse(false);
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return repository.count();
+    }
+
+    // ---- commands --------------------------------------------------------------------------
+
+    public Organization createChild(long parentId, OrganizationForm form) {
+        Organization parent = manageable(parentId);
+        if (!parent.active()) {
+            throw ProfkomException.conflict("organization.closedParent", parent.shortName());
+        }
+        OrganizationForm clean = validate(form, null);
+        if (clean.kind() == null || !parent.kind().mayContain(clean.kind())) {
+            throw ProfkomException.invalid("kind", "organization.kindNotAllowed");
+        }
+        return create(parent, clean);
+    }
+
+    /** Creates the union's root; allowed to the system only, once. */
+    public Organization createUnion(OrganizationForm form) {
+        if (!currentActor.get().system()) {
+            throw ProfkomException.forbidden("access.denied");
+        }
+        OrganizationForm clean = validate(
+                new OrganizationForm(
+                        OrganizationKind.UNION,
+                        form.code(),
+                        form.fullName(),
+                        form.shortName(),
+                        form.inn(),
+                        form.address(),
+                        form.phone(),
+                        form.email(),
+                        form.website(),
+                        form.employerName(),
+                        form.employerInn(),
+                        form.headcount(),
+                        form.chairName(),
+                        form.infoWorkerName(),
+                        null),
+                null);
+        return create(null, clean);
+    }
+
+    private Organization create(Organization parent, OrganizationForm form) {
+        Instant now = clock.instant();
+        long id = repository.insert(
+                parent == null ? null : parent.id(),
+                parent == null ? null : parent.path(),
+                parent == null ? 0 : parent.depth() + 1,
+                form,
+                now);
+        Organization created = repository.find(id).orElseThrow();
+        events.publishEvent(
+                new OrganizationCreated(id, created.path(), created.code(), created.shortName(), currentActor.get()));
+        return created;
+    }
+
+    public Organization update(long id, OrganizationForm form) {
+        Organization current = readable(id);
+        if (!holdsOnPath(currentActor.get(), current.path(), Role::editsOrganizationCard)) {
+            throw ProfkomException.forbidden("access.denied");
+        }
+        if (!current.active()) {
+            throw ProfkomException.conflict("organization.closed", current.shortName());
+        }
+        OrganizationForm clean = validate(withKind(form, current.kind()), id);
+        int expected = form.version() == null ? current.version() : form.version();
+        if (!repository.update(id, clean, expected, clock.instant())) {
+            throw ProfkomException.conflict("organization.changedMeanwhile");
+        }
+        List<FieldChange> changes = changes(current.toForm(), clean);
+        if (!changes.isEmpty()) {
+            events.publishEvent(new OrganizationUpdated(id, current.path(), changes, currentActor.get()));
+        }
+        return repository.find(id).orElseThrow();
+    }
+
+    public Organization move(long id, long newParentId) {
+        Organization organization = manageableForUpdate(id);
+        Organization newParent = manageableForUpdate(newParentId);
+        if (organization.parentId() == null) {
+            throw ProfkomException.invalid("newParentId", "organization.move.root");
+        }
+        if (newParent.path().startsWith(organization.path())) {
+            throw ProfkomException.invalid("newParentId", "organization.move.intoOwnSubtree");
+        }
+        if (!organization.active() || !newParent.active()) {
+            throw ProfkomException.conflict("organization.move.closed");
+        }
+        if (!newParent.kind().mayContain(organization.kind())) {
+            throw ProfkomException.invalid("newParentId", "organization.kindNotAllowed");
+        }
+        if (Objects.equals(organization.parentId(), newParentId)) {
+            return organization;
+        }
+        // The actor must also administer the place the organization leaves.
+        manageable(organization.parentId());
+        int subtreeSize = repository.subtreeSize(organization.path());
+        Actor actor = currentActor.get();
+        repository.move(organization, newParent, actor.accountId(), clock.instant());
+        Organization moved = repository.find(id).orElseThrow();
+        events.publishEvent(new OrganizationMoved(
+                id, organization.path(), moved.path(), organization.parentId(), newParentId, subtreeSize, actor));
+        return moved;
+    }
+
+    /** Merges {@code sourceId} into {@code targetId}: the children move over, the source closes. */
+    public Organization merge(long sourceId, long targetId) {
+        Organization source = manageableForUpdate(sourceId);
+        Organization target = manageableForUpdate(targetId);
+        if (sourceId == targetId) {
+            throw ProfkomException.invalid("targetId", "organization.merge.same");
+        }
+        if (target.path().startsWith(source.path()) || source.path().startsWith(target.path())) {
+            throw ProfkomException.invalid("targetId", "organization.merge.related");
+        }
+        if (source.kind() != target.kind()) {
+            throw ProfkomException.invalid("targetId", "organization.merge.kinds");
+        }
+        if (!source.active() || !target.active()) {
+            throw ProfkomException.conflict("organization.move.closed");
+        }
+        Actor actor = currentActor.get();
+        Instant now = clock.instant();
+        for (Long childId : repository.childIds(sourceId)) {
+            Organization child = repository.findForUpdate(childId).orElseThrow();
+            Organization currentTarget = repository.find(targetId).orElseThrow();
+            int subtreeSize = repository.subtreeSize(child.path());
+            repository.move(child, currentTarget, actor.accountId(), now);
+            events.publishEvent(new OrganizationMoved(
+                    childId,
+                    child.path(),
+                    currentTarget.path() + childId + "/",
+                    sourceId,
+                    targetId,
+                    subtreeSize,
+                    actor));
+        }
+        repository.close(sourceId, OrganizationStatus.MERGED, LocalDate.now(clock.withZone(MOSCOW)), targetId, now);
+        events.publishEvent(new OrganizationsMerged(sourceId, targetId, source.path(), target.path(), actor));
+        return repository.find(targetId).orElseThrow();
+    }
+
+    public Organization liquidate(long id, LocalDate on) {
+        Organization organization = manageableForUpdate(id);
+        if (organization.parentId() == null) {
+            throw ProfkomException.invalid(null, "organization.liquidate.root");
+        }
+        if (!organization.active()) {
+            throw ProfkomException.conflict("organization.closed", organization.shortName());
+        }
+        LocalDate today = LocalDate.now(clock.withZone(MOSCOW));
+        LocalDate date = on == null ? today : on;
+        if (date.isAfter(today)) {
+            throw ProfkomException.invalid("date", "organization.liquidate.future");
+        }
+        int activeChildren = repository.activeChildCount(id);
+        if (activeChildren > 0) {
+            throw ProfkomException.conflict("organization.liquidate.children", activeChildren);
+        }
+        for (LiquidationCheck check : liquidationChecks) {
+            Optional<LiquidationCheck.Refusal> refusal = check.refusal(id);
+            if (refusal.isPresent()) {
+                throw ProfkomException.conflict(
+                        refusal.get().messageKey(), refusal.get().arguments());
+            }
+        }
+        repository.close(id, OrganizationStatus.LIQUIDATED, date, null, clock.instant());
+        events.publishEvent(new OrganizationLiquidated(id, organization.path(), date, currentActor.get()));
+        return repository.find(id).orElseThrow();
+    }
+
+    public AttachedBody attachBody(long organizationId, BodyKind kind, String name, String chairName) {
+        Organization organization = readable(organizationId);
+        if (!holdsOnPath(currentActor.get(), organization.path(), Role::editsOrganizationCard)) {
+            throw ProfkomException.forbidden("access.denied");
+        }
+        Validation validation = new Validation()
+                .required("name", name)
+                .maxLength("name", name, 300)
+                .maxLength("chairName", chairName, 200);
+        if (kind == null) {
+            validation.reject("kind", "validation.required");
+        }
+        validation.throwIfInvalid();
+        long bodyId =
+                repository.insertBody(organizationId, kind, name.strip(), blankToNull(chairName), clock.instant());
+        events.publishEvent(
+                new BodyAttached(organizationId, organization.path(), bodyId, name.strip(), currentActor.get()));
+        return repository.findBody(bodyId).orElseThrow();
+    }
+
+    public void detachBody(long organizationId, long bodyId) {
+        Organization organization = readable(organizationId);
+        if (!holdsOnPath(currentActor.get(), organization.path(), Role::editsOrganizationCard)) {
+            throw ProfkomException.forbidden("access.denied");
+        }
+        AttachedBody body = repository
+                .findBody(bodyId)
+                .filter(b -> b.organizationId() == organizationId)
+                .orElseThrow(() -> ProfkomException.notFound("organization.body.notFound"));
+        repository.deleteBody(bodyId);
+        events.publishEvent(
+                new BodyDetached(organizationId, organization.path(), bodyId, body.name(), currentActor.get()));
+    }
+
+    // ---- access ----------------------------------------------------------------------------
+
+    private Organization readable(long id) {
+        Organization organization = repository.find(id).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND));
+        if (!canRead(currentActor.get(), id, organization.path())) {
+            // Outside the actor's subtrees an organization is as good as absent.
+            throw ProfkomException.notFound(NOT_FOUND);
+        }
+        return organization;
+    }
+
+    private Organization manageable(long id) {
+        Organization organization = readable(id);
+        if (!holdsOnPath(currentActor.get(), organization.path(), Role::administers)) {
+            throw ProfkomException.forbidden("access.denied");
+        }
+        return organization;
+    }
+
+    private Organization manageableForUpdate(long id) {
+        manageable(id);
+        return repository.findForUpdate(id).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND));
+    }
+
+    private static boolean canRead(Actor actor, long id, String path) {
+        if (actor.system()) {
+            return true;
+        }
+        for (Grant grant : actor.grants()) {
+            if (grant.role().coversSubtree()
+                    ? path.contains("/" + grant.organizationId() + "/")
+                    : grant.organizationId() == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean coversSubtree(Actor actor, Organization organization) {
+        return actor.system() || holdsOnPath(actor, organization.path(), Role::coversSubtree);
+    }
+
+    private static boolean holdsOnPath(Actor actor, String path, java.util.function.Predicate<Role> role) {
+        if (actor.system()) {
+            return true;
+        }
+        return actor.grants().stream()
+                .anyMatch(grant -> role.test(grant.role()) && path.contains("/" + grant.organizationId() + "/"));
+    }
+
+    static List<Long> idsOf(String path) {
+        return Arrays.stream(path.split("/"))
+                .filter(s -> !s.isEmpty())
+                .map(Long::valueOf)
+                .toList();
+    }
+
+    // ---- validation ------------------------------------------------------------------------
+
+    private OrganizationForm validate(OrganizationForm form, Long existingId) {
+        Validation validation = new Validation();
+        String code = blankToNull(form.code());
+        String fullName = normalize(form.fullName());
+        String shortName = normalize(form.shortName());
+        validation.required("code", code).maxLength("code", code, 32);
+        if (code != null && code.length() <= 32 && !code.matches("[A-Za-zА-Яа-яЁё0-9._-]+")) {
+            validation.reject("code", "organization.code.format");
+        }
+        validation.required("fullName", fullName).maxLength("fullName", fullName, 500);
+        validation.required("shortName", shortName).maxLength("shortName", shortName, 200);
+        validation.inn("inn", blankToNull(form.inn())).inn("employerInn", blankToNull(form.employerInn()));
+        validation.maxLength("address", form.address(), 500);
+        String phone = blankToNull(form.phone());
+        String normalizedPhone = null;
+        if (phone != null) {
+            normalizedPhone = ru.profkom.shared.Phones.normalize(phone).orElse(null);
+            if (normalizedPhone == null) {
+                validation.reject("phone", "validation.phone");
+            }
+        }
+        validation.email("email", blankToNull(form.email()));
+        validation.maxLength("website", form.website(), 254);
+        validation.maxLength("employerName", form.employerName(), 500);
+        validation.range("headcount", form.headcount(), 0, 5_000_000);
+        validation.maxLength("chairName", form.chairName(), 200);
+        validation.maxLength("infoWorkerName", form.infoWorkerName(), 200);
+        if (code != null && !validation.hasProblems() && repository.codeTaken(code, existingId)) {
+            validation.reject("code", "organization.code.taken", code);
+        }
+        validation.throwIfInvalid();
+        return new OrganizationForm(
+                form.kind(),
+                code,
+                fullName,
+                shortName,
+                blankToNull(form.inn()),
+                normalize(form.address()),
+                normalizedPhone,
+                blankToNull(form.email()),
+                blankToNull(form.website()),
+                normalize(form.employerName()),
+                blankToNull(form.employerInn()),
+                form.headcount(),
+                normalize(form.chairName()),
+                normalize(form.infoWorkerName()),
+                form.version());
+    }
+
+    private static OrganizationForm withKind(OrganizationForm form, OrganizationKind kind) {
+        return new OrganizationForm(
+                kind,
+                form.code(),
+                form.fullName(),
+                form.shortName(),
+                form.inn(),
+                form.address(),
+                form.phone(),
+                form.email(),
+                form.website(),
+                form.employerName(),
+                form.employerInn(),
+                form.headcount(),
+                form.chairName(),
+                form.infoWorkerName(),
+                form.version());
+    }
+
+    private static List<FieldChange> changes(OrganizationForm before, OrganizationForm after) {
+        List<FieldChange> changes = new ArrayList<>();
+        compare(changes, "code", before.code(), after.code());
+        compare(changes, "fullName", before.fullName(), after.fullName());
+        compare(changes, "shortName", before.shortName(), after.shortName());
+        compare(changes, "inn", before.inn(), after.inn());
+        compare(changes, "address", before.address(), after.address());
+        compare(changes, "phone", before.phone(), after.phone());
+        compare(changes, "email", before.email(), after.email());
+        compare(changes, "website", before.website(), after.website());
+        compare(changes, "employerName", before.employerName(), after.employerName());
+        compare(changes, "employerInn", before.employerInn(), after.employerInn());
+        compare(changes, "headcount", before.headcount(), after.headcount());
+        compare(changes, "chairName", before.chairName(), after.chairName());
+        compare(changes, "infoWorkerName", before.infoWorkerName(), after.infoWorkerName());
+        return changes;
+    }
+
+    private static void compare(List<FieldChange> changes, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changes.add(new FieldChange(
+                    field, before == null ? "" : before.toString(), after == null ? "" : after.toString()));
+        }
+    }
+
+    private static String normalize(String text) {
+        return blankToNull(ru.profkom.shared.RussianText.normalizeSpaces(text));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

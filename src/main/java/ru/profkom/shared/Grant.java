@@ -1,0 +1,3 @@
+package ru.profkom.shared;
+
+public record Grant(long organizationId, Role role) {}

@@ -1,0 +1,41 @@
+package ru.profkom.shared.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import ru.profkom.shared.ProfkomException;
+
+/** A refusal on a page that has no form to show it in: a Russian error page with the reason. */
+@ControllerAdvice(annotations = Controller.class)
+class PageErrors {
+
+    private final MessageSource messages;
+
+    PageErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(ProfkomException.class)
+    ModelAndView refused(ProfkomException exception, HttpServletResponse response) {
+        response.setStatus(exception.kind().status);
+        ModelAndView view = new ModelAndView("error");
+        view.addObject("status", exception.kind().status);
+        view.addObject(
+                "reasons",
+                exception.problems().stream()
+                        .map(p -> messages.getMessage(
+                                p.messageKey(), p.arguments(), p.messageKey(), LocaleContextHolder.getLocale()))
+                        .toList());
+        return view;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView badAddress(HttpServletResponse response) {
+        return refused(ProfkomException.notFound("error.badAddress"), response);
+    }
+}
