@@ -215,6 +215,13 @@ public class Organizations {
                 .orElse(false);
     }
 
+    /** Short names by id; names of organizations are not personal data and are public on the portal. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> shortNames(java.util.Collection<Long> ids) {
+        return repository.nodes(ids).stream()
+                .collect(Collectors.toMap(OrganizationNode::id, OrganizationNode::shortName));
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return repository.count();

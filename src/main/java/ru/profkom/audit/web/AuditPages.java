@@ -118,7 +118,7 @@ class AuditPages {
                                 entry.actorLogin() == null ? "" : entry.actorLogin(),
                                 entry.remoteAddress() == null ? "" : entry.remoteAddress(),
                                 texts.text(entry.actionKey()),
-                                entry.organizationId() == null ? "" : entry.organizationId(),
+                                entry.organizationName() == null ? "" : entry.organizationName(),
                                 entry.details() == null ? "" : entry.details()))));
     }
 
