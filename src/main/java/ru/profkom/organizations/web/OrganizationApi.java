@@ -80,7 +80,8 @@ class OrganizationApi {
     @GetMapping("/{id}/breadcrumbs")
     @Operation(summary = "Путь от корня; с параметром date — каким он был на эту дату")
     List<Crumb> breadcrumbs(
-            @PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return date == null ? organizations.breadcrumbs(id) : organizations.breadcrumbsAt(id, date);
     }
 

@@ -34,6 +34,11 @@ class PageErrors {
         return view;
     }
 
+    @ExceptionHandler(org.springframework.validation.BindException.class)
+    ModelAndView unreadableForm(HttpServletResponse response) {
+        return refused(ProfkomException.invalid(null, "validation.number"), response);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView badAddress(HttpServletResponse response) {
         return refused(ProfkomException.notFound("error.badAddress"), response);

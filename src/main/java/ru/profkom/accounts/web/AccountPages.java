@@ -1,0 +1,219 @@
+package ru.profkom.accounts.web;
+
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.profkom.accounts.Accounts;
+import ru.profkom.accounts.NewAccount;
+import ru.profkom.accounts.RoleGrantView;
+import ru.profkom.organizations.Organization;
+import ru.profkom.organizations.OrganizationKind;
+import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.Role;
+import ru.profkom.shared.web.FormErrors;
+
+/** Sign-in, password reset, the home page, the profile and the roles of an organization. */
+@Controller
+class AccountPages {
+
+    private final Accounts accounts;
+    private final Organizations organizations;
+    private final FormErrors formErrors;
+    private final String baseUrl;
+
+    AccountPages(
+            Accounts accounts,
+            Organizations organizations,
+            FormErrors formErrors,
+            @Value("${profkom.base-url}") String baseUrl) {
+        this.accounts = accounts;
+        this.organizations = organizations;
+        this.formErrors = formErrors;
+        this.baseUrl = baseUrl;
+    }
+
+    @GetMapping("/login")
+    String login(@RequestParam(required = false) String error, Model model) {
+        model.addAttribute("error", error);
+        return "accounts/login";
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        List<RoleGrantView> grants = accounts.myGrants();
+        model.addAttribute("me", accounts.me());
+        model.addAttribute("grants", grants);
+        return "accounts/home";
+    }
+
+    @GetMapping("/me")
+    String me(Model model) {
+        model.addAttribute("me", accounts.me());
+        model.addAttribute("grants", accounts.myGrants());
+        return "accounts/me";
+    }
+
+    @PostMapping("/me/password")
+    String changePassword(
+            @RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String newPassword,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            accounts.changePassword(currentPassword, newPassword);
+            redirect.addFlashAttribute("flash", formErrors.text("password.changed"));
+            return "redirect:/me";
+        } catch (ProfkomException e) {
+            formErrors.show(model, e);
+            return me(model);
+        }
+    }
+
+    // ---- password reset --------------------------------------------------------------------
+
+    @GetMapping("/password/forgot")
+    String forgot() {
+        return "accounts/forgot";
+    }
+
+    @PostMapping("/password/forgot")
+    String requestReset(@RequestParam(defaultValue = "") String login, Model model) {
+        try {
+            accounts.requestPasswordReset(login, baseUrl, LocaleContextHolder.getLocale());
+            model.addAttribute("sent", true);
+        } catch (ProfkomException e) {
+            formErrors.show(model, e);
+        }
+        return "accounts/forgot";
+    }
+
+    @GetMapping("/password/reset")
+    String resetForm(@RequestParam(defaultValue = "") String token, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("usable", accounts.resetTokenUsable(token));
+        return "accounts/reset";
+    }
+
+    @PostMapping("/password/reset")
+    String reset(
+            @RequestParam(defaultValue = "") String token,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String repeat,
+            Model model) {
+        try {
+            if (!password.equals(repeat)) {
+                throw ProfkomException.invalid("repeat", "reset.mismatch");
+            }
+            accounts.resetPassword(token, password);
+            return "redirect:/login?passwordReset";
+        } catch (ProfkomException e) {
+            formErrors.show(model, e);
+            model.addAttribute("token", token);
+            model.addAttribute("usable", accounts.resetTokenUsable(token));
+            return "accounts/reset";
+        }
+    }
+
+    // ---- roles of an organization ----------------------------------------------------------
+
+    @GetMapping("/orgs/{id}/roles")
+    String roles(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "false") boolean includeRevoked,
+            Model model) {
+        Organization organization = organizations.get(id);
+        model.addAttribute("grants", accounts.grantsIn(id, includeRevoked, new PageRequest(page, 50)));
+        model.addAttribute("includeRevoked", includeRevoked);
+        model.addAttribute("organization", organization);
+        model.addAttribute("crumbs", organizations.breadcrumbs(id));
+        model.addAttribute("canEdit", organization.active() && organizations.canEdit(id));
+        model.addAttribute("canManage", organizations.canManage(id));
+        model.addAttribute(
+                "childKinds",
+                java.util.Arrays.stream(OrganizationKind.values())
+                        .filter(organization.kind()::mayContain)
+                        .toList());
+        model.addAttribute("tab", "roles");
+        model.addAttribute("roles", grantableRoles(organization));
+        return "accounts/roles";
+    }
+
+    @PostMapping("/orgs/{id}/roles")
+    String grant(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String login,
+            @RequestParam(required = false) Role role,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            accounts.grant(id, login, role);
+            redirect.addFlashAttribute("flash", formErrors.text("account.role.granted"));
+            return "redirect:/orgs/" + id + "/roles";
+        } catch (ProfkomException e) {
+            if (e.kind() == ProfkomException.Kind.FORBIDDEN || e.kind() == ProfkomException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            formErrors.show(model, e);
+            model.addAttribute("grantLogin", login);
+            return roles(id, 0, false, model);
+        }
+    }
+
+    @PostMapping("/orgs/{id}/accounts")
+    String createAccount(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String login,
+            @RequestParam(defaultValue = "") String fullName,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(required = false) Role role,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            accounts.createAccount(id, new NewAccount(login, fullName, email, password, role));
+            redirect.addFlashAttribute("flash", formErrors.text("account.created"));
+            return "redirect:/orgs/" + id + "/roles";
+        } catch (ProfkomException e) {
+            if (e.kind() == ProfkomException.Kind.FORBIDDEN || e.kind() == ProfkomException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            formErrors.show(model, e);
+            model.addAttribute("newAccount", new NewAccount(login, fullName, email, "", role));
+            return roles(id, 0, false, model);
+        }
+    }
+
+    @PostMapping("/roles/{grantId}/revoke")
+    String revoke(@PathVariable long grantId, @RequestParam long organizationId, RedirectAttributes redirect) {
+        try {
+            accounts.revoke(grantId);
+            redirect.addFlashAttribute("flash", formErrors.text("account.role.revoked"));
+        } catch (ProfkomException e) {
+            if (e.kind() != ProfkomException.Kind.CONFLICT) {
+                throw e;
+            }
+            redirect.addFlashAttribute(
+                    "formErrors",
+                    e.problems().stream()
+                            .map(p -> formErrors.text(p.messageKey(), p.arguments()))
+                            .toList());
+        }
+        return "redirect:/orgs/" + organizationId + "/roles";
+    }
+
+    private static List<Role> grantableRoles(Organization organization) {
+        return java.util.Arrays.stream(Role.values())
+                .filter(role -> role != Role.UNION_ADMIN || organization.kind() == OrganizationKind.UNION)
+                .toList();
+    }
+}

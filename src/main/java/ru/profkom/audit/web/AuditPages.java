@@ -1,0 +1,136 @@
+package ru.profkom.audit.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import ru.profkom.audit.AuditFilter;
+import ru.profkom.audit.AuditLog;
+import ru.profkom.organizations.Organization;
+import ru.profkom.organizations.OrganizationKind;
+import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.XlsxExport;
+
+@Controller
+class AuditPages {
+
+    static final List<String> ACTIONS = List.of(
+            "SIGNED_IN",
+            "SIGN_IN_FAILED",
+            "SIGN_IN_WHILE_LOCKED",
+            "ACCOUNT_LOCKED",
+            "ACCOUNT_CREATED",
+            "ROLE_GRANTED",
+            "ROLE_REVOKED",
+            "PASSWORD_RESET_REQUESTED",
+            "PASSWORD_CHANGED",
+            "ORGANIZATION_CREATED",
+            "ORGANIZATION_UPDATED",
+            "ORGANIZATION_MOVED",
+            "ORGANIZATIONS_MERGED",
+            "ORGANIZATION_LIQUIDATED",
+            "ORGANIZATIONS_LOADED",
+            "BODY_ATTACHED",
+            "BODY_DETACHED");
+
+    private final AuditLog auditLog;
+    private final Organizations organizations;
+    private final FormErrors texts;
+    private final Formats formats;
+
+    AuditPages(AuditLog auditLog, Organizations organizations, FormErrors texts, Formats formats) {
+        this.auditLog = auditLog;
+        this.organizations = organizations;
+        this.texts = texts;
+        this.formats = formats;
+    }
+
+    @GetMapping("/orgs/{id}/audit")
+    String audit(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String action,
+            @RequestParam(defaultValue = "") String login,
+            @RequestParam(defaultValue = "") String from,
+            @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        Organization organization = organizations.get(id);
+        AuditFilter filter = filter(action, login, from, to);
+        model.addAttribute("entries", auditLog.forSubtree(id, filter, new PageRequest(page, 50)));
+        model.addAttribute("actions", ACTIONS);
+        model.addAttribute("filterAction", action);
+        model.addAttribute("filterLogin", login);
+        model.addAttribute("filterFrom", from);
+        model.addAttribute("filterTo", to);
+        model.addAttribute(
+                "query", "action=" + enc(action) + "&login=" + enc(login) + "&from=" + enc(from) + "&to=" + enc(to));
+        model.addAttribute("organization", organization);
+        model.addAttribute("crumbs", organizations.breadcrumbs(id));
+        model.addAttribute("canEdit", organization.active() && organizations.canEdit(id));
+        model.addAttribute("canManage", organizations.canManage(id));
+        model.addAttribute(
+                "childKinds",
+                Arrays.stream(OrganizationKind.values())
+                        .filter(organization.kind()::mayContain)
+                        .toList());
+        model.addAttribute("tab", "audit");
+        return "audit/log";
+    }
+
+    @GetMapping("/orgs/{id}/audit.xlsx")
+    void export(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String action,
+            @RequestParam(defaultValue = "") String login,
+            @RequestParam(defaultValue = "") String from,
+            @RequestParam(defaultValue = "") String to,
+            HttpServletResponse response)
+            throws IOException {
+        Organization organization = organizations.get(id);
+        AuditFilter filter = filter(action, login, from, to);
+        // The first page checks access before the download starts.
+        auditLog.forSubtree(id, filter, new PageRequest(0, 1));
+        List<String> headers = List.of(
+                texts.text("audit.when"),
+                texts.text("audit.who"),
+                texts.text("audit.address"),
+                texts.text("audit.action"),
+                texts.text("audit.organization"),
+                texts.text("audit.details"));
+        XlsxExport.write(
+                response,
+                "audit-" + organization.code() + ".xlsx",
+                texts.text("audit.sheet"),
+                headers,
+                rows -> auditLog.exportSubtree(
+                        id,
+                        filter,
+                        entry -> rows.add(List.of(
+                                formats.dateTime(entry.occurredAt()),
+                                entry.actorLogin() == null ? "" : entry.actorLogin(),
+                                entry.remoteAddress() == null ? "" : entry.remoteAddress(),
+                                texts.text(entry.actionKey()),
+                                entry.organizationId() == null ? "" : entry.organizationId(),
+                                entry.details() == null ? "" : entry.details()))));
+    }
+
+    private static AuditFilter filter(String action, String login, String from, String to) {
+        return new AuditFilter(
+                ACTIONS.contains(action) ? action : null,
+                login.isBlank() ? null : login,
+                Formats.parseDate(from).orElse(null),
+                Formats.parseDate(to).orElse(null));
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
