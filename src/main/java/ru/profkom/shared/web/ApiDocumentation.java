@@ -18,12 +18,17 @@ class ApiDocumentation {
                 .info(new Info()
                         .title("Профком REST API")
                         .version("v1")
-                        .description("REST API цифровой платформы профсоюза. Каждый запрос проверяется по ролям пользователя: "
-                                + "роль действует в своей организации и во всём её поддереве, объекты вне поддерева отвечают 404. "
-                                + "Ошибки — в формате RFC 9457 (application/problem+json) с русскими сообщениями по полям в `errors`. "
-                                + "Аутентификация — HTTP Basic с логином и паролем учётной записи."))
+                        .description(
+                                "REST API цифровой платформы профсоюза. Каждый запрос проверяется по ролям пользователя: "
+                                        + "роль действует в своей организации и во всём её поддереве, объекты вне поддерева отвечают 404. "
+                                        + "Ошибки — в формате RFC 9457 (application/problem+json) с русскими сообщениями по полям в `errors`. "
+                                        + "Аутентификация — HTTP Basic с логином и паролем учётной записи."))
                 .components(new Components()
-                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 }
