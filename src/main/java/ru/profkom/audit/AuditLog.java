@@ -1,6 +1,10 @@
 package ru.profkom.audit;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.profkom.organizations.Organization;
@@ -24,13 +28,26 @@ public class AuditLog {
 
     public Page<AuditEntry> forSubtree(long organizationId, AuditFilter filter, PageRequest page) {
         Organization organization = administered(organizationId);
-        return repository.page(organization.path(), organization.parentId() == null, filter, page);
+        Page<AuditEntry> entries = repository.page(organization.path(), organization.parentId() == null, filter, page);
+        Map<Long, String> names = organizations.shortNames(entries.items().stream()
+                .map(AuditEntry::organizationId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        return entries.map(entry -> entry.withOrganizationName(names.get(entry.organizationId())));
     }
 
     /** Every matching entry, newest first, for an export; streamed, never held in memory. */
     public void exportSubtree(long organizationId, AuditFilter filter, Consumer<AuditEntry> consumer) {
         Organization organization = administered(organizationId);
-        repository.stream(organization.path(), organization.parentId() == null, filter, consumer);
+        Map<Long, String> names = new java.util.HashMap<>();
+        repository.stream(organization.path(), organization.parentId() == null, filter, entry -> {
+            Long id = entry.organizationId();
+            String name = id == null
+                    ? null
+                    : names.computeIfAbsent(
+                            id, key -> organizations.shortNames(List.of(key)).get(key));
+            consumer.accept(entry.withOrganizationName(name));
+        });
     }
 
     private Organization administered(long organizationId) {

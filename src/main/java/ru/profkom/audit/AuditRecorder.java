@@ -1,7 +1,10 @@
 package ru.profkom.audit;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import ru.profkom.accounts.AccountEvents;
@@ -20,11 +23,13 @@ class AuditRecorder {
     private final AuditRepository repository;
     private final Organizations organizations;
     private final Clock clock;
+    private final MessageSource messages;
 
-    AuditRecorder(AuditRepository repository, Organizations organizations, Clock clock) {
+    AuditRecorder(AuditRepository repository, Organizations organizations, Clock clock, MessageSource messages) {
         this.repository = repository;
         this.organizations = organizations;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @ApplicationModuleListener
@@ -40,7 +45,8 @@ class AuditRecorder {
     @ApplicationModuleListener
     void on(OrganizationEvents.OrganizationUpdated event) {
         String details = event.changes().stream()
-                .map(c -> c.field() + ": «" + c.oldValue() + "» → «" + c.newValue() + "»")
+                .map(c -> russian("organization.field." + c.field()) + ": «" + c.oldValue() + "» → «" + c.newValue()
+                        + "»")
                 .collect(Collectors.joining("; "));
         record(event.actor(), "ORGANIZATION_UPDATED", event.organizationId(), event.path(), details);
     }
@@ -59,8 +65,9 @@ class AuditRecorder {
 
     @ApplicationModuleListener
     void on(OrganizationEvents.OrganizationsMerged event) {
-        record(event.actor(), "ORGANIZATIONS_MERGED", event.sourceId(), event.sourcePath(), "→ " + event.targetId());
-        record(event.actor(), "ORGANIZATIONS_MERGED", event.targetId(), event.targetPath(), event.sourceId() + " →");
+        String details = nameOf(event.sourceId()) + " → " + nameOf(event.targetId());
+        record(event.actor(), "ORGANIZATIONS_MERGED", event.sourceId(), event.sourcePath(), details);
+        record(event.actor(), "ORGANIZATIONS_MERGED", event.targetId(), event.targetPath(), details);
     }
 
     @ApplicationModuleListener
@@ -147,7 +154,7 @@ class AuditRecorder {
                 event.organizationId(),
                 "ROLE_GRANT",
                 event.grantId(),
-                event.login() + ": " + event.role());
+                event.login() + ": " + russian(event.role().messageKey()));
     }
 
     @ApplicationModuleListener
@@ -158,7 +165,7 @@ class AuditRecorder {
                 event.organizationId(),
                 "ROLE_GRANT",
                 event.grantId(),
-                event.login() + ": " + event.role());
+                event.login() + ": " + russian(event.role().messageKey()));
     }
 
     @ApplicationModuleListener
@@ -218,6 +225,19 @@ class AuditRecorder {
                 targetType,
                 targetId,
                 details);
+    }
+
+    /** Entries are written once, in the union's language, so that any reader sees the same words. */
+    private String russian(String key) {
+        return messages.getMessage(key, null, key, Locale.forLanguageTag("ru"));
+    }
+
+    private String nameOf(Long organizationId) {
+        if (organizationId == null) {
+            return "—";
+        }
+        return CurrentActor.asSystem(() -> organizations.shortNames(List.of(organizationId)))
+                .getOrDefault(organizationId, String.valueOf(organizationId));
     }
 
     private String pathOf(Long organizationId) {

@@ -117,6 +117,7 @@ class AuditRepository {
                 r.getRemoteAddress(),
                 r.getAction(),
                 r.getOrganizationId(),
+                null,
                 r.getTargetType(),
                 r.getTargetId(),
                 r.getDetails());

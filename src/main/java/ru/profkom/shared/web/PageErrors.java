@@ -25,6 +25,7 @@ class PageErrors {
         response.setStatus(exception.kind().status);
         ModelAndView view = new ModelAndView("error");
         view.addObject("status", exception.kind().status);
+        view.addObject("titleKey", "error.title." + exception.kind().name());
         view.addObject(
                 "reasons",
                 exception.problems().stream()

@@ -3,8 +3,11 @@ package ru.profkom.shared.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -20,6 +23,20 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * One bundle per module, Russian and English; anything else falls back to Russian. Declared
+     * here because Boot only configures bundles that have a language-less base file.
+     */
+    @Bean
+    MessageSource messageSource(@Value("${spring.messages.basename}") String[] basenames) {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasenames(basenames);
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        source.setDefaultLocale(RUSSIAN);
+        return source;
     }
 
     @Bean
