@@ -7,6 +7,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -49,6 +51,14 @@ public class Actors {
             work.run();
             return null;
         });
+    }
+
+    /** Signs a MockMvc request in as the account, as the sign-in form would, with a CSRF token. */
+    public RequestPostProcessor signedIn(String login) {
+        UserDetails principal = users.loadUserByUsername(login);
+        return request -> SecurityMockMvcRequestPostProcessors.csrf()
+                .postProcessRequest(
+                        SecurityMockMvcRequestPostProcessors.user(principal).postProcessRequest(request));
     }
 
     public <T> T asSystem(Supplier<T> work) {
