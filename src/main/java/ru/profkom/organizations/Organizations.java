@@ -495,7 +495,8 @@ public class Organizations {
         String fullName = normalize(form.fullName());
         String shortName = normalize(form.shortName());
         validation.required("code", code).maxLength("code", code, 32);
-        if (code != null && code.length() <= 32 && !code.matches("[A-Za-zА-Яа-яЁё0-9._-]+")) {
+        boolean codeWellFormed = code != null && code.length() <= 32 && code.matches("[A-Za-zА-Яа-яЁё0-9._-]+");
+        if (code != null && code.length() <= 32 && !codeWellFormed) {
             validation.reject("code", "organization.code.format");
         }
         validation.required("fullName", fullName).maxLength("fullName", fullName, 500);
@@ -516,7 +517,7 @@ public class Organizations {
         validation.range("headcount", form.headcount(), 0, 5_000_000);
         validation.maxLength("chairName", form.chairName(), 200);
         validation.maxLength("infoWorkerName", form.infoWorkerName(), 200);
-        if (code != null && !validation.hasProblems() && repository.codeTaken(code, existingId)) {
+        if (codeWellFormed && repository.codeTaken(code, existingId)) {
             validation.reject("code", "organization.code.taken", code);
         }
         validation.throwIfInvalid();

@@ -15,7 +15,7 @@ import ru.profkom.accounts.NewAccount;
 import ru.profkom.accounts.RoleGrantView;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
-import ru.profkom.organizations.Organizations;
+import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.Role;
@@ -26,17 +26,17 @@ import ru.profkom.shared.web.FormErrors;
 class AccountPages {
 
     private final Accounts accounts;
-    private final Organizations organizations;
+    private final OrganizationPageHeader header;
     private final FormErrors formErrors;
     private final String baseUrl;
 
     AccountPages(
             Accounts accounts,
-            Organizations organizations,
+            OrganizationPageHeader header,
             FormErrors formErrors,
             @Value("${profkom.base-url}") String baseUrl) {
         this.accounts = accounts;
-        this.organizations = organizations;
+        this.header = header;
         this.formErrors = formErrors;
         this.baseUrl = baseUrl;
     }
@@ -131,19 +131,9 @@ class AccountPages {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "false") boolean includeRevoked,
             Model model) {
-        Organization organization = organizations.get(id);
+        Organization organization = header.addTo(model, id, "roles");
         model.addAttribute("grants", accounts.grantsIn(id, includeRevoked, new PageRequest(page, 50)));
         model.addAttribute("includeRevoked", includeRevoked);
-        model.addAttribute("organization", organization);
-        model.addAttribute("crumbs", organizations.breadcrumbs(id));
-        model.addAttribute("canEdit", organization.active() && organizations.canEdit(id));
-        model.addAttribute("canManage", organizations.canManage(id));
-        model.addAttribute(
-                "childKinds",
-                java.util.Arrays.stream(OrganizationKind.values())
-                        .filter(organization.kind()::mayContain)
-                        .toList());
-        model.addAttribute("tab", "roles");
         model.addAttribute("roles", grantableRoles(organization));
         return "accounts/roles";
     }

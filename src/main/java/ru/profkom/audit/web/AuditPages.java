@@ -2,7 +2,6 @@ package ru.profkom.audit.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import ru.profkom.audit.AuditFilter;
 import ru.profkom.audit.AuditLog;
 import ru.profkom.organizations.Organization;
-import ru.profkom.organizations.OrganizationKind;
+import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.web.FormErrors;
@@ -45,8 +44,15 @@ class AuditPages {
     private final Organizations organizations;
     private final FormErrors texts;
     private final Formats formats;
+    private final OrganizationPageHeader header;
 
-    AuditPages(AuditLog auditLog, Organizations organizations, FormErrors texts, Formats formats) {
+    AuditPages(
+            AuditLog auditLog,
+            Organizations organizations,
+            FormErrors texts,
+            Formats formats,
+            OrganizationPageHeader header) {
+        this.header = header;
         this.auditLog = auditLog;
         this.organizations = organizations;
         this.texts = texts;
@@ -62,7 +68,7 @@ class AuditPages {
             @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        Organization organization = organizations.get(id);
+        header.addTo(model, id, "audit");
         AuditFilter filter = filter(action, login, from, to);
         model.addAttribute("entries", auditLog.forSubtree(id, filter, new PageRequest(page, 50)));
         model.addAttribute("actions", ACTIONS);
@@ -72,16 +78,6 @@ class AuditPages {
         model.addAttribute("filterTo", to);
         model.addAttribute(
                 "query", "action=" + enc(action) + "&login=" + enc(login) + "&from=" + enc(from) + "&to=" + enc(to));
-        model.addAttribute("organization", organization);
-        model.addAttribute("crumbs", organizations.breadcrumbs(id));
-        model.addAttribute("canEdit", organization.active() && organizations.canEdit(id));
-        model.addAttribute("canManage", organizations.canManage(id));
-        model.addAttribute(
-                "childKinds",
-                Arrays.stream(OrganizationKind.values())
-                        .filter(organization.kind()::mayContain)
-                        .toList());
-        model.addAttribute("tab", "audit");
         return "audit/log";
     }
 

@@ -19,6 +19,7 @@ import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationForm;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.OrganizationNode;
+import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
@@ -35,9 +36,12 @@ class OrganizationPages {
     private final Organizations organizations;
     private final FormErrors formErrors;
     private final Formats formats;
+    private final OrganizationPageHeader header;
 
-    OrganizationPages(Organizations organizations, FormErrors formErrors, Formats formats) {
+    OrganizationPages(
+            Organizations organizations, FormErrors formErrors, Formats formats, OrganizationPageHeader header) {
         this.organizations = organizations;
+        this.header = header;
         this.formErrors = formErrors;
         this.formats = formats;
     }
@@ -367,12 +371,7 @@ class OrganizationPages {
     }
 
     private void addHeader(Model model, Organization organization, String tab) {
-        model.addAttribute("organization", organization);
-        model.addAttribute("crumbs", organizations.breadcrumbs(organization.id()));
-        model.addAttribute("canEdit", organization.active() && organizations.canEdit(organization.id()));
-        model.addAttribute("canManage", organizations.canManage(organization.id()));
-        model.addAttribute("childKinds", allowedKinds(organization));
-        model.addAttribute("tab", tab);
+        header.addTo(model, organization.id(), tab);
     }
 
     private static java.util.Map<String, Object> values(OrganizationForm form) {

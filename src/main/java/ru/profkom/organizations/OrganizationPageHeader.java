@@ -1,0 +1,35 @@
+package ru.profkom.organizations;
+
+import java.util.Arrays;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * Fills what every page of an organization shows above its content (breadcrumbs, name, tabs and the
+ * actions the user may take), for the pages other modules add to an organization: roles, audit log.
+ */
+@Component
+public class OrganizationPageHeader {
+
+    private final Organizations organizations;
+
+    OrganizationPageHeader(Organizations organizations) {
+        this.organizations = organizations;
+    }
+
+    /** Adds the header's attributes for the tab and returns the organization, refusing one outside the user's subtrees. */
+    public Organization addTo(Model model, long organizationId, String tab) {
+        Organization organization = organizations.get(organizationId);
+        model.addAttribute("organization", organization);
+        model.addAttribute("crumbs", organizations.breadcrumbs(organizationId));
+        model.addAttribute("canEdit", organization.active() && organizations.canEdit(organizationId));
+        model.addAttribute("canManage", organizations.canManage(organizationId));
+        model.addAttribute(
+                "childKinds",
+                Arrays.stream(OrganizationKind.values())
+                        .filter(organization.kind()::mayContain)
+                        .toList());
+        model.addAttribute("tab", tab);
+        return organization;
+    }
+}

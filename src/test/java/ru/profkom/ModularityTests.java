@@ -1,0 +1,118 @@
+package ru.profkom;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * Module boundaries: Spring Modulith's verification, the generated module documentation, and a
+ * rule that each module alone uses the jOOQ classes of its own tables.
+ */
+class ModularityTests {
+
+    private static final String GENERATED_TABLES = "profkom.schema.tables";
+
+    /** Which module owns each generated table class; a table missing here fails the test. */
+    private static final Map<String, String> TABLE_OWNERS = Map.of(
+            "Organization", "ru.profkom.organizations",
+            "OrganizationPlacement", "ru.profkom.organizations",
+            "OrganizationBody", "ru.profkom.organizations",
+            "Account", "ru.profkom.accounts",
+            "RoleGrant", "ru.profkom.accounts",
+            "PasswordResetToken", "ru.profkom.accounts",
+            "AuditEvent", "ru.profkom.audit",
+            "MailMessage", "ru.profkom.mail");
+
+    static final ApplicationModules MODULES = ApplicationModules.of(ProfkomApplication.class);
+
+    @Test
+    void keepsTheModuleBoundaries() {
+        MODULES.verify();
+    }
+
+    @Test
+    void writesTheModuleDocumentation() {
+        new Documenter(MODULES).writeDocumentation();
+    }
+
+    @Test
+    void knowsTheOwnerOfEveryGeneratedTable() {
+        JavaClasses generated = new ClassFileImporter().importPackages(GENERATED_TABLES);
+        Set<String> tables = new TreeSet<>();
+        for (JavaClass table : generated) {
+            if (table.getPackageName().equals(GENERATED_TABLES)
+                    && table.getEnclosingClass().isEmpty()) {
+                tables.add(table.getSimpleName());
+            }
+        }
+        assertThat(tables).as("generated table classes").isNotEmpty();
+        assertThat(TABLE_OWNERS.keySet())
+                .as("tables of ModularityTests.TABLE_OWNERS; add the owning module of each new table")
+                .containsExactlyInAnyOrderElementsOf(tables);
+    }
+
+    @Test
+    void letsOnlyTheOwningModuleUseATablesGeneratedClasses() {
+        JavaClasses application = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("ru.profkom", GENERATED_TABLES);
+
+        classes()
+                .that()
+                .resideInAPackage("ru.profkom..")
+                .should(useOnlyTheirOwnModulesTables())
+                .check(application);
+    }
+
+    private static ArchCondition<JavaClass> useOnlyTheirOwnModulesTables() {
+        return new ArchCondition<>("use only the generated jOOQ classes of their own module's tables") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass().getBaseComponentType();
+                    String table = tableOf(target);
+                    if (table == null) {
+                        continue;
+                    }
+                    String owner = TABLE_OWNERS.get(table);
+                    boolean allowed = owner != null
+                            && (origin.getPackageName().equals(owner)
+                                    || origin.getPackageName().startsWith(owner + "."));
+                    if (!allowed) {
+                        events.add(SimpleConditionEvent.violated(
+                                dependency,
+                                dependency.getDescription() + ": table " + table + " belongs to "
+                                        + (owner == null ? "no known module" : owner)));
+                    }
+                }
+            }
+        };
+    }
+
+    /** The table a generated class belongs to: the table class itself, its record, or null for anything else. */
+    private static String tableOf(JavaClass target) {
+        String packageName = target.getPackageName();
+        String name = target.getEnclosingClass().map(JavaClass::getSimpleName).orElse(target.getSimpleName());
+        if (packageName.equals(GENERATED_TABLES)) {
+            return name;
+        }
+        if (packageName.equals(GENERATED_TABLES + ".records") && name.endsWith("Record")) {
+            return name.substring(0, name.length() - "Record".length());
+        }
+        return null;
+    }
+}

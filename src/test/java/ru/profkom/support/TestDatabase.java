@@ -1,0 +1,77 @@
+package ru.profkom.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a test context at its own empty database: an in-memory H2 by default, or a fresh schema
+ * of a PostgreSQL database with {@code -Dprofkom.test.db=postgres} (or {@code PROFKOM_TEST_DB=postgres}).
+ * The PostgreSQL server is {@code jdbc:postgresql://127.0.0.1:5432/test} as {@code postgres} unless
+ * {@code profkom.test.postgres.url}, {@code .user} and {@code .password} say otherwise. The schema is
+ * dropped when the context closes. Also points {@code spring.mail} at the shared {@link TestMail} server.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String SELECTOR = "profkom.test.db";
+
+    public static boolean postgres() {
+        String selected = System.getProperty(SELECTOR, System.getenv("PROFKOM_TEST_DB"));
+        return selected != null && selected.toLowerCase(Locale.ROOT).startsWith("postgres");
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Map<String, Object> properties = new HashMap<>();
+        if (postgres()) {
+            String url = System.getProperty("profkom.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+            String user = System.getProperty("profkom.test.postgres.user", "postgres");
+            String password = System.getProperty("profkom.test.postgres.password", "");
+            String schema = "profkom_test_" + unique;
+            properties.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+            properties.put("spring.datasource.username", user);
+            properties.put("spring.datasource.password", password);
+            properties.put("spring.flyway.schemas", schema);
+            properties.put("spring.flyway.default-schema", schema);
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                    dropSchema(url, user, password, schema);
+                }
+            });
+        } else {
+            properties.put(
+                    "spring.datasource.url",
+                    "jdbc:h2:mem:profkom-" + unique
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            properties.put("spring.datasource.username", "sa");
+            properties.put("spring.datasource.password", "");
+        }
+        properties.put("spring.datasource.hikari.maximum-pool-size", "8");
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put(
+                "spring.mail.port", String.valueOf(TestMail.server().getSmtp().getPort()));
+        properties.put("profkom.mail.poll-interval", "PT0.2S");
+        properties.put("profkom.base-url", "http://profkom.test");
+        properties.put("profkom.demo.load", "false");
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("profkom-test", properties));
+    }
+
+    private static void dropSchema(String url, String user, String password, String schema) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + schema + " cascade");
+        } catch (SQLException e) {
+            System.err.println("Could not drop test schema " + schema + ": " + e.getMessage());
+        }
+    }
+}
