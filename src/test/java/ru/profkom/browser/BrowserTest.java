@@ -3,7 +3,6 @@ package ru.profkom.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -27,11 +26,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import ru.profkom.support.TestMail;
 
 /**
  * Runs the application on a random port over an in-memory H2 and drives Debian's Chromium through
@@ -59,8 +58,8 @@ abstract class BrowserTest {
             "--disable-sync",
             "--no-first-run");
 
-    /** One SMTP server for the whole run: it must be up before the shared application context starts. */
-    static final GreenMail MAIL = startMail();
+    /** The run's one SMTP server: it must be up before the shared application context starts. */
+    static final GreenMail MAIL = TestMail.server();
 
     private static Playwright playwright;
     private static Browser browser;
@@ -70,7 +69,6 @@ abstract class BrowserTest {
 
     BrowserContext context;
     Page page;
-    private String testName;
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -108,8 +106,7 @@ abstract class BrowserTest {
     }
 
     @BeforeEach
-    void openContext(TestInfo info) {
-        testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
+    void openContext() {
         context = browser.newContext(contextOptions());
         context.setDefaultTimeout(10_000);
         page = context.newPage();
@@ -179,10 +176,6 @@ abstract class BrowserTest {
                 .setFullPage(true));
     }
 
-    String testName() {
-        return testName;
-    }
-
     static Pattern endsWith(String path) {
         return Pattern.compile(".*" + Pattern.quote(path) + "$");
     }
@@ -190,12 +183,5 @@ abstract class BrowserTest {
     static Path chromium() {
         String configured = System.getenv("CHROMIUM_PATH");
         return Paths.get(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
-    }
-
-    private static GreenMail startMail() {
-        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        mail.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
-        return mail;
     }
 }
