@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,6 +40,7 @@ import ru.profkom.support.TestMail;
  * Every browser test class shares this configuration, so they share one application context.
  */
 @Tag("browser")
+@ExtendWith(ChromiumInstalled.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -77,18 +79,14 @@ abstract class BrowserTest {
 
     @BeforeAll
     static void launchBrowser() {
-        Path chromium = chromium();
-        Assumptions.assumeTrue(
-                Files.isExecutable(chromium),
-                "Chromium not found at " + chromium + ": install it with apt-get install -y chromium"
-                        + " (or point CHROMIUM_PATH at a Chromium binary)");
+        Assumptions.assumeTrue(ChromiumInstalled.installed(), ChromiumInstalled::missingMessage);
         PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(chromium)
+                        .setExecutablePath(ChromiumInstalled.chromium())
                         .setHeadless(true)
                         .setArgs(CHROMIUM_ARGS));
     }
@@ -178,10 +176,5 @@ abstract class BrowserTest {
 
     static Pattern endsWith(String path) {
         return Pattern.compile(".*" + Pattern.quote(path) + "$");
-    }
-
-    static Path chromium() {
-        String configured = System.getenv("CHROMIUM_PATH");
-        return Paths.get(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
     }
 }
