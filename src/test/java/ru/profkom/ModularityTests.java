@@ -27,15 +27,21 @@ class ModularityTests {
     private static final String GENERATED_TABLES = "profkom.schema.tables";
 
     /** Which module owns each generated table class; a table missing here fails the test. */
-    private static final Map<String, String> TABLE_OWNERS = Map.of(
-            "Organization", "ru.profkom.organizations",
-            "OrganizationPlacement", "ru.profkom.organizations",
-            "OrganizationBody", "ru.profkom.organizations",
-            "Account", "ru.profkom.accounts",
-            "RoleGrant", "ru.profkom.accounts",
-            "PasswordResetToken", "ru.profkom.accounts",
-            "AuditEvent", "ru.profkom.audit",
-            "MailMessage", "ru.profkom.mail");
+    private static final Map<String, String> TABLE_OWNERS = Map.ofEntries(
+            Map.entry("Organization", "ru.profkom.organizations"),
+            Map.entry("OrganizationPlacement", "ru.profkom.organizations"),
+            Map.entry("OrganizationBody", "ru.profkom.organizations"),
+            Map.entry("Account", "ru.profkom.accounts"),
+            Map.entry("RoleGrant", "ru.profkom.accounts"),
+            Map.entry("PasswordResetToken", "ru.profkom.accounts"),
+            Map.entry("AuditEvent", "ru.profkom.audit"),
+            Map.entry("MailMessage", "ru.profkom.mail"),
+            Map.entry("Person", "ru.profkom.members"),
+            Map.entry("Membership", "ru.profkom.members"),
+            Map.entry("MemberRole", "ru.profkom.members"),
+            Map.entry("MemberChange", "ru.profkom.members"),
+            Map.entry("Consent", "ru.profkom.members"),
+            Map.entry("UnionCard", "ru.profkom.members"));
 
     static final ApplicationModules MODULES = ApplicationModules.of(ProfkomApplication.class);
 

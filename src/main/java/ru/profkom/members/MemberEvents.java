@@ -1,0 +1,46 @@
+package ru.profkom.members;
+
+import java.time.LocalDate;
+import ru.profkom.members.MemberEnums.Category;
+import ru.profkom.members.MemberEnums.ExitReason;
+import ru.profkom.shared.Actor;
+
+/** What happened in the registry; read models (statistics) and the audit log are built from these. */
+public final class MemberEvents {
+
+    private MemberEvents() {}
+
+    public record MemberJoined(
+            long personId,
+            long membershipId,
+            long organizationId,
+            String organizationPath,
+            Category category,
+            LocalDate joinedOn,
+            Actor actor) {}
+
+    public record MemberExited(
+            long personId,
+            long membershipId,
+            long organizationId,
+            String organizationPath,
+            ExitReason reason,
+            LocalDate exitedOn,
+            Actor actor) {}
+
+    public record MemberTransferred(
+            long personId,
+            long fromMembershipId,
+            long toMembershipId,
+            long fromOrganizationId,
+            long toOrganizationId,
+            LocalDate on,
+            Actor actor) {}
+
+    public record MemberUpdated(
+            long personId, long organizationId, String organizationPath, int changedFields, Actor actor) {}
+
+    /** A staff user opened a member's card or exported members: reads of personal data are audited too. */
+    public record MemberDataRead(
+            long organizationId, String organizationPath, Long personId, String what, Actor actor) {}
+}

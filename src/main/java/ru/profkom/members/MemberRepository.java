@@ -1,0 +1,495 @@
+package ru.profkom.members;
+
+import static profkom.schema.Tables.CONSENT;
+import static profkom.schema.Tables.MEMBERSHIP;
+import static profkom.schema.Tables.MEMBER_CHANGE;
+import static profkom.schema.Tables.MEMBER_ROLE;
+import static profkom.schema.Tables.PERSON;
+import static profkom.schema.Tables.UNION_CARD;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import profkom.schema.tables.records.MembershipRecord;
+import profkom.schema.tables.records.PersonRecord;
+import ru.profkom.members.MemberEnums.Category;
+import ru.profkom.members.MemberEnums.ConsentForm;
+import ru.profkom.members.MemberEnums.ConsentPurpose;
+import ru.profkom.members.MemberEnums.ExitReason;
+import ru.profkom.members.MemberEnums.Gender;
+import ru.profkom.members.MemberEnums.MembershipStatus;
+import ru.profkom.members.MemberEnums.UnionRole;
+import ru.profkom.shared.Page;
+import ru.profkom.shared.PageRequest;
+
+@Repository
+class MemberRepository {
+
+    private final DSLContext dsl;
+
+    MemberRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    // ---- persons ---------------------------------------------------------------------------
+
+    Optional<PersonRecord> person(long id) {
+        return dsl.selectFrom(PERSON).where(PERSON.ID.eq(id)).fetchOptional();
+    }
+
+    Optional<PersonRecord> personBySnils(String snils) {
+        return dsl.selectFrom(PERSON).where(PERSON.SNILS.eq(snils)).fetchOptional();
+    }
+
+    Optional<PersonRecord> personByNameAndBirthDate(String nameKey, LocalDate birthDate) {
+        return dsl.selectFrom(PERSON)
+                .where(PERSON.NAME_KEY.eq(nameKey).and(PERSON.BIRTH_DATE.eq(birthDate)))
+                .orderBy(PERSON.ID)
+                .limit(1)
+                .fetchOptional();
+    }
+
+    long insertPerson(PersonData data, String nameKey, Instant now) {
+        PersonRecord record = dsl.newRecord(PERSON);
+        fill(record, data, nameKey);
+        record.setCreatedAt(now);
+        record.setUpdatedAt(now);
+        record.setVersion(0);
+        record.store();
+        return record.getId();
+    }
+
+    boolean updatePerson(long id, PersonData data, String nameKey, int expectedVersion, Instant now) {
+        PersonRecord record = dsl.newRecord(PERSON);
+        fill(record, data, nameKey);
+        record.setUpdatedAt(now);
+        record.setVersion(expectedVersion + 1);
+        record.changed(PERSON.ID, false);
+        record.changed(PERSON.CREATED_AT, false);
+        int updated = dsl.update(PERSON)
+                .set(record)
+                .where(PERSON.ID.eq(id).and(PERSON.VERSION.eq(expectedVersion)))
+                .execute();
+        if (updated == 1) {
+            dsl.update(MEMBERSHIP)
+                    .set(MEMBERSHIP.NAME_KEY, nameKey)
+                    .where(MEMBERSHIP.PERSON_ID.eq(id))
+                    .execute();
+        }
+        return updated == 1;
+    }
+
+    private static void fill(PersonRecord record, PersonData data, String nameKey) {
+        record.setLastName(data.lastName());
+        record.setFirstName(data.firstName());
+        record.setPatronymic(data.patronymic());
+        record.setNameKey(nameKey);
+        record.setBirthDate(data.birthDate());
+        record.setGender(data.gender() == null ? null : data.gender().name());
+        record.setSnils(data.snils());
+        record.setPhone(data.phone());
+        record.setEmail(data.email());
+        record.setPosition(data.position());
+        record.setDepartment(data.department());
+    }
+
+    static PersonData toData(PersonRecord r) {
+        return new PersonData(
+                r.getLastName(),
+                r.getFirstName(),
+                r.getPatronymic(),
+                r.getBirthDate(),
+                r.getGender() == null ? null : Gender.valueOf(r.getGender()),
+                r.getSnils(),
+                r.getPhone(),
+                r.getEmail(),
+                r.getPosition(),
+                r.getDepartment());
+    }
+
+    // ---- memberships -----------------------------------------------------------------------
+
+    long insertMembership(
+            long personId,
+            long organizationId,
+            String organizationPath,
+            String nameKey,
+            MembershipStatus status,
+            Category category,
+            LocalDate joinedOn,
+            String cardNumber,
+            Instant now) {
+        return dsl.insertInto(MEMBERSHIP)
+                .set(MEMBERSHIP.PERSON_ID, personId)
+                .set(MEMBERSHIP.ORGANIZATION_ID, organizationId)
+                .set(MEMBERSHIP.ORGANIZATION_PATH, organizationPath)
+                .set(MEMBERSHIP.NAME_KEY, nameKey)
+                .set(MEMBERSHIP.STATUS, status.name())
+                .set(MEMBERSHIP.CATEGORY, category.name())
+                .set(MEMBERSHIP.JOINED_ON, joinedOn)
+                .set(MEMBERSHIP.CARD_NUMBER, cardNumber)
+                .set(MEMBERSHIP.CREATED_AT, now)
+                .set(MEMBERSHIP.UPDATED_AT, now)
+                .returning(MEMBERSHIP.ID)
+                .fetchOne(MEMBERSHIP.ID);
+    }
+
+    Optional<MembershipRecord> membership(long id) {
+        return dsl.selectFrom(MEMBERSHIP).where(MEMBERSHIP.ID.eq(id)).fetchOptional();
+    }
+
+    List<MembershipRecord> memberships(long personId) {
+        return dsl.selectFrom(MEMBERSHIP)
+                .where(MEMBERSHIP.PERSON_ID.eq(personId))
+                .orderBy(MEMBERSHIP.JOINED_ON.desc().nullsLast(), MEMBERSHIP.ID.desc())
+                .fetch();
+    }
+
+    Optional<MembershipRecord> currentMembership(long personId) {
+        return dsl.selectFrom(MEMBERSHIP)
+                .where(MEMBERSHIP.PERSON_ID.eq(personId))
+                .and(MEMBERSHIP.STATUS.in(
+                        MembershipStatus.ACTIVE.name(),
+                        MembershipStatus.SUSPENDED.name(),
+                        MembershipStatus.APPLICATION.name()))
+                .orderBy(MEMBERSHIP.ID.desc())
+                .limit(1)
+                .fetchOptional();
+    }
+
+    boolean cardNumberTaken(String cardNumber, Long exceptPersonId) {
+        Condition condition = MEMBERSHIP.CARD_NUMBER.eq(cardNumber);
+        if (exceptPersonId != null) {
+            condition = condition.and(MEMBERSHIP.PERSON_ID.ne(exceptPersonId));
+        }
+        return dsl.fetchExists(MEMBERSHIP, condition);
+    }
+
+    void setStatus(long membershipId, MembershipStatus status, LocalDate exitedOn, ExitReason reason, Instant now) {
+        dsl.update(MEMBERSHIP)
+                .set(MEMBERSHIP.STATUS, status.name())
+                .set(MEMBERSHIP.EXITED_ON, exitedOn)
+                .set(MEMBERSHIP.EXIT_REASON, reason == null ? null : reason.name())
+                .set(MEMBERSHIP.UPDATED_AT, now)
+                .where(MEMBERSHIP.ID.eq(membershipId))
+                .execute();
+    }
+
+    void setCategory(long membershipId, Category category, Instant now) {
+        dsl.update(MEMBERSHIP)
+                .set(MEMBERSHIP.CATEGORY, category.name())
+                .set(MEMBERSHIP.UPDATED_AT, now)
+                .where(MEMBERSHIP.ID.eq(membershipId))
+                .execute();
+    }
+
+    /** Frees the card number of a membership that ends by transfer, so the new one can keep it. */
+    void moveCardNumber(long fromMembershipId) {
+        dsl.update(MEMBERSHIP)
+                .setNull(MEMBERSHIP.CARD_NUMBER)
+                .where(MEMBERSHIP.ID.eq(fromMembershipId))
+                .execute();
+    }
+
+    int currentMembersIn(long organizationId) {
+        return dsl.fetchCount(
+                MEMBERSHIP,
+                MEMBERSHIP
+                        .ORGANIZATION_ID
+                        .eq(organizationId)
+                        .and(MEMBERSHIP.STATUS.in(MembershipStatus.ACTIVE.name(), MembershipStatus.SUSPENDED.name())));
+    }
+
+    /** Keeps the stored paths current when a subtree moves in the tree. */
+    void repath(String oldPath, String newPath) {
+        dsl.update(MEMBERSHIP)
+                .set(
+                        MEMBERSHIP.ORGANIZATION_PATH,
+                        DSL.val(newPath).concat(DSL.substring(MEMBERSHIP.ORGANIZATION_PATH, oldPath.length() + 1)))
+                .where(MEMBERSHIP.ORGANIZATION_PATH.like(oldPath + "%"))
+                .execute();
+    }
+
+    List<Long> currentMembershipIdsIn(long organizationId) {
+        return dsl.select(MEMBERSHIP.ID)
+                .from(MEMBERSHIP)
+                .where(MEMBERSHIP.ORGANIZATION_ID.eq(organizationId))
+                .and(MEMBERSHIP.STATUS.in(
+                        MembershipStatus.ACTIVE.name(),
+                        MembershipStatus.SUSPENDED.name(),
+                        MembershipStatus.APPLICATION.name()))
+                .fetch(MEMBERSHIP.ID);
+    }
+
+    /** The paths of the organizations where a person has or had a membership: who may see them. */
+    List<String> pathsOf(long personId) {
+        return dsl.selectDistinct(MEMBERSHIP.ORGANIZATION_PATH)
+                .from(MEMBERSHIP)
+                .where(MEMBERSHIP.PERSON_ID.eq(personId))
+                .fetch(MEMBERSHIP.ORGANIZATION_PATH);
+    }
+
+    // ---- search ----------------------------------------------------------------------------
+
+    Page<MemberSummary> search(Condition condition, PageRequest page) {
+        List<MemberSummary> items = dsl.select(
+                        MEMBERSHIP.PERSON_ID,
+                        MEMBERSHIP.ID,
+                        PERSON.LAST_NAME,
+                        PERSON.FIRST_NAME,
+                        PERSON.PATRONYMIC,
+                        PERSON.BIRTH_DATE,
+                        MEMBERSHIP.ORGANIZATION_ID,
+                        MEMBERSHIP.STATUS,
+                        MEMBERSHIP.CATEGORY,
+                        MEMBERSHIP.CARD_NUMBER,
+                        MEMBERSHIP.JOINED_ON)
+                .from(MEMBERSHIP)
+                .join(PERSON)
+                .on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
+                .where(condition)
+                .orderBy(MEMBERSHIP.NAME_KEY, MEMBERSHIP.ID)
+                .limit(page.size() + 1)
+                .offset(page.offset())
+                .fetch(MemberRepository::toSummary);
+        boolean more = items.size() > page.size();
+        List<MemberSummary> shown = more ? items.subList(0, page.size()) : items;
+        long total = !more && page.page() == 0
+                ? shown.size()
+                : dsl.fetchCount(dsl.select(MEMBERSHIP.ID)
+                        .from(MEMBERSHIP)
+                        .join(PERSON)
+                        .on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
+                        .where(condition));
+        return new Page<>(new ArrayList<>(shown), page.page(), page.size(), total);
+    }
+
+    void stream(Condition condition, java.util.function.Consumer<Record> consumer) {
+        try (var cursor = dsl.select(
+                        MEMBERSHIP.PERSON_ID,
+                        MEMBERSHIP.ID,
+                        MEMBERSHIP.ORGANIZATION_ID,
+                        MEMBERSHIP.STATUS,
+                        MEMBERSHIP.CATEGORY,
+                        MEMBERSHIP.CARD_NUMBER,
+                        MEMBERSHIP.JOINED_ON,
+                        MEMBERSHIP.EXITED_ON,
+                        MEMBERSHIP.EXIT_REASON,
+                        PERSON.LAST_NAME,
+                        PERSON.FIRST_NAME,
+                        PERSON.PATRONYMIC,
+                        PERSON.BIRTH_DATE,
+                        PERSON.GENDER,
+                        PERSON.SNILS,
+                        PERSON.PHONE,
+                        PERSON.EMAIL,
+                        PERSON.POSITION,
+                        PERSON.DEPARTMENT)
+                .from(MEMBERSHIP)
+                .join(PERSON)
+                .on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
+                .where(condition)
+                .orderBy(MEMBERSHIP.NAME_KEY, MEMBERSHIP.ID)
+                .fetchSize(1000)
+                .fetchLazy()) {
+            cursor.forEach(consumer);
+        }
+    }
+
+    private static MemberSummary toSummary(Record r) {
+        String patronymic = r.get(PERSON.PATRONYMIC);
+        return new MemberSummary(
+                r.get(MEMBERSHIP.PERSON_ID),
+                r.get(MEMBERSHIP.ID),
+                r.get(PERSON.LAST_NAME) + " " + r.get(PERSON.FIRST_NAME) + (patronymic == null ? "" : " " + patronymic),
+                r.get(PERSON.BIRTH_DATE),
+                r.get(MEMBERSHIP.ORGANIZATION_ID),
+                MembershipStatus.valueOf(r.get(MEMBERSHIP.STATUS)),
+                Category.valueOf(r.get(MEMBERSHIP.CATEGORY)),
+                r.get(MEMBERSHIP.CARD_NUMBER),
+                r.get(MEMBERSHIP.JOINED_ON));
+    }
+
+    // ---- history ---------------------------------------------------------------------------
+
+    void insertChange(
+            long personId,
+            Instant at,
+            Long actorId,
+            String actorLogin,
+            String field,
+            String oldValue,
+            String newValue) {
+        dsl.insertInto(MEMBER_CHANGE)
+                .set(MEMBER_CHANGE.PERSON_ID, personId)
+                .set(MEMBER_CHANGE.OCCURRED_AT, at)
+                .set(MEMBER_CHANGE.ACTOR_ID, actorId)
+                .set(MEMBER_CHANGE.ACTOR_LOGIN, actorLogin)
+                .set(MEMBER_CHANGE.FIELD, field)
+                .set(MEMBER_CHANGE.OLD_VALUE, abbreviate(oldValue))
+                .set(MEMBER_CHANGE.NEW_VALUE, abbreviate(newValue))
+                .execute();
+    }
+
+    List<MemberChange> changes(long personId) {
+        return dsl.selectFrom(MEMBER_CHANGE)
+                .where(MEMBER_CHANGE.PERSON_ID.eq(personId))
+                .orderBy(MEMBER_CHANGE.OCCURRED_AT.desc(), MEMBER_CHANGE.ID.desc())
+                .limit(500)
+                .fetch(r -> new MemberChange(
+                        r.getOccurredAt(), r.getActorLogin(), r.getField(), r.getOldValue(), r.getNewValue()));
+    }
+
+    private static String abbreviate(String value) {
+        return value == null || value.length() <= 1000 ? value : value.substring(0, 1000);
+    }
+
+    // ---- consents and roles ----------------------------------------------------------------
+
+    List<Consent> consents(long personId) {
+        return dsl.selectFrom(CONSENT)
+                .where(CONSENT.PERSON_ID.eq(personId))
+                .orderBy(CONSENT.PURPOSE, CONSENT.GIVEN_ON.desc(), CONSENT.ID.desc())
+                .fetch(r -> new Consent(
+                        r.getId(),
+                        ConsentPurpose.valueOf(r.getPurpose()),
+                        r.getGivenOn(),
+                        ConsentForm.valueOf(r.getForm()),
+                        r.getDocument(),
+                        r.getWithdrawnOn()));
+    }
+
+    long insertConsent(
+            long personId,
+            ConsentPurpose purpose,
+            LocalDate givenOn,
+            ConsentForm form,
+            String document,
+            Long actorId,
+            Instant now) {
+        return dsl.insertInto(CONSENT)
+                .set(CONSENT.PERSON_ID, personId)
+                .set(CONSENT.PURPOSE, purpose.name())
+                .set(CONSENT.GIVEN_ON, givenOn)
+                .set(CONSENT.FORM, form.name())
+                .set(CONSENT.DOCUMENT, document)
+                .set(CONSENT.RECORDED_AT, now)
+                .set(CONSENT.RECORDED_BY, actorId)
+                .returning(CONSENT.ID)
+                .fetchOne(CONSENT.ID);
+    }
+
+    Optional<Long> consentOwner(long consentId) {
+        return dsl.select(CONSENT.PERSON_ID)
+                .from(CONSENT)
+                .where(CONSENT.ID.eq(consentId))
+                .fetchOptional(CONSENT.PERSON_ID);
+    }
+
+    void withdrawConsent(long consentId, LocalDate on) {
+        dsl.update(CONSENT)
+                .set(CONSENT.WITHDRAWN_ON, on)
+                .where(CONSENT.ID.eq(consentId).and(CONSENT.WITHDRAWN_ON.isNull()))
+                .execute();
+    }
+
+    List<MemberRoleTerm> roles(long personId) {
+        return dsl.selectFrom(MEMBER_ROLE)
+                .where(MEMBER_ROLE.PERSON_ID.eq(personId))
+                .orderBy(MEMBER_ROLE.STARTED_ON.desc())
+                .fetch(r -> new MemberRoleTerm(
+                        r.getId(),
+                        r.getOrganizationId(),
+                        UnionRole.valueOf(r.getRole()),
+                        r.getStartedOn(),
+                        r.getEndedOn()));
+    }
+
+    long insertRole(long personId, long organizationId, UnionRole role, LocalDate from) {
+        return dsl.insertInto(MEMBER_ROLE)
+                .set(MEMBER_ROLE.PERSON_ID, personId)
+                .set(MEMBER_ROLE.ORGANIZATION_ID, organizationId)
+                .set(MEMBER_ROLE.ROLE, role.name())
+                .set(MEMBER_ROLE.STARTED_ON, from)
+                .returning(MEMBER_ROLE.ID)
+                .fetchOne(MEMBER_ROLE.ID);
+    }
+
+    Optional<MemberRoleTerm> role(long roleId) {
+        return dsl.selectFrom(MEMBER_ROLE)
+                .where(MEMBER_ROLE.ID.eq(roleId))
+                .fetchOptional(r -> new MemberRoleTerm(
+                        r.getId(),
+                        r.getOrganizationId(),
+                        UnionRole.valueOf(r.getRole()),
+                        r.getStartedOn(),
+                        r.getEndedOn()));
+    }
+
+    Optional<Long> roleOwner(long roleId) {
+        return dsl.select(MEMBER_ROLE.PERSON_ID)
+                .from(MEMBER_ROLE)
+                .where(MEMBER_ROLE.ID.eq(roleId))
+                .fetchOptional(MEMBER_ROLE.PERSON_ID);
+    }
+
+    void endRole(long roleId, LocalDate on) {
+        dsl.update(MEMBER_ROLE)
+                .set(MEMBER_ROLE.ENDED_ON, on)
+                .where(MEMBER_ROLE.ID.eq(roleId).and(MEMBER_ROLE.ENDED_ON.isNull()))
+                .execute();
+    }
+
+    // ---- union cards -----------------------------------------------------------------------
+
+    void insertCard(String token, long personId, long membershipId, Instant now) {
+        dsl.insertInto(UNION_CARD)
+                .set(UNION_CARD.TOKEN, token)
+                .set(UNION_CARD.PERSON_ID, personId)
+                .set(UNION_CARD.MEMBERSHIP_ID, membershipId)
+                .set(UNION_CARD.ISSUED_AT, now)
+                .execute();
+    }
+
+    Optional<String> activeCardToken(long personId) {
+        return dsl.select(UNION_CARD.TOKEN)
+                .from(UNION_CARD)
+                .where(UNION_CARD.PERSON_ID.eq(personId).and(UNION_CARD.REVOKED_AT.isNull()))
+                .orderBy(UNION_CARD.ISSUED_AT.desc())
+                .limit(1)
+                .fetchOptional(UNION_CARD.TOKEN);
+    }
+
+    void revokeCards(long personId, Instant now) {
+        dsl.update(UNION_CARD)
+                .set(UNION_CARD.REVOKED_AT, now)
+                .where(UNION_CARD.PERSON_ID.eq(personId).and(UNION_CARD.REVOKED_AT.isNull()))
+                .execute();
+    }
+
+    /** The card's membership status and organization, for the public check; nothing about the person. */
+    Optional<CardState> cardState(String token) {
+        return dsl.select(UNION_CARD.REVOKED_AT, MEMBERSHIP.STATUS, MEMBERSHIP.ORGANIZATION_ID)
+                .from(UNION_CARD)
+                .join(MEMBERSHIP)
+                .on(MEMBERSHIP.ID.eq(UNION_CARD.MEMBERSHIP_ID))
+                .where(UNION_CARD.TOKEN.eq(token))
+                .fetchOptional(r -> new CardState(
+                        r.value1() == null && MembershipStatus.valueOf(r.value2()) == MembershipStatus.ACTIVE,
+                        r.value3()));
+    }
+
+    record CardState(boolean valid, long organizationId) {}
+
+    static Collection<String> currentStatuses() {
+        return List.of(MembershipStatus.ACTIVE.name(), MembershipStatus.SUSPENDED.name());
+    }
+}

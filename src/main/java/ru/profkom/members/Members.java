@@ -1,0 +1,741 @@
+package ru.profkom.members;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import profkom.schema.Tables;
+import profkom.schema.tables.records.MembershipRecord;
+import profkom.schema.tables.records.PersonRecord;
+import ru.profkom.members.MemberEnums.Category;
+import ru.profkom.members.MemberEnums.ConsentForm;
+import ru.profkom.members.MemberEnums.ConsentPurpose;
+import ru.profkom.members.MemberEnums.ExitReason;
+import ru.profkom.members.MemberEnums.MembershipStatus;
+import ru.profkom.members.MemberEnums.UnionRole;
+import ru.profkom.members.MemberEvents.MemberDataRead;
+import ru.profkom.members.MemberEvents.MemberExited;
+import ru.profkom.members.MemberEvents.MemberJoined;
+import ru.profkom.members.MemberEvents.MemberTransferred;
+import ru.profkom.members.MemberEvents.MemberUpdated;
+import ru.profkom.organizations.Organization;
+import ru.profkom.organizations.OrganizationKind;
+import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.Actor;
+import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.Grant;
+import ru.profkom.shared.Page;
+import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.Phones;
+import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.RussianText;
+import ru.profkom.shared.Snils;
+import ru.profkom.shared.Validation;
+
+/**
+ * The member registry. Staff (every role but a plain member) read and change the members of their
+ * subtrees; a person outside them is as good as absent. Every change is versioned field by field.
+ */
+@Service
+@Transactional
+public class Members {
+
+    static final String NOT_FOUND = "member.notFound";
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MemberRepository repository;
+    private final Organizations organizations;
+    private final CurrentActor currentActor;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Members(
+            MemberRepository repository,
+            Organizations organizations,
+            CurrentActor currentActor,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.repository = repository;
+        this.organizations = organizations;
+        this.currentActor = currentActor;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- queries ---------------------------------------------------------------------------
+
+    /** A member's card; the read is audited. */
+    public Member get(long personId) {
+        List<String> paths = visiblePathsOf(personId);
+        PersonRecord person = repository.person(personId).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND));
+        Member member = toMember(person);
+        Membership latest =
+                member.memberships().isEmpty() ? null : member.memberships().getFirst();
+        if (latest != null) {
+            events.publishEvent(new MemberDataRead(
+                    latest.organizationId(), paths.getFirst(), personId, "CARD", currentActor.get()));
+        }
+        return member;
+    }
+
+    @Transactional(readOnly = true)
+    public List<MemberChange> history(long personId) {
+        visiblePathsOf(personId);
+        return repository.changes(personId);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<MemberSummary> search(MemberQuery query, PageRequest page) {
+        return repository.search(condition(query), page);
+    }
+
+    /** The condition a search or an export runs under: the query within the actor's subtrees. */
+    Condition condition(MemberQuery query) {
+        List<String> staff = staffPaths();
+        List<String> scope = staff;
+        if (query.organizationId() != null) {
+            String path = organizations
+                    .pathOf(query.organizationId())
+                    .filter(candidate -> staff.stream().anyMatch(candidate::startsWith))
+                    .orElseThrow(() -> ProfkomException.notFound("organization.notFound"));
+            scope = List.of(path);
+        }
+        if (scope.isEmpty()) {
+            return DSL.falseCondition();
+        }
+        var m = Tables.MEMBERSHIP;
+        var p = Tables.PERSON;
+        Condition condition = DSL.or(
+                scope.stream().map(path -> m.ORGANIZATION_PATH.like(path + "%")).toList());
+        if (query.status() != null) {
+            condition = condition.and(m.STATUS.eq(query.status().name()));
+        }
+        if (query.category() != null) {
+            condition = condition.and(m.CATEGORY.eq(query.category().name()));
+        }
+        LocalDate today = today();
+        if (query.ageFrom() != null) {
+            condition = condition.and(p.BIRTH_DATE.le(today.minusYears(query.ageFrom())));
+        }
+        if (query.ageTo() != null) {
+            condition = condition.and(p.BIRTH_DATE.gt(today.minusYears(query.ageTo() + 1L)));
+        }
+        return condition.and(textCondition(query.text()));
+    }
+
+    /**
+     * Free text: an e-mail, a SNILS, a phone, a card number, or words of ФИО in any order, each
+     * matched as the start of a word (the first also through the name index).
+     */
+    private static Condition textCondition(String text) {
+        if (text == null || text.isBlank()) {
+            return DSL.trueCondition();
+        }
+        var m = Tables.MEMBERSHIP;
+        var p = Tables.PERSON;
+        String trimmed = text.strip();
+        if (trimmed.contains("@")) {
+            return DSL.lower(p.EMAIL).eq(trimmed.toLowerCase());
+        }
+        String snils = Snils.normalize(trimmed);
+        if (snils != null) {
+            return p.SNILS.eq(snils).or(m.CARD_NUMBER.eq(trimmed));
+        }
+        Optional<String> phone = Phones.normalize(trimmed);
+        if (phone.isPresent() && trimmed.replaceAll("\\D", "").length() >= 10) {
+            return p.PHONE.eq(phone.get()).or(m.CARD_NUMBER.eq(trimmed));
+        }
+        if (trimmed.chars().anyMatch(Character::isDigit)) {
+            return m.CARD_NUMBER.eq(trimmed);
+        }
+        String[] words = RussianText.foldedKey(trimmed).split(" ");
+        Condition condition = DSL.trueCondition();
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i].replace("%", "").replace("_", "");
+            if (word.isEmpty()) {
+                continue;
+            }
+            Condition startsName = m.NAME_KEY.like(word + "%");
+            Condition startsWord = m.NAME_KEY.like("% " + word + "%");
+            condition = condition.and(startsName.or(startsWord));
+        }
+        return condition;
+    }
+
+    // ---- commands --------------------------------------------------------------------------
+
+    /**
+     * Adds a person to an organization. The same SNILS, or the same ФИО (case, spaces and ё folded)
+     * with the same birth date, finds the person already in the registry instead of adding one.
+     */
+    public Member register(long organizationId, PersonData data, MembershipData membership) {
+        Organization organization = writableOrganization(organizationId);
+        PersonData clean = validate(data, null);
+        Validation validation = new Validation();
+        MembershipStatus status = membership.status() == null ? MembershipStatus.ACTIVE : membership.status();
+        if (status == MembershipStatus.EXITED || status == MembershipStatus.SUSPENDED) {
+            validation.reject("status", "member.status.notForJoining");
+        }
+        LocalDate joinedOn = membership.joinedOn() == null ? today() : membership.joinedOn();
+        checkDate(validation, "joinedOn", joinedOn, clean.birthDate());
+        String card = blankToNull(membership.cardNumber());
+        validation.maxLength("cardNumber", card, 32);
+        Optional<PersonRecord> existing = findSame(clean);
+        if (card != null
+                && repository.cardNumberTaken(
+                        card, existing.map(PersonRecord::getId).orElse(null))) {
+            validation.reject("cardNumber", "member.card.taken", card);
+        }
+        validation.throwIfInvalid();
+        Instant now = clock.instant();
+        long personId;
+        if (existing.isPresent()) {
+            personId = existing.get().getId();
+            Optional<MembershipRecord> current = repository.currentMembership(personId);
+            if (current.isPresent()) {
+                String where = organizations
+                        .shortNames(List.of(current.get().getOrganizationId()))
+                        .getOrDefault(current.get().getOrganizationId(), "");
+                throw ProfkomException.conflict("member.alreadyMember", where);
+            }
+            PersonData stored = MemberRepository.toData(existing.get());
+            applyChanges(personId, stored, merge(stored, clean), now);
+        } else {
+            personId = repository.insertPerson(clean, nameKey(clean), now);
+            recordChange(personId, "created", null, clean.lastName() + " " + clean.firstName(), now);
+        }
+        Category category = membership.category() == null ? Category.WORKER : membership.category();
+        long membershipId = repository.insertMembership(
+                personId, organizationId, organization.path(), nameKey(clean), status, category, joinedOn, card, now);
+        recordChange(personId, "membership", null, organization.shortName() + " (" + status + ")", now);
+        if (status == MembershipStatus.ACTIVE) {
+            events.publishEvent(new MemberJoined(
+                    personId,
+                    membershipId,
+                    organizationId,
+                    organization.path(),
+                    category,
+                    joinedOn,
+                    currentActor.get()));
+        }
+        return toMember(repository.person(personId).orElseThrow());
+    }
+
+    public Member update(long personId, PersonData data, int expectedVersion) {
+        List<String> paths = writablePathsOf(personId);
+        PersonRecord before = repository.person(personId).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND));
+        PersonData clean = validate(data, personId);
+        Instant now = clock.instant();
+        if (!repository.updatePerson(personId, clean, nameKey(clean), expectedVersion, now)) {
+            throw ProfkomException.conflict("member.changedMeanwhile");
+        }
+        int changed = recordChanges(personId, MemberRepository.toData(before), clean, now);
+        if (changed > 0) {
+            MembershipRecord latest = repository.memberships(personId).getFirst();
+            events.publishEvent(new MemberUpdated(
+                    personId, latest.getOrganizationId(), paths.getFirst(), changed, currentActor.get()));
+        }
+        return toMember(repository.person(personId).orElseThrow());
+    }
+
+    /** Accepts an application (→ active), suspends or resumes a membership. */
+    public Member changeStatus(long membershipId, MembershipStatus status) {
+        MembershipRecord membership = writableMembership(membershipId);
+        MembershipStatus from = MembershipStatus.valueOf(membership.getStatus());
+        boolean allowed = switch (status) {
+            case ACTIVE -> from == MembershipStatus.APPLICATION || from == MembershipStatus.SUSPENDED;
+            case SUSPENDED -> from == MembershipStatus.ACTIVE;
+            default -> false;
+        };
+        if (!allowed) {
+            throw ProfkomException.conflict("member.status.transition", from, status);
+        }
+        Instant now = clock.instant();
+        repository.setStatus(membershipId, status, null, null, now);
+        recordChange(membership.getPersonId(), "status", from.name(), status.name(), now);
+        if (from == MembershipStatus.APPLICATION) {
+            LocalDate joinedOn = membership.getJoinedOn() == null ? today() : membership.getJoinedOn();
+            events.publishEvent(new MemberJoined(
+                    membership.getPersonId(),
+                    membershipId,
+                    membership.getOrganizationId(),
+                    membership.getOrganizationPath(),
+                    Category.valueOf(membership.getCategory()),
+                    joinedOn,
+                    currentActor.get()));
+        }
+        return toMember(repository.person(membership.getPersonId()).orElseThrow());
+    }
+
+    public Member exit(long membershipId, ExitReason reason, LocalDate on) {
+        MembershipRecord membership = writableMembership(membershipId);
+        MembershipStatus from = MembershipStatus.valueOf(membership.getStatus());
+        Validation validation = new Validation();
+        if (reason == null || reason == ExitReason.TRANSFER) {
+            validation.reject("reason", "validation.required");
+        }
+        LocalDate date = on == null ? today() : on;
+        if (date.isAfter(today())) {
+            validation.reject("date", "member.date.future");
+        } else if (membership.getJoinedOn() != null && date.isBefore(membership.getJoinedOn())) {
+            validation.reject("date", "member.exit.beforeJoining");
+        }
+        validation.throwIfInvalid();
+        if (from == MembershipStatus.EXITED) {
+            throw ProfkomException.conflict("member.exit.already");
+        }
+        Instant now = clock.instant();
+        repository.setStatus(membershipId, MembershipStatus.EXITED, date, reason, now);
+        repository.revokeCards(membership.getPersonId(), now);
+        recordChange(
+                membership.getPersonId(), "status", from.name(), MembershipStatus.EXITED + " (" + reason + ")", now);
+        if (from.current()) {
+            events.publishEvent(new MemberExited(
+                    membership.getPersonId(),
+                    membershipId,
+                    membership.getOrganizationId(),
+                    membership.getOrganizationPath(),
+                    reason,
+                    date,
+                    currentActor.get()));
+        }
+        return toMember(repository.person(membership.getPersonId()).orElseThrow());
+    }
+
+    /** Moves a current member to another primary or shop organization, keeping the card number and history. */
+    public Member transfer(long membershipId, long toOrganizationId, LocalDate on) {
+        MembershipRecord membership = writableMembership(membershipId);
+        Organization target = writableOrganization(toOrganizationId);
+        MembershipStatus from = MembershipStatus.valueOf(membership.getStatus());
+        if (!from.current()) {
+            throw ProfkomException.conflict("member.transfer.notCurrent");
+        }
+        if (membership.getOrganizationId() == toOrganizationId) {
+            throw ProfkomException.invalid("organizationId", "member.transfer.same");
+        }
+        LocalDate date = on == null ? today() : on;
+        if (date.isAfter(today())) {
+            throw ProfkomException.invalid("date", "member.date.future");
+        }
+        Instant now = clock.instant();
+        String card = membership.getCardNumber();
+        repository.setStatus(membershipId, MembershipStatus.EXITED, date, ExitReason.TRANSFER, now);
+        repository.moveCardNumber(membershipId);
+        long newId = repository.insertMembership(
+                membership.getPersonId(),
+                toOrganizationId,
+                target.path(),
+                membership.getNameKey(),
+                from,
+                Category.valueOf(membership.getCategory()),
+                date,
+                card,
+                now);
+        String fromName = organizations
+                .shortNames(List.of(membership.getOrganizationId()))
+                .get(membership.getOrganizationId());
+        recordChange(membership.getPersonId(), "organization", fromName, target.shortName(), now);
+        events.publishEvent(new MemberTransferred(
+                membership.getPersonId(),
+                membershipId,
+                newId,
+                membership.getOrganizationId(),
+                toOrganizationId,
+                date,
+                currentActor.get()));
+        return toMember(repository.person(membership.getPersonId()).orElseThrow());
+    }
+
+    public Member changeCategory(long membershipId, Category category) {
+        MembershipRecord membership = writableMembership(membershipId);
+        if (category == null) {
+            throw ProfkomException.invalid("category", "validation.required");
+        }
+        Instant now = clock.instant();
+        repository.setCategory(membershipId, category, now);
+        recordChange(membership.getPersonId(), "category", membership.getCategory(), category.name(), now);
+        return toMember(repository.person(membership.getPersonId()).orElseThrow());
+    }
+
+    // ---- consents --------------------------------------------------------------------------
+
+    public Member giveConsent(
+            long personId, ConsentPurpose purpose, LocalDate givenOn, ConsentForm form, String document) {
+        writablePathsOf(personId);
+        return recordConsent(personId, purpose, givenOn, form, document);
+    }
+
+    private Member recordConsent(
+            long personId, ConsentPurpose purpose, LocalDate givenOn, ConsentForm form, String document) {
+        Validation validation = new Validation();
+        if (purpose == null) {
+            validation.reject("purpose", "validation.required");
+        }
+        if (form == null) {
+            validation.reject("form", "validation.required");
+        }
+        LocalDate date = givenOn == null ? today() : givenOn;
+        if (date.isAfter(today())) {
+            validation.reject("givenOn", "member.date.future");
+        }
+        validation.maxLength("document", document, 200);
+        validation.throwIfInvalid();
+        Instant now = clock.instant();
+        repository.insertConsent(
+                personId,
+                purpose,
+                date,
+                form,
+                blankToNull(document),
+                currentActor.get().accountId(),
+                now);
+        recordChange(personId, "consent." + purpose, null, date.toString(), now);
+        return toMember(repository.person(personId).orElseThrow());
+    }
+
+    public Member withdrawConsent(long consentId, LocalDate on) {
+        long personId = repository
+                .consentOwner(consentId)
+                .orElseThrow(() -> ProfkomException.notFound("member.consent.notFound"));
+        writablePathsOf(personId);
+        LocalDate date = on == null ? today() : on;
+        Instant now = clock.instant();
+        repository.withdrawConsent(consentId, date);
+        recordChange(personId, "consent.withdrawn", String.valueOf(consentId), date.toString(), now);
+        return toMember(repository.person(personId).orElseThrow());
+    }
+
+    // ---- union roles -----------------------------------------------------------------------
+
+    public Member assignRole(long personId, long organizationId, UnionRole role, LocalDate from) {
+        writablePathsOf(personId);
+        writableAnyOrganization(organizationId);
+        if (role == null) {
+            throw ProfkomException.invalid("role", "validation.required");
+        }
+        LocalDate date = from == null ? today() : from;
+        repository.insertRole(personId, organizationId, role, date);
+        recordChange(personId, "role", null, role.name(), clock.instant());
+        return toMember(repository.person(personId).orElseThrow());
+    }
+
+    public Member endRole(long roleId, LocalDate on) {
+        long personId =
+                repository.roleOwner(roleId).orElseThrow(() -> ProfkomException.notFound("member.role.notFound"));
+        writablePathsOf(personId);
+        MemberRoleTerm term = repository.role(roleId).orElseThrow();
+        LocalDate date = on == null ? today() : on;
+        if (date.isBefore(term.startedOn())) {
+            throw ProfkomException.invalid("date", "member.role.endBeforeStart");
+        }
+        repository.endRole(roleId, date);
+        recordChange(personId, "role", term.role().name(), "—", clock.instant());
+        return toMember(repository.person(personId).orElseThrow());
+    }
+
+    // ---- union card ------------------------------------------------------------------------
+
+    /** The token of the member's valid card, issued now if there is none. */
+    public String cardToken(long personId) {
+        writablePathsOf(personId);
+        Optional<String> active = repository.activeCardToken(personId);
+        if (active.isPresent()) {
+            return active.get();
+        }
+        MembershipRecord current = repository
+                .currentMembership(personId)
+                .filter(m -> MembershipStatus.valueOf(m.getStatus()) == MembershipStatus.ACTIVE)
+                .orElseThrow(() -> ProfkomException.conflict("member.card.noActiveMembership"));
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        String token = HexFormat.of().formatHex(bytes);
+        repository.insertCard(token, personId, current.getId(), clock.instant());
+        recordChange(personId, "card", null, "issued", clock.instant());
+        return token;
+    }
+
+    public void revokeCard(long personId) {
+        writablePathsOf(personId);
+        repository.revokeCards(personId, clock.instant());
+        recordChange(personId, "card", "issued", "revoked", clock.instant());
+    }
+
+    /** Public: anyone holding the QR code learns whether the card is valid and its organization, nothing more. */
+    @Transactional(readOnly = true)
+    public CardCheck checkCard(String token) {
+        if (token == null || !token.matches("[0-9a-f]{24}")) {
+            return new CardCheck(false, false, null);
+        }
+        return repository
+                .cardState(token)
+                .map(state -> new CardCheck(
+                        true,
+                        state.valid(),
+                        CurrentActor.asSystem(() -> organizations.shortNames(List.of(state.organizationId())))
+                                .get(state.organizationId())))
+                .orElse(new CardCheck(false, false, null));
+    }
+
+    // ---- access ----------------------------------------------------------------------------
+
+    /** The subtree paths where the actor holds a staff role; members see no one through the registry. */
+    List<String> staffPaths() {
+        Actor actor = currentActor.get();
+        if (actor.system()) {
+            return List.of("/");
+        }
+        List<Long> roots = actor.grants().stream()
+                .filter(grant -> grant.role().coversSubtree())
+                .map(Grant::organizationId)
+                .distinct()
+                .toList();
+        return roots.stream()
+                .map(organizations::pathOf)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    private List<String> visiblePathsOf(long personId) {
+        List<String> scope = staffPaths();
+        List<String> paths = repository.pathsOf(personId).stream()
+                .filter(path -> scope.stream().anyMatch(path::startsWith))
+                .toList();
+        if (paths.isEmpty()) {
+            throw ProfkomException.notFound(NOT_FOUND);
+        }
+        return paths;
+    }
+
+    private List<String> writablePathsOf(long personId) {
+        return visiblePathsOf(personId);
+    }
+
+    private MembershipRecord writableMembership(long membershipId) {
+        MembershipRecord membership =
+                repository.membership(membershipId).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND));
+        List<String> scope = staffPaths();
+        if (scope.stream().noneMatch(membership.getOrganizationPath()::startsWith)) {
+            throw ProfkomException.notFound(NOT_FOUND);
+        }
+        return membership;
+    }
+
+    /** Members belong to primary and shop organizations only. */
+    private Organization writableOrganization(long organizationId) {
+        Organization organization = writableAnyOrganization(organizationId);
+        if (organization.kind() != OrganizationKind.PRIMARY && organization.kind() != OrganizationKind.SHOP) {
+            throw ProfkomException.invalid("organizationId", "member.organization.notPrimary");
+        }
+        if (!organization.active()) {
+            throw ProfkomException.conflict("organization.closed", organization.shortName());
+        }
+        return organization;
+    }
+
+    private Organization writableAnyOrganization(long organizationId) {
+        Organization organization = organizations.get(organizationId);
+        if (staffPaths().stream().noneMatch(organization.path()::startsWith)) {
+            throw ProfkomException.notFound("organization.notFound");
+        }
+        return organization;
+    }
+
+    // ---- validation and history ------------------------------------------------------------
+
+    PersonData validate(PersonData data, Long personId) {
+        Validation validation = new Validation();
+        String lastName = normalizeName(data.lastName());
+        String firstName = normalizeName(data.firstName());
+        String patronymic = normalizeName(data.patronymic());
+        validation.required("lastName", lastName).maxLength("lastName", lastName, 100);
+        validation.required("firstName", firstName).maxLength("firstName", firstName, 100);
+        validation.maxLength("patronymic", patronymic, 100);
+        if (data.birthDate() != null) {
+            if (data.birthDate().isAfter(today())) {
+                validation.reject("birthDate", "member.birthDate.future");
+            } else if (data.birthDate().isBefore(LocalDate.of(1900, 1, 1))) {
+                validation.reject("birthDate", "member.birthDate.tooOld");
+            }
+        }
+        String snils = null;
+        if (data.snils() != null && !data.snils().isBlank()) {
+            snils = Snils.normalize(data.snils());
+            if (snils == null || !Snils.isValid(snils)) {
+                validation.reject("snils", "member.snils.invalid");
+            } else {
+                Optional<PersonRecord> holder = repository.personBySnils(snils);
+                if (holder.isPresent() && personId != null && holder.get().getId() != personId.longValue()) {
+                    validation.reject("snils", "member.snils.taken");
+                }
+            }
+        }
+        String phone = null;
+        if (data.phone() != null && !data.phone().isBlank()) {
+            phone = Phones.normalize(data.phone()).orElse(null);
+            if (phone == null) {
+                validation.reject("phone", "validation.phone");
+            }
+        }
+        String email = blankToNull(data.email());
+        validation.email("email", email);
+        validation.maxLength("position", data.position(), 200);
+        validation.maxLength("department", data.department(), 200);
+        validation.throwIfInvalid();
+        return new PersonData(
+                lastName,
+                firstName,
+                patronymic,
+                data.birthDate(),
+                data.gender(),
+                snils,
+                phone,
+                email,
+                blankToNull(RussianText.normalizeSpaces(data.position())),
+                blankToNull(RussianText.normalizeSpaces(data.department())));
+    }
+
+    private void checkDate(Validation validation, String field, LocalDate date, LocalDate birthDate) {
+        if (date.isAfter(today())) {
+            validation.reject(field, "member.date.future");
+        } else if (birthDate != null && date.isBefore(birthDate)) {
+            validation.reject(field, "member.date.beforeBirth");
+        }
+    }
+
+    Optional<PersonRecord> findSame(PersonData data) {
+        if (data.snils() != null) {
+            Optional<PersonRecord> bySnils = repository.personBySnils(data.snils());
+            if (bySnils.isPresent()) {
+                return bySnils;
+            }
+        }
+        if (data.birthDate() != null) {
+            return repository.personByNameAndBirthDate(nameKey(data), data.birthDate());
+        }
+        return Optional.empty();
+    }
+
+    static String nameKey(PersonData data) {
+        return RussianText.foldedKey(
+                data.lastName() + " " + data.firstName() + (data.patronymic() == null ? "" : " " + data.patronymic()));
+    }
+
+    /** Known values win over blanks: a file that lacks a phone does not erase the registry's. */
+    private static PersonData merge(PersonData before, PersonData incoming) {
+        return new PersonData(
+                incoming.lastName(),
+                incoming.firstName(),
+                or(incoming.patronymic(), before.patronymic()),
+                or(incoming.birthDate(), before.birthDate()),
+                or(incoming.gender(), before.gender()),
+                or(incoming.snils(), before.snils()),
+                or(incoming.phone(), before.phone()),
+                or(incoming.email(), before.email()),
+                or(incoming.position(), before.position()),
+                or(incoming.department(), before.department()));
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private void applyChanges(long personId, PersonData before, PersonData after, Instant now) {
+        if (before.equals(after)) {
+            return;
+        }
+        PersonRecord record = repository.person(personId).orElseThrow();
+        repository.updatePerson(personId, after, nameKey(after), record.getVersion(), now);
+        recordChanges(personId, before, after, now);
+    }
+
+    private int recordChanges(long personId, PersonData before, PersonData after, Instant now) {
+        List<String[]> changes = new ArrayList<>();
+        compare(changes, "lastName", before.lastName(), after.lastName());
+        compare(changes, "firstName", before.firstName(), after.firstName());
+        compare(changes, "patronymic", before.patronymic(), after.patronymic());
+        compare(changes, "birthDate", before.birthDate(), after.birthDate());
+        compare(changes, "gender", before.gender(), after.gender());
+        compare(changes, "snils", before.snils(), after.snils());
+        compare(changes, "phone", before.phone(), after.phone());
+        compare(changes, "email", before.email(), after.email());
+        compare(changes, "position", before.position(), after.position());
+        compare(changes, "department", before.department(), after.department());
+        changes.forEach(change -> recordChange(personId, change[0], change[1], change[2], now));
+        return changes.size();
+    }
+
+    private static void compare(List<String[]> changes, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changes.add(new String[] {
+                field, before == null ? null : before.toString(), after == null ? null : after.toString()
+            });
+        }
+    }
+
+    private void recordChange(long personId, String field, String oldValue, String newValue, Instant now) {
+        Actor actor = currentActor.get();
+        repository.insertChange(personId, now, actor.accountId(), actor.login(), field, oldValue, newValue);
+    }
+
+    private Member toMember(PersonRecord person) {
+        List<MembershipRecord> memberships = repository.memberships(person.getId());
+        Map<Long, String> names = organizations.shortNames(
+                memberships.stream().map(MembershipRecord::getOrganizationId).collect(Collectors.toSet()));
+        PersonData data = MemberRepository.toData(person);
+        return new Member(
+                person.getId(),
+                data.lastName(),
+                data.firstName(),
+                data.patronymic(),
+                data.birthDate(),
+                data.gender(),
+                data.snils(),
+                data.phone(),
+                data.email(),
+                data.position(),
+                data.department(),
+                person.getVersion(),
+                memberships.stream()
+                        .map(m -> new Membership(
+                                m.getId(),
+                                m.getPersonId(),
+                                m.getOrganizationId(),
+                                names.get(m.getOrganizationId()),
+                                MembershipStatus.valueOf(m.getStatus()),
+                                Category.valueOf(m.getCategory()),
+                                m.getJoinedOn(),
+                                m.getExitedOn(),
+                                m.getExitReason() == null ? null : ExitReason.valueOf(m.getExitReason()),
+                                m.getCardNumber()))
+                        .toList(),
+                repository.roles(person.getId()),
+                repository.consents(person.getId()));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(MOSCOW));
+    }
+
+    private static String normalizeName(String name) {
+        String normalized = RussianText.normalizeSpaces(name);
+        return normalized == null || normalized.isEmpty() ? null : normalized;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
