@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty("profkom.command")
 class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
+    static final Locale RUSSIAN = Locale.forLanguageTag("ru");
     static final int REFUSED = 3;
     static final int TARGET_MISSED = 4;
     static final int USAGE = 2;
@@ -62,7 +63,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
                 .ifPresentOrElse(
                         loaded -> {
                             System.out.printf(
-                                    Locale.ROOT,
+                                    RUSSIAN,
                                     "Загружено организаций: %,d за %.1f с.%n",
                                     loaded.organizations(),
                                     loaded.millis() / 1000.0);

@@ -6,15 +6,10 @@ import static profkom.schema.Tables.ORGANIZATION_PLACEMENT;
 
 import java.time.Instant;
 import java.util.List;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep3;
-import org.jooq.InsertValuesStep5;
-import org.jooq.InsertValuesStepN;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
-import profkom.schema.tables.records.OrganizationBodyRecord;
-import profkom.schema.tables.records.OrganizationPlacementRecord;
-import profkom.schema.tables.records.OrganizationRecord;
 import ru.profkom.shared.RussianText;
 
 /** Multi-row inserts for {@link OrganizationLoader}: one statement per table and chunk. */
@@ -37,49 +32,54 @@ class OrganizationBulkWriter {
     }
 
     void insert(List<PreparedOrganization> organizations, Instant now) {
-        InsertValuesStepN<OrganizationRecord> rows = dsl.insertInto(
-                ORGANIZATION,
-                ORGANIZATION.ID,
-                ORGANIZATION.PARENT_ID,
-                ORGANIZATION.PATH,
-                ORGANIZATION.DEPTH,
-                ORGANIZATION.KIND,
-                ORGANIZATION.CODE,
-                ORGANIZATION.FULL_NAME,
-                ORGANIZATION.SHORT_NAME,
-                ORGANIZATION.SORT_NAME,
-                ORGANIZATION.SEARCH_TEXT,
-                ORGANIZATION.INN,
-                ORGANIZATION.ADDRESS,
-                ORGANIZATION.PHONE,
-                ORGANIZATION.EMAIL,
-                ORGANIZATION.WEBSITE,
-                ORGANIZATION.EMPLOYER_NAME,
-                ORGANIZATION.EMPLOYER_INN,
-                ORGANIZATION.HEADCOUNT,
-                ORGANIZATION.CHAIR_NAME,
-                ORGANIZATION.INFO_WORKER_NAME,
-                ORGANIZATION.STATUS,
-                ORGANIZATION.CREATED_AT,
-                ORGANIZATION.UPDATED_AT,
-                ORGANIZATION.VERSION);
+        // One prepared statement per table, bound once per row: H2 parses it once, and PostgreSQL's
+        // driver sends the batch in one round trip.
+        BatchBindStep rows = dsl.batch(dsl.insertInto(
+                        ORGANIZATION,
+                        ORGANIZATION.ID,
+                        ORGANIZATION.PARENT_ID,
+                        ORGANIZATION.PATH,
+                        ORGANIZATION.DEPTH,
+                        ORGANIZATION.KIND,
+                        ORGANIZATION.CODE,
+                        ORGANIZATION.FULL_NAME,
+                        ORGANIZATION.SHORT_NAME,
+                        ORGANIZATION.SORT_NAME,
+                        ORGANIZATION.SEARCH_TEXT,
+                        ORGANIZATION.INN,
+                        ORGANIZATION.ADDRESS,
+                        ORGANIZATION.PHONE,
+                        ORGANIZATION.EMAIL,
+                        ORGANIZATION.WEBSITE,
+                        ORGANIZATION.EMPLOYER_NAME,
+                        ORGANIZATION.EMPLOYER_INN,
+                        ORGANIZATION.HEADCOUNT,
+                        ORGANIZATION.CHAIR_NAME,
+                        ORGANIZATION.INFO_WORKER_NAME,
+                        ORGANIZATION.STATUS,
+                        ORGANIZATION.CREATED_AT,
+                        ORGANIZATION.UPDATED_AT,
+                        ORGANIZATION.VERSION)
+                .values(nulls(24)));
         // Placement and body ids are left to their identities: nothing refers to them yet.
-        InsertValuesStep3<OrganizationPlacementRecord, Long, Long, Instant> placements = dsl.insertInto(
-                ORGANIZATION_PLACEMENT,
-                ORGANIZATION_PLACEMENT.ORGANIZATION_ID,
-                ORGANIZATION_PLACEMENT.PARENT_ID,
-                ORGANIZATION_PLACEMENT.VALID_FROM);
-        InsertValuesStep5<OrganizationBodyRecord, Long, String, String, String, Instant> bodies = dsl.insertInto(
-                ORGANIZATION_BODY,
-                ORGANIZATION_BODY.ORGANIZATION_ID,
-                ORGANIZATION_BODY.KIND,
-                ORGANIZATION_BODY.NAME,
-                ORGANIZATION_BODY.CHAIR_NAME,
-                ORGANIZATION_BODY.CREATED_AT);
+        BatchBindStep placements = dsl.batch(dsl.insertInto(
+                        ORGANIZATION_PLACEMENT,
+                        ORGANIZATION_PLACEMENT.ORGANIZATION_ID,
+                        ORGANIZATION_PLACEMENT.PARENT_ID,
+                        ORGANIZATION_PLACEMENT.VALID_FROM)
+                .values((Long) null, null, null));
+        BatchBindStep bodies = dsl.batch(dsl.insertInto(
+                        ORGANIZATION_BODY,
+                        ORGANIZATION_BODY.ORGANIZATION_ID,
+                        ORGANIZATION_BODY.KIND,
+                        ORGANIZATION_BODY.NAME,
+                        ORGANIZATION_BODY.CHAIR_NAME,
+                        ORGANIZATION_BODY.CREATED_AT)
+                .values((Long) null, null, null, null, null));
         int bodyCount = 0;
         for (PreparedOrganization organization : organizations) {
             OrganizationForm card = organization.card();
-            rows = rows.values(
+            rows.bind(
                     organization.id(),
                     organization.parentId(),
                     organization.path(),
@@ -104,9 +104,9 @@ class OrganizationBulkWriter {
                     now,
                     now,
                     0);
-            placements = placements.values(organization.id(), organization.parentId(), now);
+            placements.bind(organization.id(), organization.parentId(), now);
             for (BodyDraft body : organization.bodies()) {
-                bodies = bodies.values(organization.id(), body.kind().name(), body.name(), body.chairName(), now);
+                bodies.bind(organization.id(), body.kind().name(), body.name(), body.chairName(), now);
                 bodyCount++;
             }
         }
@@ -115,6 +115,10 @@ class OrganizationBulkWriter {
         if (bodyCount > 0) {
             bodies.execute();
         }
+    }
+
+    private static Object[] nulls(int count) {
+        return new Object[count];
     }
 
     /** Moves the identity past the loaded ids, so that the next organization created by hand gets a free one. */
