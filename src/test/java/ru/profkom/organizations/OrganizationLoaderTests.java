@@ -94,7 +94,7 @@ class OrganizationLoaderTests {
     void refusesAChildOfAKindItsParentCannotHold() {
         assertThatThrownBy(() -> CurrentActor.asSystem(() -> loader.load(Stream.of(
                         draft(2_000_000, null, OrganizationKind.UNION, "BAD"),
-                        draft(2_000_001, 2_000_000L, OrganizationKind.SHOP, "BAD-S1")))))
+                        draft(2_000_001, 2_000_000L, OrganizationKind.UNION, "BAD-U")))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
