@@ -87,10 +87,13 @@ public class MemberCabinet {
     /** Withdraws one of the own consents today (152-FZ, art. 9 §2); someone else's is "not found". */
     public Member withdrawConsent(long consentId) {
         long personId = myPersonId();
-        Consent consent = repository
-                .consent(consentId)
-                .filter(candidate -> repository.consentOwner(consentId).orElse(-1L) == personId)
-                .orElseThrow(() -> ProfkomException.notFound("member.consent.notFound"));
+        if (repository
+                .consentOwner(consentId)
+                .filter(owner -> owner == personId)
+                .isEmpty()) {
+            throw ProfkomException.notFound("member.consent.notFound");
+        }
+        Consent consent = repository.consent(consentId).orElseThrow();
         if (!consent.active()) {
             throw ProfkomException.conflict("member.consent.alreadyWithdrawn");
         }
