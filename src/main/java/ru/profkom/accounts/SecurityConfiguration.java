@@ -25,6 +25,8 @@ class SecurityConfiguration {
     static final String[] PUBLIC_PAGES = {
         "/login",
         "/password/**",
+        // The verification page of union cards: whoever scans a card's QR code is not signed in.
+        "/card/**",
         "/webjars/**",
         "/css/**",
         "/js/**",

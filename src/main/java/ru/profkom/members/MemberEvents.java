@@ -43,4 +43,8 @@ public final class MemberEvents {
     /** A staff user opened a member's card or exported members: reads of personal data are audited too. */
     public record MemberDataRead(
             long organizationId, String organizationPath, Long personId, String what, Actor actor) {}
+
+    /** A member asked the staff of their organization to correct their data, from the cabinet. */
+    public record CorrectionRequested(
+            long correctionId, long personId, long organizationId, String organizationPath, Actor actor) {}
 }

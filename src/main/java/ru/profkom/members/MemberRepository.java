@@ -385,6 +385,18 @@ class MemberRepository {
                 .fetchOne(CONSENT.ID);
     }
 
+    Optional<Consent> consent(long consentId) {
+        return dsl.selectFrom(CONSENT)
+                .where(CONSENT.ID.eq(consentId))
+                .fetchOptional(r -> new Consent(
+                        r.getId(),
+                        ConsentPurpose.valueOf(r.getPurpose()),
+                        r.getGivenOn(),
+                        ConsentForm.valueOf(r.getForm()),
+                        r.getDocument(),
+                        r.getWithdrawnOn()));
+    }
+
     Optional<Long> consentOwner(long consentId) {
         return dsl.select(CONSENT.PERSON_ID)
                 .from(CONSENT)
@@ -464,6 +476,13 @@ class MemberRepository {
                 .orderBy(UNION_CARD.ISSUED_AT.desc())
                 .limit(1)
                 .fetchOptional(UNION_CARD.TOKEN);
+    }
+
+    void moveCards(long fromMembershipId, long toMembershipId) {
+        dsl.update(UNION_CARD)
+                .set(UNION_CARD.MEMBERSHIP_ID, toMembershipId)
+                .where(UNION_CARD.MEMBERSHIP_ID.eq(fromMembershipId).and(UNION_CARD.REVOKED_AT.isNull()))
+                .execute();
     }
 
     void revokeCards(long personId, Instant now) {

@@ -16,16 +16,19 @@ import ru.profkom.shared.CurrentActor;
 class MemberTreeListener {
 
     private final MemberRepository repository;
+    private final CabinetRepository cabinet;
     private final Members members;
 
-    MemberTreeListener(MemberRepository repository, Members members) {
+    MemberTreeListener(MemberRepository repository, CabinetRepository cabinet, Members members) {
         this.repository = repository;
+        this.cabinet = cabinet;
         this.members = members;
     }
 
     @ApplicationModuleListener
     void on(OrganizationMoved event) {
         repository.repath(event.oldPath(), event.newPath());
+        cabinet.repath(event.oldPath(), event.newPath());
     }
 
     @ApplicationModuleListener

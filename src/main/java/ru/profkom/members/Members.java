@@ -347,6 +347,8 @@ public class Members {
                 date,
                 card,
                 now);
+        // The electronic card follows the member: a transfer must not turn it "not valid".
+        repository.moveCards(membershipId, newId);
         String fromName = organizations
                 .shortNames(List.of(membership.getOrganizationId()))
                 .get(membership.getOrganizationId());
@@ -511,7 +513,7 @@ public class Members {
                 .toList();
     }
 
-    private List<String> visiblePathsOf(long personId) {
+    List<String> visiblePathsOf(long personId) {
         List<String> scope = staffPaths();
         List<String> paths = repository.pathsOf(personId).stream()
                 .filter(path -> scope.stream().anyMatch(path::startsWith))
@@ -688,9 +690,14 @@ public class Members {
         }
     }
 
-    private void recordChange(long personId, String field, String oldValue, String newValue, Instant now) {
+    void recordChange(long personId, String field, String oldValue, String newValue, Instant now) {
         Actor actor = currentActor.get();
         repository.insertChange(personId, now, actor.accountId(), actor.login(), field, oldValue, newValue);
+    }
+
+    /** The person as a {@link Member}, without an access check: callers in this module decide who may see them. */
+    Member load(long personId) {
+        return toMember(repository.person(personId).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND)));
     }
 
     private Member toMember(PersonRecord person) {

@@ -1,0 +1,57 @@
+package ru.profkom.members;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.Page;
+import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.ProfkomException;
+
+/** Staff read the members' correction requests of their subtrees and mark them resolved. */
+@Service
+@Transactional
+public class CorrectionRequests {
+
+    private final CabinetRepository cabinet;
+    private final Members members;
+    private final Organizations organizations;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    CorrectionRequests(
+            CabinetRepository cabinet,
+            Members members,
+            Organizations organizations,
+            CurrentActor currentActor,
+            Clock clock) {
+        this.cabinet = cabinet;
+        this.members = members;
+        this.organizations = organizations;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /** The open requests of the organization's subtree, oldest first: the queue to work through. */
+    @Transactional(readOnly = true)
+    public Page<CorrectionRequest> openIn(long organizationId, PageRequest page) {
+        List<String> staff = members.staffPaths();
+        String path = organizations
+                .pathOf(organizationId)
+                .filter(candidate -> staff.stream().anyMatch(candidate::startsWith))
+                .orElseThrow(() -> ProfkomException.notFound("organization.notFound"));
+        return cabinet.openCorrections(path, page);
+    }
+
+    public void resolve(long correctionId) {
+        List<String> staff = members.staffPaths();
+        cabinet.correctionPath(correctionId)
+                .filter(path -> staff.stream().anyMatch(path::startsWith))
+                .orElseThrow(() -> ProfkomException.notFound("member.correction.notFound"));
+        if (!cabinet.resolve(correctionId, currentActor.get().accountId(), clock.instant())) {
+            throw ProfkomException.conflict("member.correction.alreadyResolved");
+        }
+    }
+}

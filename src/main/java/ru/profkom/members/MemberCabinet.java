@@ -1,0 +1,147 @@
+package ru.profkom.members;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import profkom.schema.tables.records.MembershipRecord;
+import ru.profkom.members.MemberEvents.CorrectionRequested;
+import ru.profkom.shared.Actor;
+import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.Validation;
+
+/**
+ * The member's own cabinet. Every method works on the person linked to the signed-in account and
+ * takes no person id: a member cannot reach anybody else by editing an address.
+ */
+@Service
+@Transactional
+public class MemberCabinet {
+
+    static final String NOT_LINKED = "cabinet.notLinked";
+    static final int CORRECTION_MAX_LENGTH = 2000;
+
+    private final CabinetRepository cabinet;
+    private final MemberRepository repository;
+    private final Members members;
+    private final UnionCards cards;
+    private final CurrentActor currentActor;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MemberCabinet(
+            CabinetRepository cabinet,
+            MemberRepository repository,
+            Members members,
+            UnionCards cards,
+            CurrentActor currentActor,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.cabinet = cabinet;
+        this.repository = repository;
+        this.members = members;
+        this.cards = cards;
+        this.currentActor = currentActor;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Whether the signed-in account is linked to a person: the home page offers the cabinet then. */
+    @Transactional(readOnly = true)
+    public boolean linked() {
+        return linkedPerson().isPresent();
+    }
+
+    @Transactional(readOnly = true)
+    public Member me() {
+        return members.load(myPersonId());
+    }
+
+    @Transactional(readOnly = true)
+    public List<MemberChange> myHistory() {
+        return repository.changes(myPersonId());
+    }
+
+    /** The own card; issuing stays with the staff, so that a revoked card cannot be re-issued by its holder. */
+    @Transactional(readOnly = true)
+    public UnionCard myCard() {
+        return cards.cardOf(members.load(myPersonId()));
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] myCardQrCode() {
+        return cards.qrCodeOf(myPersonId());
+    }
+
+    @Transactional(readOnly = true)
+    public List<CorrectionRequest> myCorrections() {
+        return cabinet.correctionsOf(myPersonId());
+    }
+
+    /** Withdraws one of the own consents today (152-FZ, art. 9 §2); someone else's is "not found". */
+    public Member withdrawConsent(long consentId) {
+        long personId = myPersonId();
+        if (repository
+                .consentOwner(consentId)
+                .filter(owner -> owner == personId)
+                .isEmpty()) {
+            throw ProfkomException.notFound("member.consent.notFound");
+        }
+        Consent consent = repository.consent(consentId).orElseThrow();
+        if (!consent.active()) {
+            throw ProfkomException.conflict("member.consent.alreadyWithdrawn");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Moscow")));
+        repository.withdrawConsent(consentId, today);
+        members.recordChange(
+                personId, "consent.withdrawn", consent.purpose().name(), today.toString(), clock.instant());
+        return members.load(personId);
+    }
+
+    /**
+     * Sends a request to correct the own data to the staff of the organization of the current (or
+     * last) membership; they see it among the open requests of their subtree.
+     */
+    public long requestCorrection(String text) {
+        long personId = myPersonId();
+        String clean = text == null ? null : text.strip();
+        new Validation()
+                .required("text", clean)
+                .maxLength("text", clean, CORRECTION_MAX_LENGTH)
+                .throwIfInvalid();
+        List<MembershipRecord> memberships = repository.memberships(personId);
+        if (memberships.isEmpty()) {
+            throw ProfkomException.conflict("cabinet.correction.noOrganization");
+        }
+        MembershipRecord membership = repository.currentMembership(personId).orElse(memberships.getFirst());
+        Instant now = clock.instant();
+        long id = cabinet.insertCorrection(
+                personId, membership.getOrganizationId(), membership.getOrganizationPath(), clean, now);
+        members.recordChange(personId, "correction", null, abbreviate(clean), now);
+        events.publishEvent(new CorrectionRequested(
+                id, personId, membership.getOrganizationId(), membership.getOrganizationPath(), currentActor.get()));
+        return id;
+    }
+
+    private Optional<Long> linkedPerson() {
+        Actor actor = currentActor.get();
+        if (actor.system() || actor.accountId() == null) {
+            return Optional.empty();
+        }
+        return cabinet.personOf(actor.accountId());
+    }
+
+    private long myPersonId() {
+        return linkedPerson().orElseThrow(() -> ProfkomException.notFound(NOT_LINKED));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 199) + "…";
+    }
+}

@@ -1,0 +1,93 @@
+package ru.profkom.members;
+
+import java.util.Optional;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.profkom.shared.ProfkomException;
+
+/**
+ * The electronic union card: staff of the member's subtree view, issue and revoke it; its QR code
+ * leads anyone to a public page that tells only "valid / not valid" and the organization.
+ */
+@Service
+@Transactional
+public class UnionCards {
+
+    static final int QR_SIZE = 320;
+
+    private final Members members;
+    private final MemberRepository repository;
+    private final Environment environment;
+
+    UnionCards(Members members, MemberRepository repository, Environment environment) {
+        this.members = members;
+        this.repository = repository;
+        this.environment = environment;
+    }
+
+    /** Staff: the printable card; reading it is audited like reading the member's record. */
+    public UnionCard card(long personId) {
+        return cardOf(members.get(personId));
+    }
+
+    public UnionCard issue(long personId) {
+        members.cardToken(personId);
+        return cardOf(members.load(personId));
+    }
+
+    public void revoke(long personId) {
+        members.revokeCard(personId);
+    }
+
+    /** Staff: the QR code of the member's valid card; none issued is "not found" like a stranger. */
+    @Transactional(readOnly = true)
+    public byte[] qrCode(long personId) {
+        members.visiblePathsOf(personId);
+        return qrCodeOf(personId);
+    }
+
+    /** Public: what the verification page shows. */
+    @Transactional(readOnly = true)
+    public CardCheck check(String token) {
+        return members.checkCard(token);
+    }
+
+    UnionCard cardOf(Member member) {
+        Optional<String> token = repository.activeCardToken(member.id());
+        Membership latest =
+                member.memberships().isEmpty() ? null : member.memberships().getFirst();
+        boolean valid = token.isPresent() && members.checkCard(token.get()).valid();
+        return new UnionCard(
+                member.id(),
+                member.fullName(),
+                latest == null ? null : latest.organizationName(),
+                latest == null ? null : latest.cardNumber(),
+                latest == null ? null : latest.joinedOn(),
+                latest == null ? null : latest.status(),
+                token.orElse(null),
+                token.map(this::verificationUrl).orElse(null),
+                valid);
+    }
+
+    byte[] qrCodeOf(long personId) {
+        String token = repository
+                .activeCardToken(personId)
+                .orElseThrow(() -> ProfkomException.notFound("member.card.notIssued"));
+        return QrCodes.png(verificationUrl(token), QR_SIZE);
+    }
+
+    /**
+     * The address printed in the QR code: {@code profkom.base-url} when set (behind a proxy it must
+     * be), else this server on localhost. Never the request's Host header: a forged one would print
+     * cards that send their checks to a stranger's site.
+     */
+    String verificationUrl(String token) {
+        String configured = environment.getProperty("profkom.base-url", "");
+        String base = !configured.isBlank()
+                ? configured.replaceAll("/+$", "")
+                : "http://localhost:"
+                        + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return base + "/card/" + token;
+    }
+}

@@ -1,0 +1,94 @@
+package ru.profkom.members.web;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.profkom.members.Member;
+import ru.profkom.members.MemberCabinet;
+import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.Snils;
+import ru.profkom.shared.web.FormErrors;
+
+/** The member's own cabinet: own data, memberships, consents, card, history and correction requests. */
+@Controller
+class CabinetPages {
+
+    private final MemberCabinet cabinet;
+    private final FormErrors formErrors;
+
+    CabinetPages(MemberCabinet cabinet, FormErrors formErrors) {
+        this.cabinet = cabinet;
+        this.formErrors = formErrors;
+    }
+
+    @GetMapping("/cabinet")
+    String cabinet(Model model) {
+        if (!cabinet.linked()) {
+            return "members/cabinet-not-linked";
+        }
+        Member member = cabinet.me();
+        model.addAttribute("member", member);
+        model.addAttribute("snils", Snils.display(member.snils()));
+        model.addAttribute("card", cabinet.myCard());
+        model.addAttribute("history", cabinet.myHistory());
+        model.addAttribute("corrections", cabinet.myCorrections());
+        return "members/cabinet";
+    }
+
+    @GetMapping("/cabinet/card.png")
+    ResponseEntity<byte[]> qrCode() {
+        return CardPages.png(cabinet.myCardQrCode());
+    }
+
+    @PostMapping("/cabinet/consents/{consentId}/withdraw")
+    String withdrawConsent(@PathVariable long consentId, RedirectAttributes redirect) {
+        try {
+            cabinet.withdrawConsent(consentId);
+            redirect.addFlashAttribute("flash", formErrors.text("cabinet.consent.withdrawn"));
+        } catch (ProfkomException e) {
+            if (e.kind() != ProfkomException.Kind.CONFLICT) {
+                throw e;
+            }
+            redirect.addFlashAttribute(
+                    "formErrors",
+                    e.problems().stream()
+                            .map(p -> formErrors.text(p.messageKey(), p.arguments()))
+                            .toList());
+        }
+        return "redirect:/cabinet";
+    }
+
+    @GetMapping("/cabinet/correction")
+    String correctionForm(Model model) {
+        if (!cabinet.linked()) {
+            return "members/cabinet-not-linked";
+        }
+        model.addAttribute("maxLength", 2000);
+        return "members/correction";
+    }
+
+    @PostMapping("/cabinet/correction")
+    String requestCorrection(@RequestParam(defaultValue = "") String text, Model model, RedirectAttributes redirect) {
+        if (!cabinet.linked()) {
+            return "members/cabinet-not-linked";
+        }
+        try {
+            cabinet.requestCorrection(text);
+            redirect.addFlashAttribute("flash", formErrors.text("cabinet.correction.sent"));
+            return "redirect:/cabinet";
+        } catch (ProfkomException e) {
+            if (e.kind() == ProfkomException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            formErrors.show(model, e);
+            model.addAttribute("text", text);
+            model.addAttribute("maxLength", 2000);
+            return "members/correction";
+        }
+    }
+}

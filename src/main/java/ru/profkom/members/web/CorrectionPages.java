@@ -1,0 +1,51 @@
+package ru.profkom.members.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.profkom.members.CorrectionRequests;
+import ru.profkom.organizations.OrganizationPageHeader;
+import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.web.FormErrors;
+
+/** The open correction requests of an organization's subtree, for its staff to work through. */
+@Controller
+class CorrectionPages {
+
+    private final CorrectionRequests corrections;
+    private final OrganizationPageHeader header;
+    private final FormErrors formErrors;
+
+    CorrectionPages(CorrectionRequests corrections, OrganizationPageHeader header, FormErrors formErrors) {
+        this.corrections = corrections;
+        this.header = header;
+        this.formErrors = formErrors;
+    }
+
+    @GetMapping("/orgs/{id}/corrections")
+    String open(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+        // The registry's check first: a member's grant opens the organization's card, not its requests.
+        model.addAttribute("corrections", corrections.openIn(id, new PageRequest(page, 50)));
+        header.addTo(model, id, "corrections");
+        return "members/corrections";
+    }
+
+    @PostMapping("/corrections/{correctionId}/resolve")
+    String resolve(@PathVariable long correctionId, @RequestParam long organizationId, RedirectAttributes redirect) {
+        try {
+            corrections.resolve(correctionId);
+            redirect.addFlashAttribute("flash", formErrors.text("member.correction.resolved"));
+        } catch (ProfkomException e) {
+            if (e.kind() != ProfkomException.Kind.CONFLICT) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flash", formErrors.text("member.correction.alreadyResolved"));
+        }
+        return "redirect:/orgs/" + organizationId + "/corrections";
+    }
+}
