@@ -1,6 +1,8 @@
 package ru.profkom.demo;
 
 import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +13,16 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.profkom.accounts.Accounts;
 import ru.profkom.accounts.NewAccount;
 import ru.profkom.accounts.RoleGrantView;
+import ru.profkom.members.Member;
+import ru.profkom.members.MemberAccountLinks;
+import ru.profkom.members.MemberEnums.ConsentForm;
+import ru.profkom.members.MemberEnums.ConsentPurpose;
+import ru.profkom.members.MemberEnums.Gender;
+import ru.profkom.members.MemberEnums.MembershipStatus;
+import ru.profkom.members.MemberGenerator;
+import ru.profkom.members.Members;
+import ru.profkom.members.MembershipData;
+import ru.profkom.members.PersonData;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.OrganizationLoader;
 import ru.profkom.organizations.Organizations;
@@ -26,6 +38,8 @@ import ru.profkom.shared.Role;
 public class DemoUnion {
 
     public static final String PASSWORD = "profkom-demo";
+    static final int DEMO_MEMBERS = 120;
+    static final long DEMO_MEMBERS_SEED = 20261122L;
     static final String EMAIL_DOMAIN = "@demo.profkom.local";
 
     /** Where in the line of the tree an account holds its role. */
@@ -54,12 +68,22 @@ public class DemoUnion {
     private final Organizations organizations;
     private final Accounts accounts;
     private final ActingAccount acting;
+    private final Members members;
+    private final MemberAccountLinks memberAccounts;
 
-    DemoUnion(OrganizationLoader loader, Organizations organizations, Accounts accounts, ActingAccount acting) {
+    DemoUnion(
+            OrganizationLoader loader,
+            Organizations organizations,
+            Accounts accounts,
+            ActingAccount acting,
+            Members members,
+            MemberAccountLinks memberAccounts) {
         this.loader = loader;
         this.organizations = organizations;
         this.accounts = accounts;
         this.acting = acting;
+        this.members = members;
+        this.memberAccounts = memberAccounts;
     }
 
     /** Whether the database holds no organization yet, which is when a union may be loaded. */
@@ -93,6 +117,7 @@ public class DemoUnion {
                         organizationId,
                         new NewAccount(login.login(), fullName, login.login() + EMAIL_DOMAIN, PASSWORD, login.role()));
             }
+            registerMembers(line.primary.id());
             return Optional.of(new Loaded(
                     count,
                     (System.nanoTime() - started) / 1_000_000,
@@ -100,6 +125,41 @@ public class DemoUnion {
                     line.territorial.id(),
                     line.primary.id()));
         });
+    }
+
+    /**
+     * Fills the demo accounts' primary organization with generated members, the demo member among
+     * them with their account linked, so that the registry, the card and the cabinet have people.
+     */
+    private void registerMembers(long primaryId) {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+        MemberGenerator generator = new MemberGenerator(DEMO_MEMBERS_SEED, today);
+        for (MemberGenerator.GeneratedPerson person :
+                generator.people(DEMO_MEMBERS, MemberGenerator.EmployerType.HOSPITAL)) {
+            members.register(
+                    primaryId,
+                    person.toPersonData(),
+                    new MembershipData(MembershipStatus.ACTIVE, person.joinedOn(), null, person.category()));
+        }
+        MemberGenerator.GeneratedPerson demoMember = generator.next(MemberGenerator.EmployerType.HOSPITAL);
+        PersonData data = demoMember.toPersonData();
+        Member member = members.register(
+                primaryId,
+                new PersonData(
+                        "Кузнецов",
+                        "Дмитрий",
+                        "Олегович",
+                        data.birthDate(),
+                        Gender.M,
+                        data.snils(),
+                        data.phone(),
+                        "member" + EMAIL_DOMAIN,
+                        data.position(),
+                        data.department()),
+                new MembershipData(MembershipStatus.ACTIVE, demoMember.joinedOn(), "DEMO-0001", demoMember.category()));
+        members.giveConsent(member.id(), ConsentPurpose.PROCESSING, demoMember.joinedOn(), ConsentForm.PAPER, null);
+        members.giveConsent(member.id(), ConsentPurpose.EMAIL, demoMember.joinedOn(), ConsentForm.ELECTRONIC, null);
+        memberAccounts.link(member.id(), "member");
     }
 
     private static String infoWorkerOf(GeneratedOrganization primary) {
