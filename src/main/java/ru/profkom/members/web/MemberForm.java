@@ -13,9 +13,9 @@ import ru.profkom.shared.web.Formats;
 
 /**
  * The register and edit forms as typed: dates stay text (dd.MM.yyyy) so that a wrong one comes back to the user
- * as typed, next to its reason.
+ * as typed, next to its reason. Public only because the templates' expressions read it reflectively.
  */
-record MemberForm(
+public record MemberForm(
         String lastName,
         String firstName,
         String patronymic,
@@ -57,7 +57,7 @@ record MemberForm(
     }
 
     /** The text fields by name, for the template's loop over them. */
-    java.util.Map<String, String> values() {
+    public java.util.Map<String, String> values() {
         java.util.Map<String, String> values = new java.util.HashMap<>();
         values.put("lastName", lastName);
         values.put("firstName", firstName);

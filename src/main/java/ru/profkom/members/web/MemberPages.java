@@ -91,7 +91,7 @@ class MemberPages {
     }
 
     /** The list's filters as typed; wrong numbers are ignored rather than refused, as a search box should. */
-    record Filter(String q, String status, String category, String ageFrom, String ageTo) {
+    public record Filter(String q, String status, String category, String ageFrom, String ageTo) {
 
         MemberQuery query(long organizationId) {
             return new MemberQuery(
