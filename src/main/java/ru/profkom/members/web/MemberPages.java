@@ -136,6 +136,7 @@ class MemberPages {
             @ModelAttribute Filter filter,
             @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
+            @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
             Model model) {
         Organization organization = header.addTo(model, id, "members");
         Page<MemberSummary> found = members.search(filter.query(id), new PageRequest(page, 50));
@@ -150,7 +151,8 @@ class MemberPages {
         model.addAttribute("statuses", MembershipStatus.values());
         model.addAttribute("categories", Category.values());
         model.addAttribute("mayRegister", mayHoldMembers(organization));
-        return htmx != null ? "members/list :: results" : "members/list";
+        // The search box asks for the results only; restoring the browser's history needs the whole page.
+        return htmx != null && historyRestore == null ? "members/list :: results" : "members/list";
     }
 
     @GetMapping("/orgs/{id}/members/export")

@@ -186,6 +186,37 @@ class MemberPagesTests {
         assertThat(page).contains(member.fullName(), "Председатель", member.email());
     }
 
+    @Test
+    void showsAMissingExitReasonOnTheCardAndEndsNothing() throws Exception {
+        Member member = member(fixture.primaryA1(), LocalDate.of(1966, 4, 4));
+        var before = database.take();
+
+        String page = body(
+                Fixture.ADMIN_A,
+                post("/memberships/{id}/exit", member.memberships().getFirst().id())
+                        .param("personId", String.valueOf(member.id()))
+                        .param("reason", "")
+                        .param("date", ""));
+
+        assertThat(page).contains("Заполните это поле.", member.fullName());
+        database.assertUnchangedSince(before);
+    }
+
+    @Test
+    void offersPrimaryOrganizationsOfTheSubtreeAsTransferTargets() throws Exception {
+        Member member = member(fixture.primaryA1(), LocalDate.of(1977, 8, 9));
+
+        String mine = body(
+                Fixture.ADMIN_A,
+                get("/members/{id}/transfer-targets", member.id()).param("q", "ППО городской больницы"));
+        String foreign = body(
+                Fixture.ADMIN_A,
+                get("/members/{id}/transfer-targets", member.id()).param("q", "Распадская"));
+
+        assertThat(mine).contains("ППО городской больницы Котласа").contains("name=\"organizationId\"");
+        assertThat(foreign).doesNotContain("Распадская").doesNotContain("name=\"organizationId\"");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     private String body(String login, MockHttpServletRequestBuilder request) throws Exception {
