@@ -308,7 +308,16 @@ class MemberPages {
         LocalDate today = LocalDate.now(clock.withZone(Formats.MOSCOW));
         model.addAttribute("member", member);
         model.addAttribute("youth", member.youthOn(today));
-        model.addAttribute("history", members.history(member.id()));
+        model.addAttribute(
+                "history",
+                members.history(member.id()).stream()
+                        .map(change -> new HistoryLine(
+                                change.occurredAt(),
+                                change.actorLogin(),
+                                change.field(),
+                                readable(change.field(), change.oldValue()),
+                                readable(change.field(), change.newValue())))
+                        .toList());
         Set<Long> ids = new java.util.HashSet<>();
         member.memberships().forEach(m -> ids.add(m.organizationId()));
         member.roles().forEach(r -> ids.add(r.organizationId()));
@@ -570,6 +579,54 @@ class MemberPages {
                                 nullToEmpty(a.email()),
                                 nullToEmpty(a.position()),
                                 nameOf.apply(a.membershipOrganizationId())))));
+    }
+
+    /** A line of the card's history with values as the user reads them elsewhere on the card. */
+    public record HistoryLine(
+            java.time.Instant occurredAt, String actorLogin, String field, String oldValue, String newValue) {}
+
+    /**
+     * The history stores values as the registry holds them (enum names, ISO dates, bare digits); the card shows
+     * them in words and Russian formats. Anything not recognized is shown as stored.
+     */
+    private String readable(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return switch (field) {
+                case "birthDate" -> formats.date(LocalDate.parse(value));
+                case "snils" -> ru.profkom.shared.Snils.display(value);
+                case "phone" -> formats.phone(value);
+                case "gender" -> texts.text(Gender.valueOf(value).messageKey());
+                case "category" -> texts.text(Category.valueOf(value).messageKey());
+                case "role" ->
+                    "—".equals(value)
+                            ? value
+                            : texts.text(UnionRole.valueOf(value).messageKey());
+                case "status" -> readableStatus(value);
+                default ->
+                    field.startsWith("consent.") && value.matches("\\d{4}-\\d{2}-\\d{2}")
+                            ? formats.date(LocalDate.parse(value))
+                            : value;
+            };
+        } catch (RuntimeException unreadable) {
+            return value;
+        }
+    }
+
+    /** "EXITED (OWN_WISH)" → "Выбыл (По собственному желанию)". */
+    private String readableStatus(String value) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("([A-Z_]+)(?: \\(([A-Z_]+)\\))?")
+                .matcher(value);
+        if (!matcher.matches()) {
+            return value;
+        }
+        String status = texts.text(MembershipStatus.valueOf(matcher.group(1)).messageKey());
+        return matcher.group(2) == null
+                ? status
+                : status + " ("
+                        + texts.text(ExitReason.valueOf(matcher.group(2)).messageKey()) + ")";
     }
 
     // ---- helpers ----------------------------------------------------------------------------

@@ -187,6 +187,21 @@ class MemberPagesTests {
     }
 
     @Test
+    void showsAnExitInTheHistoryInWords() throws Exception {
+        Member member = member(fixture.primaryA1(), LocalDate.of(1960, 1, 1));
+        actors.run(
+                Fixture.ADMIN_A,
+                () -> members.exit(
+                        member.memberships().getFirst().id(),
+                        ru.profkom.members.MemberEnums.ExitReason.RETIREMENT,
+                        null));
+
+        String card = body(Fixture.ADMIN_A, get("/members/{id}", member.id()));
+
+        assertThat(card).contains("Состоит → Выбыл (В связи с выходом на пенсию)");
+    }
+
+    @Test
     void showsAMissingExitReasonOnTheCardAndEndsNothing() throws Exception {
         Member member = member(fixture.primaryA1(), LocalDate.of(1966, 4, 4));
         var before = database.take();
