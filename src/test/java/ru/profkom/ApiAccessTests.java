@@ -33,6 +33,13 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import ru.profkom.accounts.Accounts;
 import ru.profkom.accounts.RoleGrantView;
+import ru.profkom.members.Member;
+import ru.profkom.members.MemberEnums.ConsentForm;
+import ru.profkom.members.MemberEnums.ConsentPurpose;
+import ru.profkom.members.MemberEnums.MembershipStatus;
+import ru.profkom.members.Members;
+import ru.profkom.members.MembershipData;
+import ru.profkom.members.PersonData;
 import ru.profkom.organizations.BodyKind;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.Organizations;
@@ -60,7 +67,10 @@ class ApiAccessTests {
     private static final Map<String, ToLongFunction<World>> PATH_VARIABLES = Map.of(
             "organizations/{id}", World::primary,
             "bodies/{bodyId}", World::body,
-            "roles/{grantId}", World::grant);
+            "roles/{grantId}", World::grant,
+            "members/{personId}", World::person,
+            "memberships/{membershipId}", World::membership,
+            "consents/{consentId}", World::consent);
 
     /** What an {@code *Id} field of a JSON body or an {@code *Id} request parameter addresses. */
     private static final Map<String, ToLongFunction<World>> ID_FIELDS = Map.of(
@@ -94,6 +104,9 @@ class ApiAccessTests {
     @Autowired
     DatabaseSnapshot database;
 
+    @Autowired
+    Members members;
+
     @Test
     void findsTheApiEndpoints() {
         assertThat(endpoints())
@@ -117,6 +130,8 @@ class ApiAccessTests {
     @Test
     void refusesAMemberEverythingOutsideTheirOwnOrganization() throws Exception {
         World outside = world(fixture.regionA());
+        // The member's own organization holds no member they may see: the registry is for staff only.
+        World inside = world(fixture.regionA());
         World own = new World(
                 fixture.regionA(),
                 fixture.territorialA1(),
@@ -125,6 +140,9 @@ class ApiAccessTests {
                 fixture.primaryA1(),
                 fixture.bodyA1(),
                 fixture.grantMemberA1(),
+                inside.person(),
+                inside.membership(),
+                inside.consent(),
                 List.of());
 
         assertRefusedEverywhere(Fixture.MEMBER_A1, outside, own);
@@ -297,6 +315,9 @@ class ApiAccessTests {
             long otherPrimary,
             long body,
             long grant,
+            long person,
+            long membership,
+            long consent,
             List<String> names) {
 
         String searchTerm() {
@@ -323,15 +344,42 @@ class ApiAccessTests {
                 .mapToLong(RoleGrantView::id)
                 .findFirst()
                 .orElseThrow();
+        // Digits of the label as letters: a name made of letters only, found by no other world's search.
+        String lastName = "Мирова"
+                + label.replaceAll("\\D", "")
+                        .chars()
+                        .mapToObj(digit -> String.valueOf("абвгдежзик".charAt(digit - '0')))
+                        .collect(Collectors.joining());
+        Member registered = actors.asSystem(() -> members.register(
+                primary,
+                new PersonData(lastName, "Ирина", null, null, null, null, null, null, null, null),
+                new MembershipData(MembershipStatus.ACTIVE, null, null, null)));
+        long consent = actors.asSystem(() ->
+                        members.giveConsent(registered.id(), ConsentPurpose.PROCESSING, null, ConsentForm.PAPER, null))
+                .consents()
+                .getFirst()
+                .id();
         List<String> names = new ArrayList<>();
         names.add(primaryName);
+        names.add(lastName);
         names.add(territorialName);
         names.add(member);
         names.add("Комиссия " + label);
         for (long id : List.of(territorial, primary, otherTerritorial, otherPrimary)) {
             names.add(actors.asSystem(() -> organizations.get(id)).code());
         }
-        return new World(region, territorial, primary, otherTerritorial, otherPrimary, body, grant, names);
+        return new World(
+                region,
+                territorial,
+                primary,
+                otherTerritorial,
+                otherPrimary,
+                body,
+                grant,
+                registered.id(),
+                registered.memberships().getFirst().id(),
+                consent,
+                names);
     }
 
     record Endpoint(HttpMethod method, String pattern, HandlerMethod handler) {

@@ -8,6 +8,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import ru.profkom.accounts.AccountEvents;
+import ru.profkom.members.MemberEvents;
 import ru.profkom.organizations.OrganizationEvents;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Actor;
@@ -198,6 +199,97 @@ class AuditRecorder {
                 "ACCOUNT",
                 event.accountId(),
                 null);
+    }
+
+    // ---- member registry: ids and counts only, never names, SNILS or phones ---------------------
+
+    @ApplicationModuleListener
+    void on(MemberEvents.MemberJoined event) {
+        recordMember(
+                event.actor(),
+                "MEMBER_JOINED",
+                event.organizationId(),
+                event.organizationPath(),
+                event.personId(),
+                "членство " + event.membershipId());
+    }
+
+    @ApplicationModuleListener
+    void on(MemberEvents.MemberExited event) {
+        recordMember(
+                event.actor(),
+                "MEMBER_EXITED",
+                event.organizationId(),
+                event.organizationPath(),
+                event.personId(),
+                "членство " + event.membershipId() + ": "
+                        + russian(event.reason().messageKey()));
+    }
+
+    @ApplicationModuleListener
+    void on(MemberEvents.MemberTransferred event) {
+        String details = "членство " + event.fromMembershipId() + " → " + event.toMembershipId() + "; "
+                + nameOf(event.fromOrganizationId()) + " → " + nameOf(event.toOrganizationId());
+        // Filed under both organizations, so that the administrators of each read it.
+        recordMember(
+                event.actor(),
+                "MEMBER_TRANSFERRED",
+                event.fromOrganizationId(),
+                pathOf(event.fromOrganizationId()),
+                event.personId(),
+                details);
+        recordMember(
+                event.actor(),
+                "MEMBER_TRANSFERRED",
+                event.toOrganizationId(),
+                pathOf(event.toOrganizationId()),
+                event.personId(),
+                details);
+    }
+
+    @ApplicationModuleListener
+    void on(MemberEvents.MemberUpdated event) {
+        recordMember(
+                event.actor(),
+                "MEMBER_UPDATED",
+                event.organizationId(),
+                event.organizationPath(),
+                event.personId(),
+                messages.getMessage(
+                        "audit.details.changedFields",
+                        new Object[] {event.changedFields()},
+                        Locale.forLanguageTag("ru")));
+    }
+
+    @ApplicationModuleListener
+    void on(MemberEvents.MemberDataRead event) {
+        boolean export = "EXPORT".equals(event.what());
+        if (export || event.personId() == null) {
+            record(event.actor(), "MEMBERS_EXPORTED", event.organizationId(), event.organizationPath(), null);
+        } else {
+            recordMember(
+                    event.actor(),
+                    "MEMBER_CARD_READ",
+                    event.organizationId(),
+                    event.organizationPath(),
+                    event.personId(),
+                    null);
+        }
+    }
+
+    private void recordMember(
+            Actor actor, String action, long organizationId, String path, long personId, String details) {
+        repository.insert(
+                clock.instant(),
+                actor.accountId(),
+                actor.login(),
+                actor.remoteAddress(),
+                action,
+                organizationId,
+                path,
+                "PERSON",
+                personId,
+                details);
     }
 
     private void record(Actor actor, String action, Long organizationId, String path, String details) {

@@ -13,4 +13,9 @@ public record MemberQuery(
     public static MemberQuery all() {
         return new MemberQuery(null, null, null, null, null, null);
     }
+
+    /** Everyone in the organization's subtree. */
+    public static MemberQuery of(long organizationId) {
+        return new MemberQuery(null, organizationId, null, null, null, null);
+    }
 }

@@ -302,6 +302,101 @@ class MemberRepository {
         }
     }
 
+    static MemberExportRow toExportRow(Record r) {
+        String gender = r.get(PERSON.GENDER);
+        return new MemberExportRow(
+                r.get(MEMBERSHIP.PERSON_ID),
+                r.get(MEMBERSHIP.ID),
+                r.get(MEMBERSHIP.ORGANIZATION_ID),
+                MembershipStatus.valueOf(r.get(MEMBERSHIP.STATUS)),
+                Category.valueOf(r.get(MEMBERSHIP.CATEGORY)),
+                r.get(MEMBERSHIP.CARD_NUMBER),
+                r.get(MEMBERSHIP.JOINED_ON),
+                r.get(PERSON.LAST_NAME),
+                r.get(PERSON.FIRST_NAME),
+                r.get(PERSON.PATRONYMIC),
+                r.get(PERSON.BIRTH_DATE),
+                gender == null ? null : Gender.valueOf(gender),
+                r.get(PERSON.SNILS),
+                r.get(PERSON.PHONE),
+                r.get(PERSON.EMAIL),
+                r.get(PERSON.POSITION),
+                r.get(PERSON.DEPARTMENT));
+    }
+
+    // ---- activists -------------------------------------------------------------------------
+
+    /**
+     * Union roles held on {@code today} by current members of the subtrees under {@code membershipScope}:
+     * the holder is found through their membership, so a chair of a regional organization who is a member of a
+     * primary organization in the subtree is listed too.
+     */
+    private Condition activeRoles(Condition membershipScope, LocalDate today) {
+        return membershipScope
+                .and(MEMBERSHIP.STATUS.in(currentStatuses()))
+                .and(MEMBER_ROLE.STARTED_ON.le(today))
+                .and(MEMBER_ROLE.ENDED_ON.isNull().or(MEMBER_ROLE.ENDED_ON.gt(today)));
+    }
+
+    private org.jooq.SelectOnConditionStep<? extends Record> activistsSelect() {
+        return dsl.select(
+                        PERSON.ID,
+                        PERSON.LAST_NAME,
+                        PERSON.FIRST_NAME,
+                        PERSON.PATRONYMIC,
+                        PERSON.PHONE,
+                        PERSON.EMAIL,
+                        PERSON.POSITION,
+                        MEMBERSHIP.ORGANIZATION_ID,
+                        MEMBER_ROLE.ID,
+                        MEMBER_ROLE.ROLE,
+                        MEMBER_ROLE.ORGANIZATION_ID,
+                        MEMBER_ROLE.STARTED_ON)
+                .from(MEMBER_ROLE)
+                .join(PERSON)
+                .on(PERSON.ID.eq(MEMBER_ROLE.PERSON_ID))
+                .join(MEMBERSHIP)
+                .on(MEMBERSHIP.PERSON_ID.eq(PERSON.ID));
+    }
+
+    Page<ActivistContact> activists(Condition membershipScope, LocalDate today, PageRequest page) {
+        Condition condition = activeRoles(membershipScope, today);
+        List<ActivistContact> items = activistsSelect()
+                .where(condition)
+                .orderBy(MEMBERSHIP.NAME_KEY, MEMBER_ROLE.ID)
+                .limit(page.size())
+                .offset(page.offset())
+                .fetch(MemberRepository::toActivist);
+        long total = dsl.fetchCount(activistsSelect().where(condition));
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    void streamActivists(
+            Condition membershipScope, LocalDate today, java.util.function.Consumer<ActivistContact> consumer) {
+        try (var cursor = activistsSelect()
+                .where(activeRoles(membershipScope, today))
+                .orderBy(MEMBERSHIP.NAME_KEY, MEMBER_ROLE.ID)
+                .fetchSize(1000)
+                .fetchLazy()) {
+            cursor.forEach(r -> consumer.accept(toActivist(r)));
+        }
+    }
+
+    private static ActivistContact toActivist(Record r) {
+        String patronymic = r.get(PERSON.PATRONYMIC);
+        return new ActivistContact(
+                r.get(PERSON.ID),
+                r.get(PERSON.LAST_NAME) + " " + r.get(PERSON.FIRST_NAME) + (patronymic == null ? "" : " " + patronymic),
+                r.get(MEMBERSHIP.ORGANIZATION_ID),
+                r.get(MEMBER_ROLE.ID),
+                UnionRole.valueOf(r.get(MEMBER_ROLE.ROLE)),
+                r.get(MEMBER_ROLE.ORGANIZATION_ID),
+                r.get(MEMBER_ROLE.STARTED_ON),
+                r.get(PERSON.PHONE),
+                r.get(PERSON.EMAIL),
+                r.get(PERSON.POSITION));
+    }
+
     private static MemberSummary toSummary(Record r) {
         String patronymic = r.get(PERSON.PATRONYMIC);
         return new MemberSummary(

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
@@ -102,6 +103,33 @@ public class Members {
     @Transactional(readOnly = true)
     public Page<MemberSummary> search(MemberQuery query, PageRequest page) {
         return repository.search(condition(query), page);
+    }
+
+    /**
+     * Streams the memberships a query selects, for a file: one row at a time, never the subtree in memory. The
+     * export is audited once, with the organization and no personal data.
+     */
+    public void export(MemberQuery query, Consumer<MemberExportRow> rows) {
+        Objects.requireNonNull(query.organizationId(), "an export is of one organization's subtree");
+        Condition condition = condition(query);
+        repository.stream(condition, record -> rows.accept(MemberRepository.toExportRow(record)));
+        auditExport(query.organizationId());
+    }
+
+    /** The activists' contact base (A3): union roles held today by current members of the organization's subtree. */
+    @Transactional(readOnly = true)
+    public Page<ActivistContact> activists(long organizationId, PageRequest page) {
+        return repository.activists(condition(MemberQuery.of(organizationId)), today(), page);
+    }
+
+    public void exportActivists(long organizationId, Consumer<ActivistContact> rows) {
+        repository.streamActivists(condition(MemberQuery.of(organizationId)), today(), rows);
+        auditExport(organizationId);
+    }
+
+    private void auditExport(long organizationId) {
+        String path = organizations.pathOf(organizationId).orElseThrow();
+        events.publishEvent(new MemberDataRead(organizationId, path, null, "EXPORT", currentActor.get()));
     }
 
     /** The condition a search or an export runs under: the query within the actor's subtrees. */
@@ -257,6 +285,9 @@ public class Members {
     /** Accepts an application (→ active), suspends or resumes a membership. */
     public Member changeStatus(long membershipId, MembershipStatus status) {
         MembershipRecord membership = writableMembership(membershipId);
+        if (status == null) {
+            throw ProfkomException.invalid("status", "validation.required");
+        }
         MembershipStatus from = MembershipStatus.valueOf(membership.getStatus());
         boolean allowed = switch (status) {
             case ACTIVE -> from == MembershipStatus.APPLICATION || from == MembershipStatus.SUSPENDED;

@@ -24,6 +24,8 @@ public class OrganizationPageHeader {
         model.addAttribute("crumbs", organizations.breadcrumbs(organizationId));
         model.addAttribute("canEdit", organization.active() && organizations.canEdit(organizationId));
         model.addAttribute("canManage", organizations.canManage(organizationId));
+        // Staff keep the registry of their subtree; a plain member sees no one else's data.
+        model.addAttribute("staff", organizations.canEdit(organizationId));
         model.addAttribute(
                 "childKinds",
                 Arrays.stream(OrganizationKind.values())

@@ -38,7 +38,13 @@ class AuditPages {
             "ORGANIZATION_LIQUIDATED",
             "ORGANIZATIONS_LOADED",
             "BODY_ATTACHED",
-            "BODY_DETACHED");
+            "BODY_DETACHED",
+            "MEMBER_JOINED",
+            "MEMBER_EXITED",
+            "MEMBER_TRANSFERRED",
+            "MEMBER_UPDATED",
+            "MEMBER_CARD_READ",
+            "MEMBERS_EXPORTED");
 
     private final AuditLog auditLog;
     private final Organizations organizations;

@@ -20,10 +20,12 @@ class CabinetPages {
 
     private final MemberCabinet cabinet;
     private final FormErrors formErrors;
+    private final HistoryLines historyLines;
 
-    CabinetPages(MemberCabinet cabinet, FormErrors formErrors) {
+    CabinetPages(MemberCabinet cabinet, FormErrors formErrors, HistoryLines historyLines) {
         this.cabinet = cabinet;
         this.formErrors = formErrors;
+        this.historyLines = historyLines;
     }
 
     @GetMapping("/cabinet")
@@ -35,7 +37,7 @@ class CabinetPages {
         model.addAttribute("member", member);
         model.addAttribute("snils", Snils.display(member.snils()));
         model.addAttribute("card", cabinet.myCard());
-        model.addAttribute("history", cabinet.myHistory());
+        model.addAttribute("history", historyLines.of(cabinet.myHistory()));
         model.addAttribute("corrections", cabinet.myCorrections());
         return "members/cabinet";
     }

@@ -48,7 +48,7 @@ class CardPages {
     String card(@PathVariable long personId, Model model) {
         model.addAttribute("card", cards.card(personId));
         model.addAttribute("accountLinked", accountLinks.linked(personId));
-        return "members/card";
+        return "members/union-card";
     }
 
     @GetMapping("/members/{personId}/card.png")

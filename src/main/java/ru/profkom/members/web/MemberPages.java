@@ -1,0 +1,603 @@
+package ru.profkom.members.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.profkom.members.ActivistContact;
+import ru.profkom.members.Member;
+import ru.profkom.members.MemberEnums.Category;
+import ru.profkom.members.MemberEnums.ConsentForm;
+import ru.profkom.members.MemberEnums.ConsentPurpose;
+import ru.profkom.members.MemberEnums.ExitReason;
+import ru.profkom.members.MemberEnums.Gender;
+import ru.profkom.members.MemberEnums.MembershipStatus;
+import ru.profkom.members.MemberEnums.UnionRole;
+import ru.profkom.members.MemberQuery;
+import ru.profkom.members.MemberSummary;
+import ru.profkom.members.Members;
+import ru.profkom.organizations.Organization;
+import ru.profkom.organizations.OrganizationKind;
+import ru.profkom.organizations.OrganizationNode;
+import ru.profkom.organizations.OrganizationPageHeader;
+import ru.profkom.organizations.OrganizationStatus;
+import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.Page;
+import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.XlsxExport;
+
+/** The registry's pages for staff: the list of a subtree, exports, the member card and its forms, the activists. */
+@Controller
+class MemberPages {
+
+    /** The columns an export may hold, in the order they appear in the file. */
+    static final List<String> EXPORT_FIELDS = List.of(
+            "fullName",
+            "birthDate",
+            "gender",
+            "snils",
+            "phone",
+            "email",
+            "position",
+            "department",
+            "organization",
+            "status",
+            "category",
+            "joinedOn",
+            "cardNumber");
+
+    private static final List<String> DEFAULT_EXPORT_FIELDS =
+            List.of("fullName", "birthDate", "organization", "status", "category", "cardNumber");
+
+    private final Members members;
+    private final Organizations organizations;
+    private final OrganizationPageHeader header;
+    private final FormErrors texts;
+    private final Formats formats;
+    private final Clock clock;
+    private final HistoryLines historyLines;
+
+    MemberPages(
+            Members members,
+            Organizations organizations,
+            OrganizationPageHeader header,
+            FormErrors texts,
+            Formats formats,
+            Clock clock,
+            HistoryLines historyLines) {
+        this.historyLines = historyLines;
+        this.members = members;
+        this.organizations = organizations;
+        this.header = header;
+        this.texts = texts;
+        this.formats = formats;
+        this.clock = clock;
+    }
+
+    /** The list's filters as typed; wrong numbers are ignored rather than refused, as a search box should. */
+    public record Filter(String q, String status, String category, String ageFrom, String ageTo) {
+
+        MemberQuery query(long organizationId) {
+            return new MemberQuery(
+                    q == null || q.isBlank() ? null : q,
+                    organizationId,
+                    enumOrNull(MembershipStatus.class, status),
+                    enumOrNull(Category.class, category),
+                    number(ageFrom),
+                    number(ageTo));
+        }
+
+        String asQueryString() {
+            return "q=" + enc(q) + "&status=" + enc(status) + "&category=" + enc(category) + "&ageFrom=" + enc(ageFrom)
+                    + "&ageTo=" + enc(ageTo);
+        }
+
+        private static Integer number(String text) {
+            if (text == null || !text.strip().matches("\\d{1,3}")) {
+                return null;
+            }
+            return Integer.valueOf(text.strip());
+        }
+
+        private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
+            try {
+                return name == null || name.isBlank() ? null : Enum.valueOf(type, name);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        private static String enc(String value) {
+            return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+    }
+
+    // ---- the registry list ------------------------------------------------------------------
+
+    @GetMapping("/orgs/{id}/members")
+    String list(
+            @PathVariable long id,
+            @ModelAttribute Filter filter,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
+            Model model) {
+        Organization organization = header.addTo(model, id, "members");
+        Page<MemberSummary> found = members.search(filter.query(id), new PageRequest(page, 50));
+        model.addAttribute("found", found);
+        model.addAttribute(
+                "organizationNames",
+                organizations.shortNames(found.items().stream()
+                        .map(MemberSummary::organizationId)
+                        .collect(Collectors.toSet())));
+        model.addAttribute("filter", filter);
+        model.addAttribute("query", filter.asQueryString());
+        model.addAttribute("statuses", MembershipStatus.values());
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("mayRegister", mayHoldMembers(organization));
+        // The search box asks for the results only; restoring the browser's history needs the whole page.
+        return htmx != null && historyRestore == null ? "members/list :: results" : "members/list";
+    }
+
+    @GetMapping("/orgs/{id}/members/export")
+    String exportForm(@PathVariable long id, @ModelAttribute Filter filter, Model model) {
+        header.addTo(model, id, "members");
+        model.addAttribute("filter", filter);
+        model.addAttribute("fields", EXPORT_FIELDS);
+        model.addAttribute("checked", DEFAULT_EXPORT_FIELDS);
+        return "members/export";
+    }
+
+    @GetMapping("/orgs/{id}/members.xlsx")
+    void exportXlsx(
+            @PathVariable long id,
+            @ModelAttribute Filter filter,
+            @RequestParam(required = false) List<String> fields,
+            HttpServletResponse response)
+            throws IOException {
+        Organization organization = organizations.get(id);
+        MemberQuery query = filter.query(id);
+        // Access is checked before the download starts, so that a refusal is still an error page.
+        members.search(query, new PageRequest(0, 1));
+        List<String> columns = columns(fields);
+        ExportLine line = new ExportLine(columns);
+        XlsxExport.write(
+                response,
+                "members-" + organization.code() + ".xlsx",
+                texts.text("member.export.sheet"),
+                headers(columns),
+                rows -> members.export(query, row -> rows.add(line.cells(row))));
+    }
+
+    @GetMapping("/orgs/{id}/members.csv")
+    void exportCsv(
+            @PathVariable long id,
+            @ModelAttribute Filter filter,
+            @RequestParam(required = false) List<String> fields,
+            HttpServletResponse response)
+            throws IOException {
+        Organization organization = organizations.get(id);
+        MemberQuery query = filter.query(id);
+        members.search(query, new PageRequest(0, 1));
+        List<String> columns = columns(fields);
+        ExportLine line = new ExportLine(columns);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename=\"members.csv\"; filename*=UTF-8''"
+                        + URLEncoder.encode("members-" + organization.code() + ".csv", StandardCharsets.UTF_8));
+        var writer = new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        // The byte order mark makes Excel read the file as UTF-8 rather than the Windows code page.
+        writer.write('\uFEFF');
+        Csv.writeLine(writer, headers(columns));
+        members.export(query, row -> Csv.writeLine(writer, line.cells(row)));
+        writer.flush();
+    }
+
+    private List<String> columns(List<String> requested) {
+        List<String> chosen = requested == null
+                ? DEFAULT_EXPORT_FIELDS
+                : EXPORT_FIELDS.stream().filter(requested::contains).toList();
+        return chosen.isEmpty() ? DEFAULT_EXPORT_FIELDS : chosen;
+    }
+
+    private List<String> headers(List<String> columns) {
+        return columns.stream().map(c -> texts.text("member.field." + c)).toList();
+    }
+
+    /** Turns an export row into the chosen cells; organization names are looked up once per organization. */
+    private final class ExportLine {
+        private final List<String> columns;
+        private final Map<Long, String> names = new java.util.HashMap<>();
+
+        ExportLine(List<String> columns) {
+            this.columns = columns;
+        }
+
+        List<String> cells(ru.profkom.members.MemberExportRow row) {
+            List<String> cells = new ArrayList<>(columns.size());
+            for (String column : columns) {
+                cells.add(
+                        switch (column) {
+                            case "fullName" -> row.fullName();
+                            case "birthDate" -> formats.date(row.birthDate());
+                            case "gender" ->
+                                row.gender() == null
+                                        ? ""
+                                        : texts.text(row.gender().messageKey());
+                            case "snils" -> row.snils() == null ? "" : ru.profkom.shared.Snils.display(row.snils());
+                            case "phone" -> row.phone() == null ? "" : formats.phone(row.phone());
+                            case "email" -> nullToEmpty(row.email());
+                            case "position" -> nullToEmpty(row.position());
+                            case "department" -> nullToEmpty(row.department());
+                            case "organization" ->
+                                names.computeIfAbsent(
+                                        row.organizationId(),
+                                        id -> organizations
+                                                .shortNames(List.of(id))
+                                                .getOrDefault(id, ""));
+                            case "status" -> texts.text(row.status().messageKey());
+                            case "category" -> texts.text(row.category().messageKey());
+                            case "joinedOn" -> formats.date(row.joinedOn());
+                            case "cardNumber" -> nullToEmpty(row.cardNumber());
+                            default -> "";
+                        });
+            }
+            return cells;
+        }
+    }
+
+    // ---- register ---------------------------------------------------------------------------
+
+    @GetMapping("/orgs/{id}/members/new")
+    String newMember(@PathVariable long id, Model model) {
+        return registerForm(model, id, MemberForm.empty());
+    }
+
+    @PostMapping("/orgs/{id}/members/new")
+    String register(@PathVariable long id, @ModelAttribute MemberForm form, Model model, RedirectAttributes redirect) {
+        try {
+            Member member = members.register(id, form.person(), form.membership());
+            redirect.addFlashAttribute("flash", texts.text("member.registered"));
+            return "redirect:/members/" + member.id();
+        } catch (ProfkomException e) {
+            if (!showable(e)) {
+                throw e;
+            }
+            texts.show(model, e);
+            return registerForm(model, id, form);
+        }
+    }
+
+    private String registerForm(Model model, long organizationId, MemberForm form) {
+        Organization organization = header.addTo(model, organizationId, "members");
+        if (!mayHoldMembers(organization)) {
+            throw ProfkomException.invalid("organizationId", "member.organization.notPrimary");
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("creating", true);
+        addChoices(model);
+        return "members/form";
+    }
+
+    // ---- card and edit ----------------------------------------------------------------------
+
+    @GetMapping("/members/{personId}")
+    String card(@PathVariable long personId, Model model) {
+        return showCard(model, members.get(personId));
+    }
+
+    private String showCard(Model model, Member member) {
+        LocalDate today = LocalDate.now(clock.withZone(Formats.MOSCOW));
+        model.addAttribute("member", member);
+        model.addAttribute("youth", member.youthOn(today));
+        model.addAttribute("history", historyLines.of(members.history(member.id())));
+        Set<Long> ids = new java.util.HashSet<>();
+        member.memberships().forEach(m -> ids.add(m.organizationId()));
+        member.roles().forEach(r -> ids.add(r.organizationId()));
+        model.addAttribute("organizationNames", organizations.shortNames(ids));
+        model.addAttribute("today", today);
+        model.addAttribute(
+                "current",
+                member.memberships().stream()
+                        .filter(m -> m.status() != MembershipStatus.EXITED)
+                        .findFirst()
+                        .orElse(null));
+        model.addAttribute(
+                "crumbs",
+                member.memberships().isEmpty()
+                        ? List.of()
+                        : organizations.breadcrumbs(
+                                member.memberships().getFirst().organizationId()));
+        model.addAttribute(
+                "exitReasons",
+                List.of(ExitReason.values()).stream()
+                        .filter(r -> r != ExitReason.TRANSFER)
+                        .toList());
+        addChoices(model);
+        return "members/card";
+    }
+
+    @GetMapping("/members/{personId}/edit")
+    String edit(@PathVariable long personId, Model model) {
+        Member member = members.get(personId);
+        return editForm(model, member, MemberForm.of(member, formats));
+    }
+
+    @PostMapping("/members/{personId}/edit")
+    String update(
+            @PathVariable long personId, @ModelAttribute MemberForm form, Model model, RedirectAttributes redirect) {
+        try {
+            members.update(personId, form.person(), form.version() == null ? -1 : form.version());
+            redirect.addFlashAttribute("flash", texts.text("member.saved"));
+            return "redirect:/members/" + personId;
+        } catch (ProfkomException e) {
+            if (!showable(e)) {
+                throw e;
+            }
+            texts.show(model, e);
+            return editForm(model, members.get(personId), form);
+        }
+    }
+
+    private String editForm(Model model, Member member, MemberForm form) {
+        model.addAttribute("member", member);
+        model.addAttribute("form", form);
+        model.addAttribute("creating", false);
+        model.addAttribute(
+                "crumbs",
+                member.memberships().isEmpty()
+                        ? List.of()
+                        : organizations.breadcrumbs(
+                                member.memberships().getFirst().organizationId()));
+        addChoices(model);
+        return "members/form";
+    }
+
+    // ---- membership actions -----------------------------------------------------------------
+
+    @PostMapping("/memberships/{membershipId}/status")
+    String changeStatus(
+            @PathVariable long membershipId,
+            @RequestParam(defaultValue = "") String status,
+            @RequestParam long personId,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(
+                personId,
+                model,
+                redirect,
+                () -> members.changeStatus(membershipId, MemberForm.enumOf(MembershipStatus.class, status)));
+    }
+
+    @PostMapping("/memberships/{membershipId}/exit")
+    String exit(
+            @PathVariable long membershipId,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String date,
+            @RequestParam long personId,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(
+                personId,
+                model,
+                redirect,
+                () -> members.exit(
+                        membershipId, MemberForm.enumOf(ExitReason.class, reason), MemberForm.date("date", date)));
+    }
+
+    @PostMapping("/memberships/{membershipId}/transfer")
+    String transfer(
+            @PathVariable long membershipId,
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam(defaultValue = "") String date,
+            @RequestParam long personId,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(personId, model, redirect, () -> {
+            if (organizationId == null) {
+                throw ProfkomException.invalid("organizationId", "member.transfer.chooseOrganization");
+            }
+            return members.transfer(membershipId, organizationId, MemberForm.date("date", date));
+        });
+    }
+
+    @PostMapping("/memberships/{membershipId}/category")
+    String changeCategory(
+            @PathVariable long membershipId,
+            @RequestParam(defaultValue = "") String category,
+            @RequestParam long personId,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(
+                personId,
+                model,
+                redirect,
+                () -> members.changeCategory(membershipId, MemberForm.enumOf(Category.class, category)));
+    }
+
+    /** Primary and shop organizations of the user's subtrees to transfer a member to, found by name or code. */
+    @GetMapping("/members/{personId}/transfer-targets")
+    String transferTargets(@PathVariable long personId, @RequestParam(defaultValue = "") String q, Model model) {
+        List<OrganizationNode> found = q.isBlank()
+                ? List.of()
+                : organizations.search(q, new PageRequest(0, 30)).items().stream()
+                        .filter(node -> node.status() == OrganizationStatus.ACTIVE)
+                        .filter(node -> node.kind() == OrganizationKind.PRIMARY || node.kind() == OrganizationKind.SHOP)
+                        .toList();
+        model.addAttribute("targets", found);
+        model.addAttribute("query", q);
+        return "members/card :: targets";
+    }
+
+    // ---- union roles and consents -----------------------------------------------------------
+
+    @PostMapping("/members/{personId}/roles")
+    String assignRole(
+            @PathVariable long personId,
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam(defaultValue = "") String role,
+            @RequestParam(defaultValue = "") String from,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(personId, model, redirect, () -> {
+            long where = organizationId != null
+                    ? organizationId
+                    : members.get(personId).memberships().getFirst().organizationId();
+            return members.assignRole(
+                    personId, where, MemberForm.enumOf(UnionRole.class, role), MemberForm.date("from", from));
+        });
+    }
+
+    @PostMapping("/member-roles/{roleId}/end")
+    String endRole(
+            @PathVariable long roleId,
+            @RequestParam(defaultValue = "") String date,
+            @RequestParam long personId,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(personId, model, redirect, () -> members.endRole(roleId, MemberForm.date("date", date)));
+    }
+
+    @PostMapping("/members/{personId}/consents")
+    String giveConsent(
+            @PathVariable long personId,
+            @RequestParam(defaultValue = "") String purpose,
+            @RequestParam(defaultValue = "") String form,
+            @RequestParam(defaultValue = "") String givenOn,
+            @RequestParam(defaultValue = "") String document,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(
+                personId,
+                model,
+                redirect,
+                () -> members.giveConsent(
+                        personId,
+                        MemberForm.enumOf(ConsentPurpose.class, purpose),
+                        MemberForm.date("givenOn", givenOn),
+                        MemberForm.enumOf(ConsentForm.class, form),
+                        document));
+    }
+
+    @PostMapping("/consents/{consentId}/withdraw")
+    String withdrawConsent(
+            @PathVariable long consentId, @RequestParam long personId, Model model, RedirectAttributes redirect) {
+        return act(personId, model, redirect, () -> members.withdrawConsent(consentId, null));
+    }
+
+    /**
+     * Runs an action of the card and returns to it; a refusal is shown on the card above its sections. The person
+     * named in the form only says where to return: the action checks access on the object it changes.
+     */
+    private String act(
+            long personId, Model model, RedirectAttributes redirect, java.util.function.Supplier<Member> action) {
+        try {
+            Member member = action.get();
+            redirect.addFlashAttribute("flash", texts.text("member.saved"));
+            return "redirect:/members/" + member.id();
+        } catch (ProfkomException e) {
+            if (!showable(e)) {
+                throw e;
+            }
+            texts.show(model, e);
+            return showCard(model, members.get(personId));
+        }
+    }
+
+    // ---- activists --------------------------------------------------------------------------
+
+    @GetMapping("/orgs/{id}/activists")
+    String activists(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+        header.addTo(model, id, "activists");
+        Page<ActivistContact> found = members.activists(id, new PageRequest(page, 50));
+        Set<Long> ids = new java.util.HashSet<>();
+        found.items().forEach(a -> {
+            ids.add(a.membershipOrganizationId());
+            ids.add(a.roleOrganizationId());
+        });
+        model.addAttribute("found", found);
+        model.addAttribute("organizationNames", organizations.shortNames(ids));
+        return "members/activists";
+    }
+
+    @GetMapping("/orgs/{id}/activists.xlsx")
+    void exportActivists(@PathVariable long id, HttpServletResponse response) throws IOException {
+        Organization organization = organizations.get(id);
+        members.activists(id, new PageRequest(0, 1));
+        List<String> headers = List.of(
+                texts.text("member.field.fullName"),
+                texts.text("member.field.role"),
+                texts.text("member.field.roleOrganization"),
+                texts.text("member.field.since"),
+                texts.text("member.field.phone"),
+                texts.text("member.field.email"),
+                texts.text("member.field.position"),
+                texts.text("member.field.organization"));
+        Map<Long, String> names = new java.util.HashMap<>();
+        java.util.function.Function<Long, String> nameOf = orgId -> names.computeIfAbsent(
+                orgId, key -> organizations.shortNames(List.of(key)).getOrDefault(key, ""));
+        XlsxExport.write(
+                response,
+                "activists-" + organization.code() + ".xlsx",
+                texts.text("member.activists.sheet"),
+                headers,
+                rows -> members.exportActivists(
+                        id,
+                        a -> rows.add(List.of(
+                                a.fullName(),
+                                texts.text(a.role().messageKey()),
+                                nameOf.apply(a.roleOrganizationId()),
+                                formats.date(a.startedOn()),
+                                a.phone() == null ? "" : formats.phone(a.phone()),
+                                nullToEmpty(a.email()),
+                                nullToEmpty(a.position()),
+                                nameOf.apply(a.membershipOrganizationId())))));
+    }
+
+    /** A line of the card's history with values as the user reads them elsewhere on the card. */
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private static void addChoices(Model model) {
+        model.addAttribute("genders", Gender.values());
+        model.addAttribute("statuses", MembershipStatus.values());
+        model.addAttribute("joiningStatuses", List.of(MembershipStatus.ACTIVE, MembershipStatus.APPLICATION));
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("unionRoles", UnionRole.values());
+        model.addAttribute("consentPurposes", ConsentPurpose.values());
+        model.addAttribute("consentForms", ConsentForm.values());
+    }
+
+    static boolean mayHoldMembers(Organization organization) {
+        return organization.active()
+                && (organization.kind() == OrganizationKind.PRIMARY || organization.kind() == OrganizationKind.SHOP);
+    }
+
+    private static boolean showable(ProfkomException e) {
+        return e.kind() == ProfkomException.Kind.INVALID || e.kind() == ProfkomException.Kind.CONFLICT;
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}
