@@ -32,7 +32,7 @@ class MemberImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MemberImportRunner.class);
     static final int CHUNK = 1000;
-    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final MemberImportRepository repository;
     private final Members members;
