@@ -33,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import ru.profkom.accounts.Accounts;
 import ru.profkom.accounts.RoleGrantView;
+import ru.profkom.members.MemberImports;
 import ru.profkom.organizations.BodyKind;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.Organizations;
@@ -60,7 +61,8 @@ class ApiAccessTests {
     private static final Map<String, ToLongFunction<World>> PATH_VARIABLES = Map.of(
             "organizations/{id}", World::primary,
             "bodies/{bodyId}", World::body,
-            "roles/{grantId}", World::grant);
+            "roles/{grantId}", World::grant,
+            "member-imports/{importId}", World::memberImport);
 
     /** What an {@code *Id} field of a JSON body or an {@code *Id} request parameter addresses. */
     private static final Map<String, ToLongFunction<World>> ID_FIELDS = Map.of(
@@ -94,6 +96,9 @@ class ApiAccessTests {
     @Autowired
     DatabaseSnapshot database;
 
+    @Autowired
+    MemberImports memberImports;
+
     @Test
     void findsTheApiEndpoints() {
         assertThat(endpoints())
@@ -125,6 +130,7 @@ class ApiAccessTests {
                 fixture.primaryA1(),
                 fixture.bodyA1(),
                 fixture.grantMemberA1(),
+                importIn(fixture.primaryA1()),
                 List.of());
 
         assertRefusedEverywhere(Fixture.MEMBER_A1, outside, own);
@@ -291,6 +297,7 @@ class ApiAccessTests {
             long otherPrimary,
             long body,
             long grant,
+            long memberImport,
             List<String> names) {
 
         String searchTerm() {
@@ -325,7 +332,16 @@ class ApiAccessTests {
         for (long id : List.of(territorial, primary, otherTerritorial, otherPrimary)) {
             names.add(actors.asSystem(() -> organizations.get(id)).code());
         }
-        return new World(region, territorial, primary, otherTerritorial, otherPrimary, body, grant, names);
+        return new World(
+                region, territorial, primary, otherTerritorial, otherPrimary, body, grant, importIn(primary), names);
+    }
+
+    /** An import checked and not applied; its only row is invalid, so applying it adds no one. */
+    private long importIn(long organizationId) {
+        byte[] file = "ФИО;Дата рождения;СНИЛС\nИмпортов Иван;01.01.1980;112-233-445 00\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return actors.asSystem(() -> memberImports.upload(organizationId, "world.csv", file))
+                .id();
     }
 
     record Endpoint(HttpMethod method, String pattern, HandlerMethod handler) {

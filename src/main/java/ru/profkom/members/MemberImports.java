@@ -127,6 +127,12 @@ public class MemberImports {
 
     // ---- commands ------------------------------------------------------------------------------
 
+    /** Refuses, as absent, an organization outside the actor's subtrees: before a file is read. */
+    @Transactional(readOnly = true)
+    public void checkCanImport(long organizationId) {
+        accessibleOrganization(organizationId);
+    }
+
     /** Reads the file and checks every row; the registry does not change. */
     public MemberImport upload(long organizationId, String fileName, byte[] bytes) {
         Organization organization = accessibleOrganization(organizationId);
