@@ -115,6 +115,16 @@ class AccountRepository {
                 .items();
     }
 
+    /** The accounts holding the member role in an organization: grant id and account id. */
+    List<long[]> activeMemberGrantsIn(long organizationId) {
+        return dsl.select(ROLE_GRANT.ID, ROLE_GRANT.ACCOUNT_ID)
+                .from(ROLE_GRANT)
+                .where(ROLE_GRANT.ORGANIZATION_ID.eq(organizationId))
+                .and(ROLE_GRANT.ROLE.eq(Role.MEMBER.name()))
+                .and(ROLE_GRANT.REVOKED_AT.isNull())
+                .fetch(r -> new long[] {r.value1(), r.value2()});
+    }
+
     int activeMemberGrants(long organizationId) {
         return dsl.fetchCount(
                 ROLE_GRANT,

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import profkom.schema.tables.records.AuditEventRecord;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.TreePaths;
 
 @Repository
 class AuditRepository {
@@ -78,15 +79,13 @@ class AuditRepository {
     /** A moved subtree takes its audit history along to its new place. */
     void repath(String oldPath, String newPath) {
         dsl.update(AUDIT_EVENT)
-                .set(
-                        AUDIT_EVENT.ORGANIZATION_PATH,
-                        DSL.val(newPath).concat(DSL.substring(AUDIT_EVENT.ORGANIZATION_PATH, oldPath.length() + 1)))
-                .where(AUDIT_EVENT.ORGANIZATION_PATH.like(oldPath + "%"))
+                .set(AUDIT_EVENT.ORGANIZATION_PATH, TreePaths.moved(AUDIT_EVENT.ORGANIZATION_PATH, oldPath, newPath))
+                .where(TreePaths.within(AUDIT_EVENT.ORGANIZATION_PATH, oldPath))
                 .execute();
     }
 
     private static Condition condition(String subtreePath, boolean includeUnfiled, AuditFilter filter) {
-        Condition condition = AUDIT_EVENT.ORGANIZATION_PATH.like(subtreePath + "%");
+        Condition condition = TreePaths.within(AUDIT_EVENT.ORGANIZATION_PATH, subtreePath);
         if (includeUnfiled) {
             condition = condition.or(AUDIT_EVENT.ORGANIZATION_PATH.isNull());
         }

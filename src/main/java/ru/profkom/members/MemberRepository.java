@@ -16,7 +16,6 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import profkom.schema.tables.records.MembershipRecord;
 import profkom.schema.tables.records.PersonRecord;
@@ -29,6 +28,7 @@ import ru.profkom.members.MemberEnums.MembershipStatus;
 import ru.profkom.members.MemberEnums.UnionRole;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.TreePaths;
 
 @Repository
 class MemberRepository {
@@ -211,10 +211,8 @@ class MemberRepository {
     /** Keeps the stored paths current when a subtree moves in the tree. */
     void repath(String oldPath, String newPath) {
         dsl.update(MEMBERSHIP)
-                .set(
-                        MEMBERSHIP.ORGANIZATION_PATH,
-                        DSL.val(newPath).concat(DSL.substring(MEMBERSHIP.ORGANIZATION_PATH, oldPath.length() + 1)))
-                .where(MEMBERSHIP.ORGANIZATION_PATH.like(oldPath + "%"))
+                .set(MEMBERSHIP.ORGANIZATION_PATH, TreePaths.moved(MEMBERSHIP.ORGANIZATION_PATH, oldPath, newPath))
+                .where(TreePaths.within(MEMBERSHIP.ORGANIZATION_PATH, oldPath))
                 .execute();
     }
 

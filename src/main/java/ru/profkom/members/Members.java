@@ -43,6 +43,7 @@ import ru.profkom.shared.Phones;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.RussianText;
 import ru.profkom.shared.Snils;
+import ru.profkom.shared.TreePaths;
 import ru.profkom.shared.Validation;
 
 /**
@@ -119,8 +120,9 @@ public class Members {
         }
         var m = Tables.MEMBERSHIP;
         var p = Tables.PERSON;
-        Condition condition = DSL.or(
-                scope.stream().map(path -> m.ORGANIZATION_PATH.like(path + "%")).toList());
+        Condition condition = DSL.or(scope.stream()
+                .map(path -> TreePaths.within(m.ORGANIZATION_PATH, path))
+                .toList());
         if (query.status() != null) {
             condition = condition.and(m.STATUS.eq(query.status().name()));
         }

@@ -22,6 +22,7 @@ import profkom.schema.tables.records.OrganizationRecord;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.RussianText;
+import ru.profkom.shared.TreePaths;
 
 @Repository
 class OrganizationRepository {
@@ -108,12 +109,34 @@ class OrganizationRepository {
         if (!includeClosed) {
             condition = condition.and(ORGANIZATION.STATUS.eq(OrganizationStatus.ACTIVE.name()));
         }
-        List<OrganizationNode> items = dsl.select(nodeFields())
+        // The page is cut from the children's ids and names first, and only its rows ask whether they
+        // have children of their own: a big city has thousands of children (docs/benchmarks.md).
+        var pageOfChildren = DSL.select(ORGANIZATION.ID, ORGANIZATION.SORT_NAME)
                 .from(ORGANIZATION)
                 .where(condition)
-                .orderBy(ORGANIZATION.SORT_NAME, ORGANIZATION.ID)
+                // parent_id (and status) are fixed by the condition; naming them lets H2 read the matching
+                // children index in order instead of sorting.
+                .orderBy(
+                        includeClosed
+                                ? List.of(
+                                        ORGANIZATION.PARENT_ID.asc(),
+                                        ORGANIZATION.SORT_NAME.asc(),
+                                        ORGANIZATION.ID.asc())
+                                : List.of(
+                                        ORGANIZATION.PARENT_ID.asc(),
+                                        ORGANIZATION.STATUS.asc(),
+                                        ORGANIZATION.SORT_NAME.asc(),
+                                        ORGANIZATION.ID.asc()))
                 .limit(page.size())
                 .offset(page.offset())
+                .asTable("page_of_children");
+        Field<Long> pageId = pageOfChildren.field(ORGANIZATION.ID);
+        Field<String> pageSortName = pageOfChildren.field(ORGANIZATION.SORT_NAME);
+        List<OrganizationNode> items = dsl.select(nodeFields())
+                .from(pageOfChildren)
+                .join(ORGANIZATION)
+                .on(ORGANIZATION.ID.eq(pageId))
+                .orderBy(pageSortName, pageId)
                 .fetch(OrganizationRepository::toNode);
         long total =
                 items.size() < page.size() && page.page() == 0 ? items.size() : dsl.fetchCount(ORGANIZATION, condition);
@@ -134,14 +157,14 @@ class OrganizationRepository {
     }
 
     int subtreeSize(String path) {
-        return dsl.fetchCount(ORGANIZATION, ORGANIZATION.PATH.like(path + "%"));
+        return dsl.fetchCount(ORGANIZATION, TreePaths.within(ORGANIZATION.PATH, path));
     }
 
     /** Searches names and codes inside the given subtrees (path prefixes) and single organizations. */
     Page<OrganizationNode> search(
             String query, Collection<String> subtreePaths, Collection<Long> singleIds, PageRequest page) {
         List<Condition> scope = new ArrayList<>();
-        subtreePaths.forEach(path -> scope.add(ORGANIZATION.PATH.like(path + "%")));
+        subtreePaths.forEach(path -> scope.add(TreePaths.within(ORGANIZATION.PATH, path)));
         if (!singleIds.isEmpty()) {
             scope.add(ORGANIZATION.ID.in(singleIds));
         }
@@ -225,9 +248,9 @@ class OrganizationRepository {
         String newPath = newParent.path() + organization.id() + "/";
         int depthDelta = newParent.depth() + 1 - organization.depth();
         dsl.update(ORGANIZATION)
-                .set(ORGANIZATION.PATH, DSL.val(newPath).concat(DSL.substring(ORGANIZATION.PATH, oldPath.length() + 1)))
+                .set(ORGANIZATION.PATH, TreePaths.moved(ORGANIZATION.PATH, oldPath, newPath))
                 .set(ORGANIZATION.DEPTH, ORGANIZATION.DEPTH.plus(depthDelta))
-                .where(ORGANIZATION.PATH.like(oldPath + "%"))
+                .where(TreePaths.within(ORGANIZATION.PATH, oldPath))
                 .execute();
         dsl.update(ORGANIZATION)
                 .set(ORGANIZATION.PARENT_ID, newParent.id())

@@ -289,8 +289,12 @@ public class Organizations {
         if (!current.active()) {
             throw ProfkomException.conflict("organization.closed", current.shortName());
         }
+        if (form.version() == null) {
+            // Without the version the user saw, another editor's change would be overwritten unnoticed.
+            throw ProfkomException.invalid("version", "validation.required");
+        }
         OrganizationForm clean = validate(withKind(form, current.kind()), id);
-        int expected = form.version() == null ? current.version() : form.version();
+        int expected = form.version();
         if (!repository.update(id, clean, expected, clock.instant())) {
             throw ProfkomException.conflict("organization.changedMeanwhile");
         }

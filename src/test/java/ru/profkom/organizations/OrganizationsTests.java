@@ -124,8 +124,7 @@ class OrganizationsTests {
                 Kind.INVALID,
                 "code",
                 "organization.code.taken",
-                () -> actors.as(
-                        Fixture.ADMIN_A, () -> organizations.update(other, form(null, "TER-A1", card.shortName()))));
+                () -> actors.as(Fixture.ADMIN_A, () -> organizations.update(other, withCode(card.toForm(), "TER-A1"))));
         database.assertUnchangedSince(beforeUpdate);
         assertThat(before.rowsByTable().get("organization"))
                 .hasSize(database.take().rowsByTable().get("organization").size() - 1);
@@ -651,5 +650,37 @@ class OrganizationsTests {
                 form.chairName(),
                 form.infoWorkerName(),
                 form.version());
+    }
+
+    private static OrganizationForm withCode(OrganizationForm form, String code) {
+        return new OrganizationForm(
+                form.kind(),
+                code,
+                form.fullName(),
+                form.shortName(),
+                form.inn(),
+                form.address(),
+                form.phone(),
+                form.email(),
+                form.website(),
+                form.employerName(),
+                form.employerInn(),
+                form.headcount(),
+                form.chairName(),
+                form.infoWorkerName(),
+                form.version());
+    }
+
+    @Test
+    void refusesAnUpdateThatDoesNotSayWhichVersionItChanges() {
+        long id = fixture.organization(fixture.regionA(), OrganizationKind.TERRITORIAL, "Без версии");
+        Organization card = actors.asSystem(() -> organizations.get(id));
+        var before = database.take();
+        assertRefused(
+                Kind.INVALID,
+                "version",
+                "validation.required",
+                () -> actors.as(Fixture.ADMIN_A, () -> organizations.update(id, form(null, card.code(), "Новое имя"))));
+        database.assertUnchangedSince(before);
     }
 }

@@ -26,6 +26,7 @@ import ru.profkom.organizations.Organizations;
 import ru.profkom.organizations.Placement;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.ProfkomException;
 
 @RestController
 @RequestMapping("/api/v1/organizations")
@@ -107,13 +108,13 @@ class OrganizationApi {
     @PostMapping("/{id}/move")
     @Operation(summary = "Перенести организацию со всем поддеревом под другую родительскую")
     Organization move(@PathVariable long id, @RequestBody MoveRequest request) {
-        return organizations.move(id, request.newParentId() == null ? -1 : request.newParentId());
+        return organizations.move(id, required(id, request.newParentId(), "newParentId"));
     }
 
     @PostMapping("/{id}/merge")
     @Operation(summary = "Присоединить организацию к другой: дочерние переходят, исходная закрывается")
     Organization merge(@PathVariable long id, @RequestBody MergeRequest request) {
-        return organizations.merge(id, request.targetId() == null ? -1 : request.targetId());
+        return organizations.merge(id, required(id, request.targetId(), "targetId"));
     }
 
     @PostMapping("/{id}/liquidate")
@@ -140,5 +141,14 @@ class OrganizationApi {
     @Operation(summary = "Удалить орган или комиссию")
     void detachBody(@PathVariable long id, @PathVariable long bodyId) {
         organizations.detachBody(id, bodyId);
+    }
+
+    /** A missing id is the caller's mistake (400), told only after the organization itself proved visible. */
+    private long required(long organizationId, Long value, String field) {
+        organizations.get(organizationId);
+        if (value == null) {
+            throw ProfkomException.invalid(field, "validation.required");
+        }
+        return value;
     }
 }

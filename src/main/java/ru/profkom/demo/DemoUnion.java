@@ -1,0 +1,201 @@
+package ru.profkom.demo;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.profkom.accounts.Accounts;
+import ru.profkom.accounts.NewAccount;
+import ru.profkom.accounts.RoleGrantView;
+import ru.profkom.organizations.OrganizationKind;
+import ru.profkom.organizations.OrganizationLoader;
+import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.Role;
+
+/**
+ * A generated union in the database together with six accounts to sign in with, one per kind of
+ * user, all inside one line of the tree: the union, a region, a town, and a primary organization
+ * where the chair, the info worker and a member work.
+ */
+@Service
+public class DemoUnion {
+
+    public static final String PASSWORD = "profkom-demo";
+    static final String EMAIL_DOMAIN = "@demo.profkom.local";
+
+    /** Where in the line of the tree an account holds its role. */
+    enum Level {
+        UNION,
+        REGIONAL,
+        TERRITORIAL,
+        PRIMARY
+    }
+
+    /** A demo account; a null name means «take the person the generator put into that office». */
+    record DemoLogin(String login, Role role, Level level, String fullName) {}
+
+    static final List<DemoLogin> LOGINS = List.of(
+            new DemoLogin("admin", Role.UNION_ADMIN, Level.UNION, "Соколова Елена Викторовна"),
+            new DemoLogin("region", Role.ORG_ADMIN, Level.REGIONAL, "Морозов Андрей Николаевич"),
+            new DemoLogin("city", Role.ORG_ADMIN, Level.TERRITORIAL, "Белова Ирина Сергеевна"),
+            new DemoLogin("chair", Role.CHAIR, Level.PRIMARY, null),
+            new DemoLogin("info", Role.INFO_WORKER, Level.PRIMARY, null),
+            new DemoLogin("member", Role.MEMBER, Level.PRIMARY, "Кузнецов Дмитрий Олегович"));
+
+    /** What a load did: how many organizations, in how long, and where the demo accounts sit. */
+    public record Loaded(int organizations, long millis, long regionalId, long territorialId, long primaryId) {}
+
+    private final OrganizationLoader loader;
+    private final Organizations organizations;
+    private final Accounts accounts;
+    private final ActingAccount acting;
+
+    DemoUnion(OrganizationLoader loader, Organizations organizations, Accounts accounts, ActingAccount acting) {
+        this.loader = loader;
+        this.organizations = organizations;
+        this.accounts = accounts;
+        this.acting = acting;
+    }
+
+    /** Whether the database holds no organization yet, which is when a union may be loaded. */
+    public boolean databaseEmpty() {
+        return CurrentActor.asSystem(() -> organizations.count() == 0);
+    }
+
+    /**
+     * Loads a generated union and its demo accounts into an empty database, in one transaction;
+     * empty when the database already holds organizations. {@code observer} sees every generated
+     * organization as it passes, for callers that want the tree's shape without reading it back.
+     */
+    @Transactional
+    public Optional<Loaded> load(UnionScale scale, Sector sector, Consumer<GeneratedOrganization> observer) {
+        return CurrentActor.asSystem(() -> {
+            if (organizations.count() > 0) {
+                return Optional.<Loaded>empty();
+            }
+            long started = System.nanoTime();
+            LineOfTree line = new LineOfTree();
+            int count = loader.load(UnionGenerator.organizations(scale, sector)
+                    .peek(line::see)
+                    .peek(observer)
+                    .map(GeneratedOrganization::toDraft));
+            for (DemoLogin login : LOGINS) {
+                long organizationId = line.idAt(login.level());
+                String fullName = login.fullName() != null
+                        ? login.fullName()
+                        : login.role() == Role.CHAIR ? line.primary.chairName() : infoWorkerOf(line.primary);
+                accounts.createAccount(
+                        organizationId,
+                        new NewAccount(login.login(), fullName, login.login() + EMAIL_DOMAIN, PASSWORD, login.role()));
+            }
+            return Optional.of(new Loaded(
+                    count,
+                    (System.nanoTime() - started) / 1_000_000,
+                    line.regional.id(),
+                    line.territorial.id(),
+                    line.primary.id()));
+        });
+    }
+
+    private static String infoWorkerOf(GeneratedOrganization primary) {
+        return primary.infoWorkerName() != null ? primary.infoWorkerName() : "Полякова Анна Сергеевна";
+    }
+
+    /** Prints the demo logins with the role and organization each holds now, as people will sign in. */
+    public void printLogins(PrintStream out) {
+        List<String[]> rows = new ArrayList<>();
+        for (DemoLogin login : LOGINS) {
+            if (!acting.exists(login.login())) {
+                continue;
+            }
+            UserDetails principal = acting.principal(login.login());
+            List<RoleGrantView> grants = acting.asRequest(principal, accounts::myGrants);
+            for (RoleGrantView grant : grants) {
+                rows.add(new String[] {login.login(), roleName(grant.role()), grant.organizationName()});
+            }
+        }
+        if (rows.isEmpty()) {
+            out.println("Демо-учётных записей в этой базе нет.");
+            return;
+        }
+        out.println("Демо-учётные записи (пароль у всех: " + PASSWORD + "):");
+        out.print(table(List.of("Логин", "Роль", "Организация"), rows));
+    }
+
+    static String roleName(Role role) {
+        return switch (role) {
+            case UNION_ADMIN -> "администратор профсоюза";
+            case ORG_ADMIN -> "администратор организации";
+            case CHAIR -> "председатель";
+            case INFO_WORKER -> "информационный работник";
+            case MEMBER -> "член профсоюза";
+        };
+    }
+
+    static String table(List<String> header, List<String[]> rows) {
+        int[] widths = new int[header.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = header.get(c).length();
+            for (String[] row : rows) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        StringBuilder table = new StringBuilder();
+        appendRow(table, header.toArray(String[]::new), widths);
+        String[] rule = new String[widths.length];
+        for (int c = 0; c < widths.length; c++) {
+            rule[c] = "-".repeat(widths[c]);
+        }
+        appendRow(table, rule, widths);
+        rows.forEach(row -> appendRow(table, row, widths));
+        return table.toString();
+    }
+
+    private static void appendRow(StringBuilder table, String[] cells, int[] widths) {
+        table.append("  ");
+        for (int c = 0; c < cells.length; c++) {
+            table.append(cells[c]).append(" ".repeat(widths[c] - cells[c].length()));
+            table.append(c < cells.length - 1 ? "  " : "\n");
+        }
+    }
+
+    /** The first regional organization, its first territorial one and that one's first primary one. */
+    private static final class LineOfTree {
+        private GeneratedOrganization root;
+        private GeneratedOrganization regional;
+        private GeneratedOrganization territorial;
+        private GeneratedOrganization primary;
+
+        void see(GeneratedOrganization organization) {
+            if (organization.kind() == OrganizationKind.UNION && root == null) {
+                root = organization;
+            } else if (organization.kind() == OrganizationKind.REGIONAL && regional == null) {
+                regional = organization;
+            } else if (organization.kind() == OrganizationKind.TERRITORIAL
+                    && territorial == null
+                    && regional != null
+                    && organization.parentId() == regional.id()) {
+                territorial = organization;
+            } else if (organization.kind() == OrganizationKind.PRIMARY
+                    && primary == null
+                    && territorial != null
+                    && organization.parentId() == territorial.id()) {
+                primary = organization;
+            }
+        }
+
+        long idAt(Level level) {
+            return switch (level) {
+                case UNION -> root.id();
+                case REGIONAL -> regional.id();
+                case TERRITORIAL -> territorial.id();
+                case PRIMARY -> primary.id();
+            };
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The demo union and the federation-scale tree: a deterministic generator of a realistic Russian
+ * union, its loading on first start and by the command line, and the tree benchmarks.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organizations", "accounts"})
+package ru.profkom.demo;
