@@ -41,7 +41,9 @@ class ModularityTests {
             Map.entry("MemberRole", "ru.profkom.members"),
             Map.entry("MemberChange", "ru.profkom.members"),
             Map.entry("Consent", "ru.profkom.members"),
-            Map.entry("UnionCard", "ru.profkom.members"));
+            Map.entry("UnionCard", "ru.profkom.members"),
+            Map.entry("MemberImport", "ru.profkom.members"),
+            Map.entry("MemberImportRow", "ru.profkom.members"));
 
     static final ApplicationModules MODULES = ApplicationModules.of(ProfkomApplication.class);
 
