@@ -123,6 +123,16 @@ public final class ImportParser {
             }
         }
         if (headerIndex < 0) {
+            // A header with one known column and others to be mapped by the user.
+            for (int i = 0; i < Math.min(lines.size(), HEADER_SEARCH_ROWS); i++) {
+                if (lines.get(i).cells().stream()
+                        .anyMatch(cell -> ImportField.ofHeader(cell).isPresent())) {
+                    headerIndex = i;
+                    break;
+                }
+            }
+        }
+        if (headerIndex < 0) {
             throw ProfkomException.invalid("file", "member.import.noHeader");
         }
         ParsedTable.Line headerLine = lines.get(headerIndex);
