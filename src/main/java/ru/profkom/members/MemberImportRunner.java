@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -40,13 +41,16 @@ class MemberImportRunner {
     private final TransactionTemplate transactions;
     private final TaskExecutor executor;
     private final Clock clock;
+    /** A command-line process (profkom.command) applies its own import only; the web nodes resume the rest. */
+    private final boolean resumes;
 
     MemberImportRunner(
             MemberImportRepository repository,
             Members members,
             MessageSource messages,
             PlatformTransactionManager transactionManager,
-            Clock clock) {
+            Clock clock,
+            @Value("${profkom.command:}") String command) {
         this.repository = repository;
         this.members = members;
         this.messages = messages;
@@ -55,6 +59,7 @@ class MemberImportRunner {
         threads.setVirtualThreads(true);
         this.executor = threads;
         this.clock = clock;
+        this.resumes = command.isEmpty();
     }
 
     void runLater(long importId) {
@@ -173,12 +178,17 @@ class MemberImportRunner {
     /** Resumes, on start, the imports whose process died. */
     @EventListener(ApplicationReadyEvent.class)
     void resumeOnStart() {
-        executor.execute(this::resumeAbandoned);
+        if (resumes) {
+            executor.execute(this::resumeAbandoned);
+        }
     }
 
     /** Resumes imports whose node stopped renewing the lease. */
     @Scheduled(fixedDelayString = "${profkom.import.poll:PT1M}", initialDelayString = "${profkom.import.poll:PT1M}")
     void resumeAbandoned() {
+        if (!resumes) {
+            return;
+        }
         List<Long> abandoned =
                 CurrentActor.asSystem(() -> transactions.execute(status -> repository.abandoned(clock.instant())));
         if (abandoned != null) {
