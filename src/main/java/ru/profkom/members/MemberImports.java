@@ -197,6 +197,11 @@ public class MemberImports {
     /** Starts applying the valid rows in the background; the import goes on if the browser closes. */
     public MemberImport apply(long importId) {
         MemberImportRecord record = startApplying(importId);
+        if (record.getValidRows() == 0) {
+            // Nothing to apply: done at once, without a background run.
+            repository.finish(importId, "DONE", null, clock.instant());
+            return view(repository.find(importId).orElseThrow());
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
