@@ -37,6 +37,7 @@ import ru.profkom.members.Member;
 import ru.profkom.members.MemberEnums.ConsentForm;
 import ru.profkom.members.MemberEnums.ConsentPurpose;
 import ru.profkom.members.MemberEnums.MembershipStatus;
+import ru.profkom.members.MemberImports;
 import ru.profkom.members.Members;
 import ru.profkom.members.MembershipData;
 import ru.profkom.members.PersonData;
@@ -70,7 +71,8 @@ class ApiAccessTests {
             "roles/{grantId}", World::grant,
             "members/{personId}", World::person,
             "memberships/{membershipId}", World::membership,
-            "consents/{consentId}", World::consent);
+            "consents/{consentId}", World::consent,
+            "member-imports/{importId}", World::memberImport);
 
     /** What an {@code *Id} field of a JSON body or an {@code *Id} request parameter addresses. */
     private static final Map<String, ToLongFunction<World>> ID_FIELDS = Map.of(
@@ -106,6 +108,9 @@ class ApiAccessTests {
 
     @Autowired
     Members members;
+
+    @Autowired
+    MemberImports memberImports;
 
     @Test
     void findsTheApiEndpoints() {
@@ -143,6 +148,7 @@ class ApiAccessTests {
                 inside.person(),
                 inside.membership(),
                 inside.consent(),
+                importIn(fixture.primaryA1()),
                 List.of());
 
         assertRefusedEverywhere(Fixture.MEMBER_A1, outside, own);
@@ -318,6 +324,7 @@ class ApiAccessTests {
             long person,
             long membership,
             long consent,
+            long memberImport,
             List<String> names) {
 
         String searchTerm() {
@@ -379,7 +386,16 @@ class ApiAccessTests {
                 registered.id(),
                 registered.memberships().getFirst().id(),
                 consent,
+                importIn(primary),
                 names);
+    }
+
+    /** An import checked and not applied; its only row is invalid, so applying it adds no one. */
+    private long importIn(long organizationId) {
+        byte[] file = "ФИО;Дата рождения;СНИЛС\nИмпортов Иван;01.01.1980;112-233-445 00\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return actors.asSystem(() -> memberImports.upload(organizationId, "world.csv", file))
+                .id();
     }
 
     record Endpoint(HttpMethod method, String pattern, HandlerMethod handler) {

@@ -43,7 +43,9 @@ class ModularityTests {
             Map.entry("Consent", "ru.profkom.members"),
             Map.entry("UnionCard", "ru.profkom.members"),
             Map.entry("MemberAccount", "ru.profkom.members"),
-            Map.entry("MemberCorrection", "ru.profkom.members"));
+            Map.entry("MemberCorrection", "ru.profkom.members"),
+            Map.entry("MemberImport", "ru.profkom.members"),
+            Map.entry("MemberImportRow", "ru.profkom.members"));
 
     static final ApplicationModules MODULES = ApplicationModules.of(ProfkomApplication.class);
 

@@ -29,7 +29,7 @@ import org.springframework.core.env.Environment;
  */
 public final class CommandLine {
 
-    public static final Set<String> COMMANDS = Set.of("generate", "bench-tree");
+    public static final Set<String> COMMANDS = Set.of("generate", "bench-tree", "import-members");
 
     static final String BENCH_DATA = "bench-data";
     static final String BENCH_H2_URL = "jdbc:h2:file:./" + BENCH_DATA
@@ -44,6 +44,8 @@ public final class CommandLine {
                   generate --scale demo|federation [--sector health|education|coal] [--db JDBC_URL]
                                                                    загрузить профсоюз в пустую базу и выйти
                   bench-tree [--db JDBC_URL]                       замеры дерева на 150 000 организаций
+                  import-members --org КОД ФАЙЛ [--json]
+                                                                   импорт членов из CSV или XLSX в организацию
                   help                                             эта справка
                 """;
     }

@@ -40,6 +40,9 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             switch (command) {
                 case "generate" -> generate(args);
                 case "bench-tree" -> bench(args);
+                case "import-members" -> {
+                    // ru.profkom.members.cli.ImportMembersCommand runs it.
+                }
                 default -> fail(USAGE, "Неизвестная команда: " + command + "\n" + CommandLine.usage());
             }
         } catch (IllegalArgumentException e) {

@@ -525,6 +525,99 @@ public class Members {
                 .orElse(new CardCheck(false, false, null));
     }
 
+    // ---- import ----------------------------------------------------------------------------
+
+    /** A row of an import file checked against the registry's rules: the cleaned data, or the problems. */
+    record ImportCheck(PersonData clean, List<ProfkomException.Problem> problems) {}
+
+    /** What applying a row did: IMPORTED, UPDATED, UNCHANGED or REJECTED (with the problem). */
+    record ImportResult(String outcome, Long personId, ProfkomException.Problem problem) {}
+
+    /** The rules of {@link #register} for an import row, collected instead of thrown. */
+    @Transactional(readOnly = true)
+    ImportCheck checkForImport(PersonData data, MembershipData membership) {
+        List<ProfkomException.Problem> problems = new ArrayList<>();
+        PersonData clean = null;
+        try {
+            clean = validate(data, null);
+        } catch (ProfkomException e) {
+            problems.addAll(e.problems());
+        }
+        if (clean != null) {
+            Validation validation = new Validation();
+            if (membership.joinedOn() != null) {
+                checkDate(validation, "joinedOn", membership.joinedOn(), clean.birthDate());
+            }
+            String card = blankToNull(membership.cardNumber());
+            validation.maxLength("cardNumber", card, 32);
+            if (card != null && card.length() <= 32) {
+                Long existing = findSame(clean).map(PersonRecord::getId).orElse(null);
+                if (repository.cardNumberTaken(card, existing)) {
+                    validation.reject("cardNumber", "member.card.taken", card);
+                }
+            }
+            try {
+                validation.throwIfInvalid();
+            } catch (ProfkomException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        return new ImportCheck(problems.isEmpty() ? clean : null, problems);
+    }
+
+    /**
+     * Applies an import row: the same person (SNILS, or folded ФИО with birth date) is updated with
+     * the row's known values, and joins the organization if they hold no current membership; anyone
+     * else is registered. Applying the same row twice changes nothing the second time. Access to the
+     * organization is checked by the import before.
+     */
+    ImportResult applyImported(long organizationId, PersonData data, MembershipData membership) {
+        ImportCheck check = checkForImport(data, membership);
+        if (!check.problems().isEmpty()) {
+            return new ImportResult("REJECTED", null, check.problems().getFirst());
+        }
+        PersonData clean = check.clean();
+        Organization organization = organizations.get(organizationId);
+        Optional<PersonRecord> existing = findSame(clean);
+        Instant now = clock.instant();
+        long personId;
+        String outcome;
+        if (existing.isPresent()) {
+            personId = existing.get().getId();
+            PersonData stored = MemberRepository.toData(existing.get());
+            int changed = applyChanges(personId, stored, merge(stored, clean), now);
+            if (changed > 0) {
+                events.publishEvent(
+                        new MemberUpdated(personId, organizationId, organization.path(), changed, currentActor.get()));
+            }
+            if (repository.currentMembership(personId).isPresent()) {
+                return new ImportResult(changed > 0 ? "UPDATED" : "UNCHANGED", personId, null);
+            }
+            outcome = "UPDATED";
+        } else {
+            personId = repository.insertPerson(clean, nameKey(clean), now);
+            recordChange(personId, "created", null, clean.lastName() + " " + clean.firstName(), now);
+            outcome = "IMPORTED";
+        }
+        MembershipStatus status = MembershipStatus.ACTIVE;
+        Category category = membership.category() == null ? Category.WORKER : membership.category();
+        LocalDate joinedOn = membership.joinedOn() == null ? today() : membership.joinedOn();
+        long membershipId = repository.insertMembership(
+                personId,
+                organizationId,
+                organization.path(),
+                nameKey(clean),
+                status,
+                category,
+                joinedOn,
+                blankToNull(membership.cardNumber()),
+                now);
+        recordChange(personId, "membership", null, organization.shortName() + " (" + status + ")", now);
+        events.publishEvent(new MemberJoined(
+                personId, membershipId, organizationId, organization.path(), category, joinedOn, currentActor.get()));
+        return new ImportResult(outcome, personId, null);
+    }
+
     // ---- access ----------------------------------------------------------------------------
 
     /** The subtree paths where the actor holds a staff role; members see no one through the registry. */
@@ -688,13 +781,13 @@ public class Members {
         return value != null ? value : fallback;
     }
 
-    private void applyChanges(long personId, PersonData before, PersonData after, Instant now) {
+    private int applyChanges(long personId, PersonData before, PersonData after, Instant now) {
         if (before.equals(after)) {
-            return;
+            return 0;
         }
         PersonRecord record = repository.person(personId).orElseThrow();
         repository.updatePerson(personId, after, nameKey(after), record.getVersion(), now);
-        recordChanges(personId, before, after, now);
+        return recordChanges(personId, before, after, now);
     }
 
     private int recordChanges(long personId, PersonData before, PersonData after, Instant now) {

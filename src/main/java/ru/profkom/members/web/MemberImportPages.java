@@ -1,0 +1,132 @@
+package ru.profkom.members.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.profkom.members.MemberImports;
+import ru.profkom.members.MemberImports.MemberImport;
+import ru.profkom.members.imports.ImportField;
+import ru.profkom.members.imports.ImportParser;
+import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.web.FormErrors;
+
+/** Upload, preview with the column mapping and the problems, progress and result of an import. */
+@Controller
+class MemberImportPages {
+
+    private final MemberImports imports;
+    private final Organizations organizations;
+    private final FormErrors formErrors;
+
+    MemberImportPages(MemberImports imports, Organizations organizations, FormErrors formErrors) {
+        this.imports = imports;
+        this.organizations = organizations;
+        this.formErrors = formErrors;
+    }
+
+    @GetMapping("/orgs/{id}/members/import")
+    String uploadForm(@PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("imports", imports.ofOrganization(id, PageRequest.of(page, 20)));
+        model.addAttribute("organization", organizations.get(id));
+        model.addAttribute("maxMegabytes", ImportParser.MAX_FILE_BYTES / 1024 / 1024);
+        return "members/import-upload";
+    }
+
+    @PostMapping("/orgs/{id}/members/import")
+    String upload(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model)
+            throws IOException {
+        imports.checkCanImport(id);
+        try {
+            MemberImport created = imports.upload(id, file == null ? null : file.getOriginalFilename(), bytesOf(file));
+            return "redirect:/member-imports/" + created.id();
+        } catch (ProfkomException e) {
+            if (e.kind() != ProfkomException.Kind.INVALID) {
+                throw e;
+            }
+            formErrors.show(model, e);
+            return uploadForm(id, null, model);
+        }
+    }
+
+    @GetMapping("/member-imports/{importId}")
+    String show(@PathVariable long importId, @RequestParam(required = false) Integer page, Model model) {
+        MemberImport memberImport = imports.get(importId);
+        model.addAttribute("imp", memberImport);
+        model.addAttribute("organization", organizations.get(memberImport.organizationId()));
+        model.addAttribute("problems", imports.problems(importId, PageRequest.of(page, 50)));
+        model.addAttribute("fields", ImportField.values());
+        return "members/import";
+    }
+
+    @GetMapping("/member-imports/{importId}/progress")
+    String progress(@PathVariable long importId, Model model) {
+        model.addAttribute("imp", imports.get(importId));
+        return "members/import :: progress";
+    }
+
+    @PostMapping("/member-imports/{importId}/mapping")
+    String remap(
+            @PathVariable long importId,
+            @RequestParam(name = "field", required = false) List<ImportField> fields,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            imports.remap(importId, fields == null ? new ArrayList<>() : fields);
+        } catch (ProfkomException e) {
+            if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.CONFLICT) {
+                throw e;
+            }
+            formErrors.show(model, e);
+            return show(importId, null, model);
+        }
+        return "redirect:/member-imports/" + importId;
+    }
+
+    @PostMapping("/member-imports/{importId}/apply")
+    String apply(@PathVariable long importId) {
+        imports.apply(importId);
+        return "redirect:/member-imports/" + importId;
+    }
+
+    @GetMapping("/member-imports/{importId}/errors.csv")
+    void errors(@PathVariable long importId, HttpServletResponse response) throws IOException {
+        MemberImport memberImport = imports.get(importId);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(
+                "Content-Disposition",
+                ContentDisposition.attachment()
+                        .filename(errorFileName(memberImport), StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
+        imports.writeErrors(importId, response.getOutputStream());
+    }
+
+    /** The file's bytes, refused before reading when over the limit. */
+    static byte[] bytesOf(MultipartFile file) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw ProfkomException.invalid("file", "member.import.empty");
+        }
+        if (file.getSize() > ImportParser.MAX_FILE_BYTES) {
+            throw ImportParser.tooLarge();
+        }
+        return file.getBytes();
+    }
+
+    static String errorFileName(MemberImport memberImport) {
+        String name = memberImport.fileName().replaceAll("\\.[A-Za-z0-9]{1,5}$", "");
+        return name + "-ошибки.csv";
+    }
+}
