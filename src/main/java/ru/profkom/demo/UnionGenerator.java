@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import ru.profkom.demo.UnionPlan.RegionalPlan;
 import ru.profkom.demo.UnionPlan.TerritorialPlan;
+import ru.profkom.members.MemberGenerator;
 import ru.profkom.organizations.BodyKind;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.shared.Inn;
@@ -64,7 +65,7 @@ public final class UnionGenerator {
     private static GeneratedOrganization union(UnionPlan plan, Sector sector, long seed) {
         String code = sector.unionCode();
         Random random = randomFor(seed, code);
-        String chair = PersonNames.fullName(random, sector.femaleShare());
+        String chair = MemberGenerator.fullName(random, sector.femaleShare());
         return new GeneratedOrganization(
                 plan.rootId(),
                 null,
@@ -82,22 +83,22 @@ public final class UnionGenerator {
                 null,
                 null,
                 chair,
-                PersonNames.fullName(random, sector.femaleShare()),
+                MemberGenerator.fullName(random, sector.femaleShare()),
                 List.of(
                         new GeneratedBody(BodyKind.ELECTED_BODY, "Центральный комитет", chair),
                         new GeneratedBody(BodyKind.ELECTED_BODY, "Президиум", chair),
                         new GeneratedBody(
                                 BodyKind.COMMISSION,
                                 "Контрольно-ревизионная комиссия",
-                                PersonNames.fullName(random, sector.femaleShare())),
+                                MemberGenerator.fullName(random, sector.femaleShare())),
                         new GeneratedBody(
                                 BodyKind.COMMISSION,
                                 "Комиссия по информационной работе",
-                                PersonNames.fullName(random, sector.femaleShare())),
+                                MemberGenerator.fullName(random, sector.femaleShare())),
                         new GeneratedBody(
                                 BodyKind.YOUTH_COUNCIL,
                                 "Молодёжный совет",
-                                PersonNames.fullName(random, sector.femaleShare()))),
+                                MemberGenerator.fullName(random, sector.femaleShare()))),
                 seedFor(seed, code));
     }
 
@@ -105,15 +106,15 @@ public final class UnionGenerator {
         Region region = regional.region();
         String code = "R" + region.code2();
         Random random = randomFor(seed, code);
-        String chair = PersonNames.fullName(random, sector.femaleShare());
+        String chair = MemberGenerator.fullName(random, sector.femaleShare());
         String organizationWord = region.level().organizationWord;
         List<GeneratedBody> bodies = new ArrayList<>();
         bodies.add(new GeneratedBody(BodyKind.ELECTED_BODY, "Комитет", chair));
         bodies.add(new GeneratedBody(BodyKind.ELECTED_BODY, "Президиум", chair));
         bodies.add(new GeneratedBody(
-                BodyKind.COMMISSION, "Контрольно-ревизионная комиссия", PersonNames.fullName(random, 0.7)));
+                BodyKind.COMMISSION, "Контрольно-ревизионная комиссия", MemberGenerator.fullName(random, 0.7)));
         bodies.add(new GeneratedBody(
-                BodyKind.YOUTH_COUNCIL, "Молодёжный совет", PersonNames.fullName(random, sector.femaleShare())));
+                BodyKind.YOUTH_COUNCIL, "Молодёжный совет", MemberGenerator.fullName(random, sector.femaleShare())));
         return new GeneratedOrganization(
                 regional.id(),
                 plan.rootId(),
@@ -131,7 +132,7 @@ public final class UnionGenerator {
                 null,
                 null,
                 chair,
-                PersonNames.fullName(random, sector.femaleShare()),
+                MemberGenerator.fullName(random, sector.femaleShare()),
                 bodies,
                 seedFor(seed, code));
     }
@@ -220,18 +221,18 @@ public final class UnionGenerator {
         }
 
         private GeneratedOrganization territorial() {
-            String chair = PersonNames.fullName(random, sector.femaleShare());
+            String chair = MemberGenerator.fullName(random, sector.femaleShare());
             List<GeneratedBody> bodies = new ArrayList<>();
             bodies.add(new GeneratedBody(BodyKind.ELECTED_BODY, "Комитет", chair));
             if (random.nextDouble() < 0.6) {
                 bodies.add(new GeneratedBody(
-                        BodyKind.COMMISSION, "Контрольно-ревизионная комиссия", PersonNames.fullName(random, 0.7)));
+                        BodyKind.COMMISSION, "Контрольно-ревизионная комиссия", MemberGenerator.fullName(random, 0.7)));
             }
             if (random.nextDouble() < 0.3) {
                 bodies.add(new GeneratedBody(
                         BodyKind.YOUTH_COUNCIL,
                         "Молодёжный совет",
-                        PersonNames.fullName(random, sector.femaleShare())));
+                        MemberGenerator.fullName(random, sector.femaleShare())));
             }
             String name = plan.adjective() + " " + plan.organizationWord() + " организация";
             return new GeneratedOrganization(
@@ -251,7 +252,7 @@ public final class UnionGenerator {
                     null,
                     null,
                     chair,
-                    PersonNames.fullName(random, sector.femaleShare()),
+                    MemberGenerator.fullName(random, sector.femaleShare()),
                     bodies,
                     seedFor(seed, code));
         }
@@ -280,23 +281,24 @@ public final class UnionGenerator {
             String primaryCode = code + "-P" + String.format("%03d", index);
             EmployerName name = employerName(type);
             int headcount = headcount(type.minHeadcount(), type.maxHeadcount());
-            String chair = PersonNames.fullName(random, sector.femaleShare());
-            String infoWorker = random.nextDouble() < 0.75 ? PersonNames.fullName(random, sector.femaleShare()) : null;
+            String chair = MemberGenerator.fullName(random, sector.femaleShare());
+            String infoWorker =
+                    random.nextDouble() < 0.75 ? MemberGenerator.fullName(random, sector.femaleShare()) : null;
             List<GeneratedBody> bodies = new ArrayList<>();
             bodies.add(new GeneratedBody(BodyKind.ELECTED_BODY, "Профсоюзный комитет", chair));
             if (random.nextDouble() < 0.3) {
                 bodies.add(new GeneratedBody(
-                        BodyKind.COMMISSION, "Ревизионная комиссия", PersonNames.fullName(random, 0.7)));
+                        BodyKind.COMMISSION, "Ревизионная комиссия", MemberGenerator.fullName(random, 0.7)));
             }
             if (headcount >= 300 && random.nextDouble() < 0.15) {
                 bodies.add(new GeneratedBody(
                         BodyKind.YOUTH_COUNCIL,
                         "Молодёжный совет",
-                        PersonNames.fullName(random, sector.femaleShare())));
+                        MemberGenerator.fullName(random, sector.femaleShare())));
             }
             if (random.nextDouble() < 0.1) {
                 bodies.add(new GeneratedBody(
-                        BodyKind.COMMISSION, "Комиссия по охране труда", PersonNames.fullName(random, 0.5)));
+                        BodyKind.COMMISSION, "Комиссия по охране труда", MemberGenerator.fullName(random, 0.5)));
             }
             String prefix = region.code2() + String.format("%02d", plan.index());
             String village = plan.town() == null ? masculine(plan.adjective()) + " район, " + villageOf(name) : null;
@@ -372,7 +374,7 @@ public final class UnionGenerator {
                         null,
                         null,
                         headcount,
-                        PersonNames.fullName(random, sector.femaleShare()),
+                        MemberGenerator.fullName(random, sector.femaleShare()),
                         null,
                         List.of(),
                         seedFor(seed, shopCode)));

@@ -495,14 +495,29 @@ public final class MemberGenerator {
             java.util.regex.Pattern.compile("^(врач|профессор|доцент|старш|заместитель|горный мастер)");
 
     /** Иванов → Иванова, Островский → Островская, Толстой → Толстая; Черных, Шевченко and Ким do not change. */
-    static String surname(String masculine, boolean woman) {
+    /**
+     * A full name (Фамилия Имя Отчество) drawn from {@code random}; {@code femaleShare} is the chance
+     * of a woman, which differs by trade. Shared with the demo union's names of chairs and staff.
+     */
+    public static String fullName(Random random, double femaleShare) {
+        boolean woman = random.nextDouble() < femaleShare;
+        String lastName = surname(SURNAMES.get(random.nextInt(SURNAMES.size())), woman);
+        List<String> firstNames = woman ? WOMEN : MEN;
+        String firstName = firstNames.get(random.nextInt(firstNames.size()));
+        String patronymic = PATRONYMICS.get(FATHERS.get(random.nextInt(FATHERS.size())))[woman ? 1 : 0];
+        return lastName + " " + firstName + " " + patronymic;
+    }
+
+    /** The surname's form for a man or a woman: Иванов → Иванова, Вишневский → Вишневская; Шевченко stays. */
+    public static String surname(String masculine, boolean woman) {
         if (!woman) {
             return masculine;
         }
         if (masculine.endsWith("ов")
                 || masculine.endsWith("ев")
                 || masculine.endsWith("ёв")
-                || masculine.endsWith("ин")) {
+                || masculine.endsWith("ин")
+                || masculine.endsWith("ын")) {
             return masculine + "а";
         }
         if (masculine.endsWith("ский") || masculine.endsWith("цкий")) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import ru.profkom.members.MemberGenerator;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.shared.Inn;
 import ru.profkom.shared.Phones;
@@ -106,13 +107,13 @@ class UnionGeneratorTests {
 
     @Test
     void agreesSurnamesWithTheGenderOfTheName() {
-        assertThat(PersonNames.feminine("Иванов")).isEqualTo("Иванова");
-        assertThat(PersonNames.feminine("Соловьёв")).isEqualTo("Соловьёва");
-        assertThat(PersonNames.feminine("Ильин")).isEqualTo("Ильина");
-        assertThat(PersonNames.feminine("Вишневский")).isEqualTo("Вишневская");
-        assertThat(PersonNames.feminine("Толстой")).isEqualTo("Толстая");
-        assertThat(PersonNames.feminine("Шевченко")).isEqualTo("Шевченко");
-        assertThat(PersonNames.feminine("Черных")).isEqualTo("Черных");
+        assertThat(MemberGenerator.surname("Иванов", true)).isEqualTo("Иванова");
+        assertThat(MemberGenerator.surname("Соловьёв", true)).isEqualTo("Соловьёва");
+        assertThat(MemberGenerator.surname("Ильин", true)).isEqualTo("Ильина");
+        assertThat(MemberGenerator.surname("Вишневский", true)).isEqualTo("Вишневская");
+        assertThat(MemberGenerator.surname("Толстой", true)).isEqualTo("Толстая");
+        assertThat(MemberGenerator.surname("Шевченко", true)).isEqualTo("Шевченко");
+        assertThat(MemberGenerator.surname("Черных", true)).isEqualTo("Черных");
 
         UnionGenerator.organizations(UnionScale.DEMO, Sector.EDUCATION)
                 .map(GeneratedOrganization::chairName)
