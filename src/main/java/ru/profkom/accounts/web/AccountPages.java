@@ -188,11 +188,7 @@ class AccountPages {
             if (e.kind() != ProfkomException.Kind.CONFLICT) {
                 throw e;
             }
-            redirect.addFlashAttribute(
-                    "formErrors",
-                    e.problems().stream()
-                            .map(p -> formErrors.text(p.messageKey(), p.arguments()))
-                            .toList());
+            redirect.addFlashAttribute("formErrors", formErrors.texts(e));
         }
         return "redirect:/orgs/" + organizationId + "/roles";
     }

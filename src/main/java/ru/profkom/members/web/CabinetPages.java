@@ -56,11 +56,7 @@ class CabinetPages {
             if (e.kind() != ProfkomException.Kind.CONFLICT) {
                 throw e;
             }
-            redirect.addFlashAttribute(
-                    "formErrors",
-                    e.problems().stream()
-                            .map(p -> formErrors.text(p.messageKey(), p.arguments()))
-                            .toList());
+            redirect.addFlashAttribute("formErrors", formErrors.texts(e));
         }
         return "redirect:/cabinet";
     }

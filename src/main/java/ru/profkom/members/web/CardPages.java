@@ -81,11 +81,7 @@ class CardPages {
             if (e.kind() == ProfkomException.Kind.NOT_FOUND || e.kind() == ProfkomException.Kind.FORBIDDEN) {
                 throw e;
             }
-            redirect.addFlashAttribute(
-                    "formErrors",
-                    e.problems().stream()
-                            .map(p -> formErrors.text(p.messageKey(), p.arguments()))
-                            .toList());
+            redirect.addFlashAttribute("formErrors", formErrors.texts(e));
         }
         return "redirect:/members/" + personId + "/card";
     }

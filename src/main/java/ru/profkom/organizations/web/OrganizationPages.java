@@ -337,11 +337,7 @@ class OrganizationPages {
             if (e.kind() == ProfkomException.Kind.FORBIDDEN || e.kind() == ProfkomException.Kind.NOT_FOUND) {
                 throw e;
             }
-            redirect.addFlashAttribute(
-                    "bodyErrors",
-                    e.problems().stream()
-                            .map(p -> formErrors.text(p.messageKey(), p.arguments()))
-                            .toList());
+            redirect.addFlashAttribute("bodyErrors", formErrors.texts(e));
         }
         return "redirect:/orgs/" + id + "#bodies";
     }

@@ -35,6 +35,13 @@ public class FormErrors {
         model.addAttribute("formErrors", general);
     }
 
+    /** Every problem of a refusal as text, for pages that show it after a redirect. */
+    public List<String> texts(ProfkomException exception) {
+        return exception.problems().stream()
+                .map(problem -> text(problem.messageKey(), problem.arguments()))
+                .toList();
+    }
+
     public String text(String key, Object... arguments) {
         return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
     }
