@@ -3,6 +3,11 @@ package ru.profkom.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Dialog;
 import com.microsoft.playwright.Download;
@@ -11,6 +16,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +29,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +39,8 @@ import ru.profkom.accounts.Accounts;
 import ru.profkom.members.MemberGenerator;
 import ru.profkom.members.MemberGenerator.EmployerType;
 import ru.profkom.members.MemberGenerator.GeneratedPerson;
-import ru.profkom.members.Members;
 import ru.profkom.members.MessyMemberFile;
+import ru.profkom.members.UnionCards;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.Role;
@@ -53,7 +61,7 @@ class MemberRegistryBrowserTests extends BrowserTest {
     static String infoWorker;
 
     @Autowired
-    Members members;
+    UnionCards cards;
 
     @BeforeAll
     static void buildFixture(@Autowired Organizations organizations, @Autowired Accounts accounts) {
@@ -142,7 +150,13 @@ class MemberRegistryBrowserTests extends BrowserTest {
         assertThat(page.getByTestId("card-qr")).isVisible();
         assertThat(page.getByTestId("card-revoke")).isVisible();
         screenshot("card");
-        String token = CurrentActor.asSystem(() -> members.cardToken(personId));
+        // What a phone reads from the QR image: the public check address of this card.
+        String qrTarget = decodeQr(
+                page.request().get(url("/members/" + personId + "/card.png")).body());
+        assertThat(qrTarget).matches("https?://.+/card/[0-9a-f]{24}");
+        String token = qrTarget.substring(qrTarget.lastIndexOf('/') + 1);
+        assertThat(token)
+                .isEqualTo(CurrentActor.asSystem(() -> cards.card(personId).token()));
 
         BrowserContext stranger = browser().newContext(contextOptions());
         try {
@@ -175,7 +189,7 @@ class MemberRegistryBrowserTests extends BrowserTest {
                     .containsText(infoWorker);
             assertThat(history).containsText("Состоит → Выбыл (По собственному желанию)");
             assertThat(history.locator("tr", new Locator.LocatorOptions().setHasText("Электронный билет")))
-                    .containsText("выпущен");
+                    .containsText(new String[] {"выпущен → отозван", "— → выпущен"});
             screenshot("exited");
 
             check.reload();
@@ -186,6 +200,20 @@ class MemberRegistryBrowserTests extends BrowserTest {
                     .setPath(SCREENSHOTS.resolve(getClass().getSimpleName() + "-verify-invalid.png")));
         } finally {
             stranger.close();
+        }
+    }
+
+    private static String decodeQr(byte[] png) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+            int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+            BinaryBitmap bitmap = new BinaryBitmap(
+                    new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+            return new QRCodeReader().decode(bitmap).getText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ReaderException e) {
+            throw new AssertionError("The card's image is not a readable QR code", e);
         }
     }
 
