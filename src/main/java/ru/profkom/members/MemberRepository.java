@@ -580,8 +580,9 @@ class MemberRepository {
                 .execute();
     }
 
-    void revokeCards(long personId, Instant now) {
-        dsl.update(UNION_CARD)
+    /** Revokes the person's valid cards; how many there were. */
+    int revokeCards(long personId, Instant now) {
+        return dsl.update(UNION_CARD)
                 .set(UNION_CARD.REVOKED_AT, now)
                 .where(UNION_CARD.PERSON_ID.eq(personId).and(UNION_CARD.REVOKED_AT.isNull()))
                 .execute();

@@ -333,9 +333,13 @@ public class Members {
         }
         Instant now = clock.instant();
         repository.setStatus(membershipId, MembershipStatus.EXITED, date, reason, now);
-        repository.revokeCards(membership.getPersonId(), now);
+        boolean cardRevoked = repository.revokeCards(membership.getPersonId(), now) > 0;
         recordChange(
                 membership.getPersonId(), "status", from.name(), MembershipStatus.EXITED + " (" + reason + ")", now);
+        if (cardRevoked) {
+            // The history says why the QR check now answers "not valid".
+            recordChange(membership.getPersonId(), "card", "issued", "revoked", now);
+        }
         if (from.current()) {
             events.publishEvent(new MemberExited(
                     membership.getPersonId(),

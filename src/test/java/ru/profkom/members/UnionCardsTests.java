@@ -83,6 +83,11 @@ class UnionCardsTests {
         actors.run(Fixture.ADMIN_A, () -> members.exit(membershipId, ExitReason.OWN_WISH, null));
 
         assertThat(publicPage(token)).contains("Билет недействителен");
+        assertThat(actors.as(Fixture.ADMIN_A, () -> members.history(personId))).anySatisfy(change -> {
+            assertThat(change.field()).isEqualTo("card");
+            assertThat(change.oldValue()).isEqualTo("issued");
+            assertThat(change.newValue()).isEqualTo("revoked");
+        });
     }
 
     @Test
