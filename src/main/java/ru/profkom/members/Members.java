@@ -94,6 +94,12 @@ public class Members {
         return member;
     }
 
+    /** Refuses, as absent, a person outside the actor's subtrees; for pages that act on a person without reading the card. */
+    @Transactional(readOnly = true)
+    public void requireVisible(long personId) {
+        visiblePathsOf(personId);
+    }
+
     @Transactional(readOnly = true)
     public List<MemberChange> history(long personId) {
         visiblePathsOf(personId);

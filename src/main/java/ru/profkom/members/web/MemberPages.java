@@ -439,6 +439,7 @@ class MemberPages {
     /** Primary and shop organizations of the user's subtrees to transfer a member to, found by name or code. */
     @GetMapping("/members/{personId}/transfer-targets")
     String transferTargets(@PathVariable long personId, @RequestParam(defaultValue = "") String q, Model model) {
+        members.requireVisible(personId);
         List<OrganizationNode> found = q.isBlank()
                 ? List.of()
                 : organizations.search(q, new PageRequest(0, 30)).items().stream()

@@ -224,7 +224,7 @@ class OrganizationPages {
     String candidates(
             @PathVariable long id,
             @RequestParam(defaultValue = "") String q,
-            @RequestParam String purpose,
+            @RequestParam(defaultValue = "move") String purpose,
             Model model) {
         Organization organization = organizations.get(id);
         List<OrganizationNode> found = q.isBlank()
