@@ -31,13 +31,14 @@ import ru.profkom.shared.Role;
 import ru.profkom.support.Actors;
 import ru.profkom.support.DatabaseSnapshot;
 import ru.profkom.support.Fixture;
+import ru.profkom.support.Patience;
 import ru.profkom.support.ProfkomIntegrationTest;
 import ru.profkom.support.TestMail;
 
 @ProfkomIntegrationTest
 class AccountsTests {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration PATIENCE = Patience.AFTER_COMMIT;
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
     private static final Pattern RESET_LINK =
             Pattern.compile("http://profkom\\.test/password/reset\\?token=([A-Za-z0-9_-]+)");

@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -23,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.UriComponentsBuilder;
 import ru.profkom.shared.Role;
 import ru.profkom.support.Fixture;
+import ru.profkom.support.Patience;
 import ru.profkom.support.ProfkomIntegrationTest;
 import ru.profkom.support.TestMail;
 
@@ -50,7 +50,7 @@ class PasswordResetPagesTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(sent).contains("письмо со ссылкой уже отправлено");
 
-        MimeMessage mail = await().atMost(Duration.ofSeconds(20))
+        MimeMessage mail = await().atMost(Patience.AFTER_COMMIT)
                 .until(() -> TestMail.receivedBy(Fixture.emailOf(login)), list -> !list.isEmpty())
                 .getFirst();
         Matcher matcher = LINK.matcher((String) mail.getContent());
