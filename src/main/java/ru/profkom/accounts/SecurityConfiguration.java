@@ -1,5 +1,6 @@
 package ru.profkom.accounts;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -53,7 +54,7 @@ class SecurityConfiguration {
 
     @Bean
     @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AccountRepository accounts, Clock clock) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
@@ -62,7 +63,7 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/", false)
-                        .failureHandler(new SignInFailureHandler()))
+                        .failureHandler(new SignInFailureHandler(accounts, clock)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(
                         headers -> headers.contentSecurityPolicy(

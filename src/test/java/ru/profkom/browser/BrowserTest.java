@@ -1,0 +1,201 @@
+package ru.profkom.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Runs the application on a random port over an in-memory H2 and drives Debian's Chromium through
+ * Playwright: one browser per class, a fresh context (cookies, storage) per test. Playwright never
+ * downloads a browser here; where no Chromium is installed the tests are skipped with the reason.
+ * Every browser test class shares this configuration, so they share one application context.
+ */
+@Tag("browser")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "profkom.demo.load=false",
+            "profkom.mail.poll-interval=PT0.2S",
+            "spring.mail.host=127.0.0.1"
+        })
+abstract class BrowserTest {
+
+    static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
+    static final List<String> CHROMIUM_ARGS = List.of(
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run");
+
+    /** One SMTP server for the whole run: it must be up before the shared application context starts. */
+    static final GreenMail MAIL = startMail();
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    BrowserContext context;
+    Page page;
+    private String testName;
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    @BeforeAll
+    static void launchBrowser() {
+        Path chromium = chromium();
+        Assumptions.assumeTrue(
+                Files.isExecutable(chromium),
+                "Chromium not found at " + chromium + ": install it with apt-get install -y chromium"
+                        + " (or point CHROMIUM_PATH at a Chromium binary)");
+        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(chromium)
+                        .setHeadless(true)
+                        .setArgs(CHROMIUM_ARGS));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+        if (playwright != null) {
+            playwright.close();
+            playwright = null;
+        }
+    }
+
+    @BeforeEach
+    void openContext(TestInfo info) {
+        testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
+        context = browser.newContext(contextOptions());
+        context.setDefaultTimeout(10_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** Desktop by default; the phone test asks for a phone's viewport. */
+    Browser.NewContextOptions contextOptions() {
+        return new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("ru-RU");
+    }
+
+    Browser browser() {
+        return browser;
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void signIn(String login, String password) {
+        page.navigate(url("/login"));
+        page.locator("#username").fill(login);
+        page.locator("#password").fill(password);
+        submit();
+        page.waitForURL(url("/"));
+    }
+
+    /** Submits the form of the page's content: the navigation bar has a sign-out button of its own. */
+    void submit() {
+        page.locator("main button[type=submit]").last().click();
+    }
+
+    void submit(String label) {
+        page.locator("main button[type=submit]", new Page.LocatorOptions().setHasText(label))
+                .click();
+    }
+
+    /** Waits until the page shows the organization card of {@code id} and its name. */
+    void expectCard(long id, String name) {
+        page.waitForURL(url("/orgs/" + id));
+        assertThat(page.getByTestId("org-name")).hasText(name);
+    }
+
+    /** For what listeners write after the transaction commits (the audit log): reloads until it shows. */
+    void reloadUntilVisible(Locator locator) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (locator.count() == 0 && Instant.now().isBefore(deadline)) {
+            page.reload();
+        }
+        assertThat(locator.first()).isVisible();
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(getClass().getSimpleName() + "-" + name + ".png"))
+                .setFullPage(true));
+    }
+
+    String testName() {
+        return testName;
+    }
+
+    static Pattern endsWith(String path) {
+        return Pattern.compile(".*" + Pattern.quote(path) + "$");
+    }
+
+    static Path chromium() {
+        String configured = System.getenv("CHROMIUM_PATH");
+        return Paths.get(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
+    }
+
+    private static GreenMail startMail() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+        return mail;
+    }
+}
