@@ -73,7 +73,7 @@ class AccountsTests {
         for (int attempt = 1; attempt <= 5; attempt++) {
             mvc.perform(formLogin("/login").user(login).password("wrong-password-" + attempt))
                     .andExpect(unauthenticated())
-                    .andExpect(redirectedUrl(attempt < 5 ? "/login?error=bad" : "/login?error=bad"));
+                    .andExpect(redirectedUrl(attempt < 5 ? "/login?error=bad" : "/login?error=locked"));
         }
         mvc.perform(formLogin("/login").user(login).password(Fixture.PASSWORD))
                 .andExpect(unauthenticated())
