@@ -59,8 +59,10 @@ class AuditRecorder {
                 "ORGANIZATION_MOVED",
                 event.organizationId(),
                 event.newPath(),
-                "parent " + event.oldParentId() + " → " + event.newParentId() + ", organizations: "
-                        + event.subtreeSize());
+                messages.getMessage(
+                        "audit.details.moved",
+                        new Object[] {nameOf(event.oldParentId()), nameOf(event.newParentId()), event.subtreeSize()},
+                        Locale.forLanguageTag("ru")));
     }
 
     @ApplicationModuleListener

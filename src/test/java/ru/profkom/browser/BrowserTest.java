@@ -3,7 +3,6 @@ package ru.profkom.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -27,11 +26,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import ru.profkom.support.TestMail;
 
 /**
  * Runs the application on a random port over an in-memory H2 and drives Debian's Chromium through
@@ -40,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every browser test class shares this configuration, so they share one application context.
  */
 @Tag("browser")
+@ExtendWith(ChromiumInstalled.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -59,8 +60,8 @@ abstract class BrowserTest {
             "--disable-sync",
             "--no-first-run");
 
-    /** One SMTP server for the whole run: it must be up before the shared application context starts. */
-    static final GreenMail MAIL = startMail();
+    /** The run's one SMTP server: it must be up before the shared application context starts. */
+    static final GreenMail MAIL = TestMail.server();
 
     private static Playwright playwright;
     private static Browser browser;
@@ -70,7 +71,6 @@ abstract class BrowserTest {
 
     BrowserContext context;
     Page page;
-    private String testName;
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -79,18 +79,14 @@ abstract class BrowserTest {
 
     @BeforeAll
     static void launchBrowser() {
-        Path chromium = chromium();
-        Assumptions.assumeTrue(
-                Files.isExecutable(chromium),
-                "Chromium not found at " + chromium + ": install it with apt-get install -y chromium"
-                        + " (or point CHROMIUM_PATH at a Chromium binary)");
+        Assumptions.assumeTrue(ChromiumInstalled.installed(), ChromiumInstalled::missingMessage);
         PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(chromium)
+                        .setExecutablePath(ChromiumInstalled.chromium())
                         .setHeadless(true)
                         .setArgs(CHROMIUM_ARGS));
     }
@@ -108,8 +104,7 @@ abstract class BrowserTest {
     }
 
     @BeforeEach
-    void openContext(TestInfo info) {
-        testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
+    void openContext() {
         context = browser.newContext(contextOptions());
         context.setDefaultTimeout(10_000);
         page = context.newPage();
@@ -179,23 +174,7 @@ abstract class BrowserTest {
                 .setFullPage(true));
     }
 
-    String testName() {
-        return testName;
-    }
-
     static Pattern endsWith(String path) {
         return Pattern.compile(".*" + Pattern.quote(path) + "$");
-    }
-
-    static Path chromium() {
-        String configured = System.getenv("CHROMIUM_PATH");
-        return Paths.get(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
-    }
-
-    private static GreenMail startMail() {
-        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        mail.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
-        return mail;
     }
 }

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ru.profkom.accounts.Accounts;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Role;
+import ru.profkom.support.TestMail;
 
 /** A forgotten password is replaced through a link sent by mail; guessing passwords locks the account. */
 class PasswordResetBrowserTests extends BrowserTest {
@@ -103,11 +105,8 @@ class PasswordResetBrowserTests extends BrowserTest {
 
     private static MimeMessage mailTo(String address) throws Exception {
         assertThat(MAIL.waitForIncomingEmail(15_000, 1)).as("a mail arrives").isTrue();
-        for (MimeMessage message : MAIL.getReceivedMessages()) {
-            if (message.getAllRecipients()[0].toString().equals(address)) {
-                return message;
-            }
-        }
-        throw new AssertionError("No mail to " + address);
+        List<MimeMessage> received = TestMail.receivedBy(address);
+        assertThat(received).as("mail to %s", address).hasSize(1);
+        return received.getFirst();
     }
 }

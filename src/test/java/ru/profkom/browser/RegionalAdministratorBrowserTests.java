@@ -69,6 +69,9 @@ class RegionalAdministratorBrowserTests extends BrowserTest {
         page.locator("main .nav-tabs").getByText("Журнал").click();
         page.waitForURL(url("/orgs/" + school + "/audit"));
         reloadUntilVisible(page.getByTestId("audit").getByText("Организация перенесена"));
+        assertThat(page.getByTestId("audit")
+                        .locator("tr", new Locator.LocatorOptions().setHasText("Организация перенесена")))
+                .containsText("Подольская городская организация → Химкинская городская организация");
         screenshot("audit");
     }
 

@@ -1,8 +1,8 @@
 package ru.profkom.accounts.web;
 
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,17 +28,13 @@ class AccountPages {
     private final Accounts accounts;
     private final OrganizationPageHeader header;
     private final FormErrors formErrors;
-    private final String baseUrl;
+    private final Environment environment;
 
-    AccountPages(
-            Accounts accounts,
-            OrganizationPageHeader header,
-            FormErrors formErrors,
-            @Value("${profkom.base-url}") String baseUrl) {
+    AccountPages(Accounts accounts, OrganizationPageHeader header, FormErrors formErrors, Environment environment) {
         this.accounts = accounts;
         this.header = header;
         this.formErrors = formErrors;
-        this.baseUrl = baseUrl;
+        this.environment = environment;
     }
 
     @GetMapping("/login")
@@ -88,7 +84,7 @@ class AccountPages {
     @PostMapping("/password/forgot")
     String requestReset(@RequestParam(defaultValue = "") String login, Model model) {
         try {
-            accounts.requestPasswordReset(login, baseUrl, LocaleContextHolder.getLocale());
+            accounts.requestPasswordReset(login, baseUrl(), LocaleContextHolder.getLocale());
             model.addAttribute("sent", true);
         } catch (ProfkomException e) {
             formErrors.show(model, e);
@@ -205,5 +201,19 @@ class AccountPages {
         return java.util.Arrays.stream(Role.values())
                 .filter(role -> role != Role.UNION_ADMIN || organization.kind() == OrganizationKind.UNION)
                 .toList();
+    }
+
+    /**
+     * Where links in e-mail point: {@code profkom.base-url} when set (behind a proxy it must be), else
+     * this server on localhost. Never the request's Host header, which a stranger could forge to
+     * receive somebody's reset link.
+     */
+    private String baseUrl() {
+        String configured = environment.getProperty("profkom.base-url", "");
+        if (!configured.isBlank()) {
+            return configured.replaceAll("/+$", "");
+        }
+        return "http://localhost:"
+                + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
     }
 }
