@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static ru.profkom.support.Refusals.assertRefused;
 
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -31,13 +32,14 @@ import ru.profkom.shared.Role;
 import ru.profkom.support.Actors;
 import ru.profkom.support.DatabaseSnapshot;
 import ru.profkom.support.Fixture;
+import ru.profkom.support.Patience;
 import ru.profkom.support.ProfkomIntegrationTest;
 import ru.profkom.support.TestMail;
 
 @ProfkomIntegrationTest
 class AccountsTests {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration PATIENCE = Patience.AFTER_COMMIT;
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
     private static final Pattern RESET_LINK =
             Pattern.compile("http://profkom\\.test/password/reset\\?token=([A-Za-z0-9_-]+)");
@@ -416,6 +418,25 @@ class AccountsTests {
         mvc.perform(get("/api/v1/organizations/{id}", territorial).with(basic)).andExpect(status().isNotFound());
         assertRefused(
                 Kind.NOT_FOUND, "organization.notFound", () -> actors.as(login, () -> organizations.get(territorial)));
+    }
+
+    @Test
+    void stopsARevokedRoleInASignedInSessionAtTheNextPage() throws Exception {
+        long territorial = fixture.organization(fixture.regionA(), OrganizationKind.TERRITORIAL, "Для отзыва в сессии");
+        String login = fixture.account(territorial, Role.ORG_ADMIN);
+        // Sessions live in the database (Spring Session JDBC) and travel as the SESSION cookie.
+        Cookie session = mvc.perform(formLogin("/login").user(login).password(Fixture.PASSWORD))
+                .andExpect(authenticated())
+                .andReturn()
+                .getResponse()
+                .getCookie("SESSION");
+        assertThat(session).isNotNull();
+        mvc.perform(get("/orgs/{id}", territorial).cookie(session)).andExpect(status().isOk());
+        long grant = actors.as(login, accounts::myGrants).getFirst().id();
+
+        actors.run(Fixture.ADMIN_A, () -> accounts.revoke(grant));
+
+        mvc.perform(get("/orgs/{id}", territorial).cookie(session)).andExpect(status().isNotFound());
     }
 
     // ---- helpers ----------------------------------------------------------------------------------

@@ -27,12 +27,13 @@ import ru.profkom.shared.ProfkomException.Kind;
 import ru.profkom.shared.Role;
 import ru.profkom.support.Actors;
 import ru.profkom.support.Fixture;
+import ru.profkom.support.Patience;
 import ru.profkom.support.ProfkomIntegrationTest;
 
 @ProfkomIntegrationTest
 class AuditLogTests {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration PATIENCE = Patience.AFTER_COMMIT;
 
     @Autowired
     AuditLog auditLog;

@@ -14,13 +14,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.profkom.mail.OutgoingMail.MailStatus;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.support.Fixture;
+import ru.profkom.support.Patience;
 import ru.profkom.support.ProfkomIntegrationTest;
 import ru.profkom.support.TestMail;
 
 @ProfkomIntegrationTest
 class MailOutboxTests {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration PATIENCE = Patience.AFTER_COMMIT;
 
     @Autowired
     MailOutbox outbox;
