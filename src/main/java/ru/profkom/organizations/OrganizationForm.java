@@ -25,4 +25,80 @@ public record OrganizationForm(
         return new OrganizationForm(
                 kind, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
+
+    public OrganizationForm withKind(OrganizationKind kind) {
+        return new OrganizationForm(
+                kind,
+                code,
+                fullName,
+                shortName,
+                inn,
+                address,
+                phone,
+                email,
+                website,
+                employerName,
+                employerInn,
+                headcount,
+                chairName,
+                infoWorkerName,
+                version);
+    }
+
+    public OrganizationForm withCode(String code) {
+        return new OrganizationForm(
+                kind,
+                code,
+                fullName,
+                shortName,
+                inn,
+                address,
+                phone,
+                email,
+                website,
+                employerName,
+                employerInn,
+                headcount,
+                chairName,
+                infoWorkerName,
+                version);
+    }
+
+    public OrganizationForm withInn(String inn) {
+        return new OrganizationForm(
+                kind,
+                code,
+                fullName,
+                shortName,
+                inn,
+                address,
+                phone,
+                email,
+                website,
+                employerName,
+                employerInn,
+                headcount,
+                chairName,
+                infoWorkerName,
+                version);
+    }
+
+    public OrganizationForm withShortName(String shortName) {
+        return new OrganizationForm(
+                kind,
+                code,
+                fullName,
+                shortName,
+                inn,
+                address,
+                phone,
+                email,
+                website,
+                employerName,
+                employerInn,
+                headcount,
+                chairName,
+                infoWorkerName,
+                version);
+    }
 }

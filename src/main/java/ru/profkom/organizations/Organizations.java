@@ -246,24 +246,7 @@ public class Organizations {
         if (!currentActor.get().system()) {
             throw ProfkomException.forbidden("access.denied");
         }
-        OrganizationForm clean = validate(
-                new OrganizationForm(
-                        OrganizationKind.UNION,
-                        form.code(),
-                        form.fullName(),
-                        form.shortName(),
-                        form.inn(),
-                        form.address(),
-                        form.phone(),
-                        form.email(),
-                        form.website(),
-                        form.employerName(),
-                        form.employerInn(),
-                        form.headcount(),
-                        form.chairName(),
-                        form.infoWorkerName(),
-                        null),
-                null);
+        OrganizationForm clean = validate(form.withKind(OrganizationKind.UNION), null);
         return create(null, clean);
     }
 
@@ -293,7 +276,7 @@ public class Organizations {
             // Without the version the user saw, another editor's change would be overwritten unnoticed.
             throw ProfkomException.invalid("version", "validation.required");
         }
-        OrganizationForm clean = validate(withKind(form, current.kind()), id);
+        OrganizationForm clean = validate(form.withKind(current.kind()), id);
         int expected = form.version();
         if (!repository.update(id, clean, expected, clock.instant())) {
             throw ProfkomException.conflict("organization.changedMeanwhile");
@@ -540,25 +523,6 @@ public class Organizations {
                 form.headcount(),
                 normalize(form.chairName()),
                 normalize(form.infoWorkerName()),
-                form.version());
-    }
-
-    private static OrganizationForm withKind(OrganizationForm form, OrganizationKind kind) {
-        return new OrganizationForm(
-                kind,
-                form.code(),
-                form.fullName(),
-                form.shortName(),
-                form.inn(),
-                form.address(),
-                form.phone(),
-                form.email(),
-                form.website(),
-                form.employerName(),
-                form.employerInn(),
-                form.headcount(),
-                form.chairName(),
-                form.infoWorkerName(),
                 form.version());
     }
 

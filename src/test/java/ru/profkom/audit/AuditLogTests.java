@@ -252,21 +252,6 @@ class AuditLogTests {
     }
 
     private static OrganizationForm renamed(OrganizationForm form, String shortName) {
-        return new OrganizationForm(
-                form.kind(),
-                form.code(),
-                form.fullName(),
-                shortName,
-                form.inn(),
-                form.address(),
-                form.phone(),
-                form.email(),
-                form.website(),
-                form.employerName(),
-                form.employerInn(),
-                form.headcount(),
-                form.chairName(),
-                form.infoWorkerName(),
-                form.version());
+        return form.withShortName(shortName);
     }
 }

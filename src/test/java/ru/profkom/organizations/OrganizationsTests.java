@@ -615,60 +615,15 @@ class OrganizationsTests {
     }
 
     private static OrganizationForm withInn(OrganizationForm form, String inn) {
-        return new OrganizationForm(
-                form.kind(),
-                form.code(),
-                form.fullName(),
-                form.shortName(),
-                inn,
-                form.address(),
-                form.phone(),
-                form.email(),
-                form.website(),
-                form.employerName(),
-                form.employerInn(),
-                form.headcount(),
-                form.chairName(),
-                form.infoWorkerName(),
-                form.version());
+        return form.withInn(inn);
     }
 
     private static OrganizationForm renamed(OrganizationForm form, String shortName) {
-        return new OrganizationForm(
-                form.kind(),
-                form.code(),
-                form.fullName(),
-                shortName,
-                form.inn(),
-                form.address(),
-                form.phone(),
-                form.email(),
-                form.website(),
-                form.employerName(),
-                form.employerInn(),
-                form.headcount(),
-                form.chairName(),
-                form.infoWorkerName(),
-                form.version());
+        return form.withShortName(shortName);
     }
 
     private static OrganizationForm withCode(OrganizationForm form, String code) {
-        return new OrganizationForm(
-                form.kind(),
-                code,
-                form.fullName(),
-                form.shortName(),
-                form.inn(),
-                form.address(),
-                form.phone(),
-                form.email(),
-                form.website(),
-                form.employerName(),
-                form.employerInn(),
-                form.headcount(),
-                form.chairName(),
-                form.infoWorkerName(),
-                form.version());
+        return form.withCode(code);
     }
 
     @Test
