@@ -17,6 +17,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
+import profkom.schema.tables.records.ConsentRecord;
+import profkom.schema.tables.records.MemberRoleRecord;
 import profkom.schema.tables.records.MembershipRecord;
 import profkom.schema.tables.records.PersonRecord;
 import ru.profkom.members.MemberEnums.Category;
@@ -451,13 +453,7 @@ class MemberRepository {
         return dsl.selectFrom(CONSENT)
                 .where(CONSENT.PERSON_ID.eq(personId))
                 .orderBy(CONSENT.PURPOSE, CONSENT.GIVEN_ON.desc(), CONSENT.ID.desc())
-                .fetch(r -> new Consent(
-                        r.getId(),
-                        ConsentPurpose.valueOf(r.getPurpose()),
-                        r.getGivenOn(),
-                        ConsentForm.valueOf(r.getForm()),
-                        r.getDocument(),
-                        r.getWithdrawnOn()));
+                .fetch(MemberRepository::toConsent);
     }
 
     long insertConsent(
@@ -481,15 +477,7 @@ class MemberRepository {
     }
 
     Optional<Consent> consent(long consentId) {
-        return dsl.selectFrom(CONSENT)
-                .where(CONSENT.ID.eq(consentId))
-                .fetchOptional(r -> new Consent(
-                        r.getId(),
-                        ConsentPurpose.valueOf(r.getPurpose()),
-                        r.getGivenOn(),
-                        ConsentForm.valueOf(r.getForm()),
-                        r.getDocument(),
-                        r.getWithdrawnOn()));
+        return dsl.selectFrom(CONSENT).where(CONSENT.ID.eq(consentId)).fetchOptional(MemberRepository::toConsent);
     }
 
     Optional<Long> consentOwner(long consentId) {
@@ -510,12 +498,7 @@ class MemberRepository {
         return dsl.selectFrom(MEMBER_ROLE)
                 .where(MEMBER_ROLE.PERSON_ID.eq(personId))
                 .orderBy(MEMBER_ROLE.STARTED_ON.desc())
-                .fetch(r -> new MemberRoleTerm(
-                        r.getId(),
-                        r.getOrganizationId(),
-                        UnionRole.valueOf(r.getRole()),
-                        r.getStartedOn(),
-                        r.getEndedOn()));
+                .fetch(MemberRepository::toRoleTerm);
     }
 
     long insertRole(long personId, long organizationId, UnionRole role, LocalDate from) {
@@ -529,14 +512,7 @@ class MemberRepository {
     }
 
     Optional<MemberRoleTerm> role(long roleId) {
-        return dsl.selectFrom(MEMBER_ROLE)
-                .where(MEMBER_ROLE.ID.eq(roleId))
-                .fetchOptional(r -> new MemberRoleTerm(
-                        r.getId(),
-                        r.getOrganizationId(),
-                        UnionRole.valueOf(r.getRole()),
-                        r.getStartedOn(),
-                        r.getEndedOn()));
+        return dsl.selectFrom(MEMBER_ROLE).where(MEMBER_ROLE.ID.eq(roleId)).fetchOptional(MemberRepository::toRoleTerm);
     }
 
     Optional<Long> roleOwner(long roleId) {
@@ -551,6 +527,21 @@ class MemberRepository {
                 .set(MEMBER_ROLE.ENDED_ON, on)
                 .where(MEMBER_ROLE.ID.eq(roleId).and(MEMBER_ROLE.ENDED_ON.isNull()))
                 .execute();
+    }
+
+    private static Consent toConsent(ConsentRecord r) {
+        return new Consent(
+                r.getId(),
+                ConsentPurpose.valueOf(r.getPurpose()),
+                r.getGivenOn(),
+                ConsentForm.valueOf(r.getForm()),
+                r.getDocument(),
+                r.getWithdrawnOn());
+    }
+
+    private static MemberRoleTerm toRoleTerm(MemberRoleRecord r) {
+        return new MemberRoleTerm(
+                r.getId(), r.getOrganizationId(), UnionRole.valueOf(r.getRole()), r.getStartedOn(), r.getEndedOn());
     }
 
     // ---- union cards -----------------------------------------------------------------------

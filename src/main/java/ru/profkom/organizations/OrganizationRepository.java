@@ -18,6 +18,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import profkom.schema.tables.OrganizationPlacement;
+import profkom.schema.tables.records.OrganizationBodyRecord;
 import profkom.schema.tables.records.OrganizationRecord;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
@@ -329,12 +330,7 @@ class OrganizationRepository {
         return dsl.selectFrom(ORGANIZATION_BODY)
                 .where(ORGANIZATION_BODY.ORGANIZATION_ID.eq(organizationId))
                 .orderBy(ORGANIZATION_BODY.KIND, ORGANIZATION_BODY.NAME)
-                .fetch(r -> new AttachedBody(
-                        r.getId(),
-                        r.getOrganizationId(),
-                        BodyKind.valueOf(r.getKind()),
-                        r.getName(),
-                        r.getChairName()));
+                .fetch(OrganizationRepository::toBody);
     }
 
     long insertBody(long organizationId, BodyKind kind, String name, String chairName, Instant now) {
@@ -351,12 +347,7 @@ class OrganizationRepository {
     Optional<AttachedBody> findBody(long bodyId) {
         return dsl.selectFrom(ORGANIZATION_BODY)
                 .where(ORGANIZATION_BODY.ID.eq(bodyId))
-                .fetchOptional(r -> new AttachedBody(
-                        r.getId(),
-                        r.getOrganizationId(),
-                        BodyKind.valueOf(r.getKind()),
-                        r.getName(),
-                        r.getChairName()));
+                .fetchOptional(OrganizationRepository::toBody);
     }
 
     void deleteBody(long bodyId) {
@@ -365,6 +356,11 @@ class OrganizationRepository {
 
     long count() {
         return dsl.fetchCount(ORGANIZATION);
+    }
+
+    private static AttachedBody toBody(OrganizationBodyRecord r) {
+        return new AttachedBody(
+                r.getId(), r.getOrganizationId(), BodyKind.valueOf(r.getKind()), r.getName(), r.getChairName());
     }
 
     private static List<Field<?>> nodeFields() {
