@@ -1,5 +1,8 @@
 package ru.profkom.organizations;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** Levels of the union, top down; an organization's parent stands on a higher level. */
 public enum OrganizationKind {
     UNION(0),
@@ -16,6 +19,11 @@ public enum OrganizationKind {
 
     public boolean mayContain(OrganizationKind child) {
         return child != UNION && level < child.level;
+    }
+
+    /** The kinds an organization of this kind may contain, top down. */
+    public List<OrganizationKind> childKinds() {
+        return Arrays.stream(values()).filter(this::mayContain).toList();
     }
 
     public String messageKey() {

@@ -1,6 +1,5 @@
 package ru.profkom.organizations;
 
-import java.util.Arrays;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -26,11 +25,7 @@ public class OrganizationPageHeader {
         model.addAttribute("canManage", organizations.canManage(organizationId));
         // Staff keep the registry of their subtree; a plain member sees no one else's data.
         model.addAttribute("staff", organizations.canEdit(organizationId));
-        model.addAttribute(
-                "childKinds",
-                Arrays.stream(OrganizationKind.values())
-                        .filter(organization.kind()::mayContain)
-                        .toList());
+        model.addAttribute("childKinds", organization.kind().childKinds());
         model.addAttribute("tab", tab);
         return organization;
     }

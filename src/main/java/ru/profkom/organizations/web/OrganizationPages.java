@@ -3,7 +3,6 @@ package ru.profkom.organizations.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -91,8 +90,7 @@ class OrganizationPages {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "false") boolean includeClosed,
             Model model) {
-        Organization organization = organizations.get(id);
-        addHeader(model, organization, "card");
+        Organization organization = header.addTo(model, id, "card");
         model.addAttribute("bodies", organizations.bodies(id));
         model.addAttribute("bodyKinds", BodyKind.values());
         model.addAttribute("includeClosed", includeClosed);
@@ -212,8 +210,7 @@ class OrganizationPages {
 
     @GetMapping("/{id}/move")
     String moveForm(@PathVariable long id, Model model) {
-        Organization organization = organizations.get(id);
-        addHeader(model, organization, "card");
+        Organization organization = header.addTo(model, id, "card");
         model.addAttribute(
                 "currentParent", organization.parentId() == null ? null : organizations.get(organization.parentId()));
         return "organizations/move";
@@ -266,7 +263,7 @@ class OrganizationPages {
 
     @GetMapping("/{id}/merge")
     String mergeForm(@PathVariable long id, Model model) {
-        addHeader(model, organizations.get(id), "card");
+        header.addTo(model, id, "card");
         return "organizations/merge";
     }
 
@@ -291,7 +288,7 @@ class OrganizationPages {
 
     @GetMapping("/{id}/liquidate")
     String liquidateForm(@PathVariable long id, Model model) {
-        addHeader(model, organizations.get(id), "card");
+        header.addTo(model, id, "card");
         if (!model.containsAttribute("date")) {
             model.addAttribute("date", formats.date(LocalDate.now(Formats.MOSCOW)));
         }
@@ -353,8 +350,7 @@ class OrganizationPages {
 
     @GetMapping("/{id}/history")
     String history(@PathVariable long id, @RequestParam(required = false) String date, Model model) {
-        Organization organization = organizations.get(id);
-        addHeader(model, organization, "history");
+        Organization organization = header.addTo(model, id, "history");
         model.addAttribute("placements", organizations.placementHistory(id));
         if (date != null && !date.isBlank()) {
             model.addAttribute("date", date);
@@ -364,10 +360,6 @@ class OrganizationPages {
                             () -> model.addAttribute("dateError", formErrors.text("validation.date")));
         }
         return "organizations/history";
-    }
-
-    private void addHeader(Model model, Organization organization, String tab) {
-        header.addTo(model, organization.id(), tab);
     }
 
     private static java.util.Map<String, Object> values(OrganizationForm form) {
@@ -389,8 +381,6 @@ class OrganizationPages {
     }
 
     private static List<OrganizationKind> allowedKinds(Organization parent) {
-        return Arrays.stream(OrganizationKind.values())
-                .filter(parent.kind()::mayContain)
-                .toList();
+        return parent.kind().childKinds();
     }
 }
