@@ -1,8 +1,10 @@
 package ru.profkom.members;
 
 import java.time.LocalDate;
+import java.util.List;
 import ru.profkom.members.MemberEnums.Category;
 import ru.profkom.members.MemberEnums.ExitReason;
+import ru.profkom.members.MemberEnums.Gender;
 import ru.profkom.shared.Actor;
 
 /** What happened in the registry; read models (statistics) and the audit log are built from these. */
@@ -47,4 +49,27 @@ public final class MemberEvents {
     /** A member asked the staff of their organization to correct their data, from the cabinet. */
     public record CorrectionRequested(
             long correctionId, long personId, long organizationId, String organizationPath, Actor actor) {}
+
+    /**
+     * One applied chunk of an import (up to a thousand rows): an event per chunk rather than per
+     * row keeps a million-row import fast. {@code joined} lists the memberships the chunk created.
+     */
+    public record MembersImported(
+            long importId,
+            long organizationId,
+            String organizationPath,
+            List<ImportedMembership> joined,
+            int updated,
+            Actor actor) {}
+
+    /** A membership created by an import, with what statistics count it by. */
+    public record ImportedMembership(
+            long personId,
+            long membershipId,
+            long organizationId,
+            String organizationPath,
+            Category category,
+            Gender gender,
+            LocalDate birthDate,
+            LocalDate joinedOn) {}
 }
