@@ -261,6 +261,20 @@ class AuditRecorder {
                         Locale.forLanguageTag("ru")));
     }
 
+    /** One entry per applied chunk of an import: counts, never the people. */
+    @ApplicationModuleListener
+    void on(MemberEvents.MembersImported event) {
+        record(
+                event.actor(),
+                "MEMBERS_IMPORTED",
+                event.organizationId(),
+                event.organizationPath(),
+                messages.getMessage(
+                        "audit.details.imported",
+                        new Object[] {event.importId(), event.joined().size(), event.updated()},
+                        Locale.forLanguageTag("ru")));
+    }
+
     @ApplicationModuleListener
     void on(MemberEvents.MemberDataRead event) {
         boolean export = "EXPORT".equals(event.what());

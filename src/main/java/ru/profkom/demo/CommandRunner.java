@@ -40,8 +40,8 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             switch (command) {
                 case "generate" -> generate(args);
                 case "bench-tree" -> bench(args);
-                case "import-members" -> {
-                    // ru.profkom.members.cli.ImportMembersCommand runs it.
+                case "import-members", "generate-members", "bench-member-search" -> {
+                    // The members module's own command runs it.
                 }
                 default -> fail(USAGE, "Неизвестная команда: " + command + "\n" + CommandLine.usage());
             }

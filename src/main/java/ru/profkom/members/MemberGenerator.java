@@ -60,7 +60,7 @@ public final class MemberGenerator {
     static final LocalDate LATEST_BIRTH = LocalDate.of(2006, 12, 31);
 
     /** Masculine surnames; the feminine form follows from the ending, indeclinable ones stay as they are. */
-    private static final List<String> SURNAMES = List.of(
+    static final List<String> SURNAMES = List.of(
             "Иванов",
             "Смирнов",
             "Кузнецов",

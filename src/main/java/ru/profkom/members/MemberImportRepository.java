@@ -1,18 +1,22 @@
 package ru.profkom.members;
 
 import static profkom.schema.Tables.MEMBER_IMPORT;
-import static profkom.schema.Tables.MEMBER_IMPORT_ROW;
+import static profkom.schema.Tables.MEMBER_IMPORT_CHUNK;
+import static profkom.schema.Tables.MEMBER_IMPORT_PROBLEM;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
+import profkom.schema.tables.records.MemberImportChunkRecord;
+import profkom.schema.tables.records.MemberImportProblemRecord;
 import profkom.schema.tables.records.MemberImportRecord;
-import profkom.schema.tables.records.MemberImportRowRecord;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 
@@ -20,7 +24,8 @@ import ru.profkom.shared.PageRequest;
 @Repository
 class MemberImportRepository {
 
-    static final List<String> APPLIED = List.of("IMPORTED", "UPDATED", "UNCHANGED", "FAILED");
+    static final String REJECTED = "REJECTED";
+    static final String FAILED = "FAILED";
 
     private final DSLContext dsl;
 
@@ -55,29 +60,83 @@ class MemberImportRepository {
         dsl.executeUpdate(record);
     }
 
-    void insertRows(Collection<MemberImportRowRecord> rows) {
-        if (!rows.isEmpty()) {
-            dsl.batchInsert(rows).execute();
-        }
-    }
-
-    void deleteRows(long importId) {
-        dsl.deleteFrom(MEMBER_IMPORT_ROW)
-                .where(MEMBER_IMPORT_ROW.IMPORT_ID.eq(importId))
+    void insertChunk(long importId, int chunkNo, int firstLine, int lastLine, String lines) {
+        dsl.insertInto(MEMBER_IMPORT_CHUNK)
+                .set(MEMBER_IMPORT_CHUNK.IMPORT_ID, importId)
+                .set(MEMBER_IMPORT_CHUNK.CHUNK_NO, chunkNo)
+                .set(MEMBER_IMPORT_CHUNK.FIRST_LINE, firstLine)
+                .set(MEMBER_IMPORT_CHUNK.LAST_LINE, lastLine)
+                .set(MEMBER_IMPORT_CHUNK.LINES, lines)
+                .set(MEMBER_IMPORT_CHUNK.APPLIED, false)
                 .execute();
     }
 
-    /** Streams the rows in file order, a page at a time, so that a large file never sits in memory. */
-    void eachRow(long importId, Collection<String> statuses, Consumer<MemberImportRowRecord> action) {
+    void insertProblems(Collection<MemberImportProblemRecord> problems) {
+        if (!problems.isEmpty()) {
+            dsl.batchInsert(problems).execute();
+        }
+    }
+
+    /** Forgets the preview's problems, before the rows are checked again under a new mapping. */
+    void deleteRejected(long importId) {
+        dsl.deleteFrom(MEMBER_IMPORT_PROBLEM)
+                .where(MEMBER_IMPORT_PROBLEM.IMPORT_ID.eq(importId))
+                .and(MEMBER_IMPORT_PROBLEM.STAGE.eq(REJECTED))
+                .execute();
+    }
+
+    /** Walks the chunks in file order, one in memory at a time. */
+    void eachChunk(long importId, Consumer<MemberImportChunkRecord> action) {
         int after = -1;
         while (true) {
-            Condition where = MEMBER_IMPORT_ROW.IMPORT_ID.eq(importId).and(MEMBER_IMPORT_ROW.LINE_NO.gt(after));
-            if (statuses != null) {
-                where = where.and(MEMBER_IMPORT_ROW.STATUS.in(statuses));
+            MemberImportChunkRecord chunk = dsl.selectFrom(MEMBER_IMPORT_CHUNK)
+                    .where(MEMBER_IMPORT_CHUNK.IMPORT_ID.eq(importId).and(MEMBER_IMPORT_CHUNK.CHUNK_NO.gt(after)))
+                    .orderBy(MEMBER_IMPORT_CHUNK.CHUNK_NO)
+                    .limit(1)
+                    .fetchOne();
+            if (chunk == null) {
+                return;
             }
-            List<MemberImportRowRecord> rows = dsl.selectFrom(MEMBER_IMPORT_ROW)
-                    .where(where)
-                    .orderBy(MEMBER_IMPORT_ROW.LINE_NO)
+            action.accept(chunk);
+            after = chunk.getChunkNo();
+        }
+    }
+
+    Optional<MemberImportChunkRecord> nextUnapplied(long importId) {
+        return dsl.selectFrom(MEMBER_IMPORT_CHUNK)
+                .where(MEMBER_IMPORT_CHUNK.IMPORT_ID.eq(importId).and(MEMBER_IMPORT_CHUNK.APPLIED.isFalse()))
+                .orderBy(MEMBER_IMPORT_CHUNK.CHUNK_NO)
+                .limit(1)
+                .fetchOptional();
+    }
+
+    /** Marks the chunk applied unless another process did first; false then, and the caller rolls back. */
+    boolean markApplied(long importId, int chunkNo) {
+        return dsl.update(MEMBER_IMPORT_CHUNK)
+                        .set(MEMBER_IMPORT_CHUNK.APPLIED, true)
+                        .where(MEMBER_IMPORT_CHUNK.IMPORT_ID.eq(importId))
+                        .and(MEMBER_IMPORT_CHUNK.CHUNK_NO.eq(chunkNo))
+                        .and(MEMBER_IMPORT_CHUNK.APPLIED.isFalse())
+                        .execute()
+                == 1;
+    }
+
+    /** The lines between the two refused in the preview or already failed: applying skips them. */
+    Set<Integer> problemLines(long importId, int firstLine, int lastLine) {
+        return new HashSet<>(dsl.select(MEMBER_IMPORT_PROBLEM.LINE_NO)
+                .from(MEMBER_IMPORT_PROBLEM)
+                .where(MEMBER_IMPORT_PROBLEM.IMPORT_ID.eq(importId))
+                .and(MEMBER_IMPORT_PROBLEM.LINE_NO.between(firstLine, lastLine))
+                .fetch(MEMBER_IMPORT_PROBLEM.LINE_NO));
+    }
+
+    /** Streams the problem rows in file order, a page at a time. */
+    void eachProblem(long importId, Consumer<MemberImportProblemRecord> action) {
+        int after = -1;
+        while (true) {
+            List<MemberImportProblemRecord> rows = dsl.selectFrom(MEMBER_IMPORT_PROBLEM)
+                    .where(MEMBER_IMPORT_PROBLEM.IMPORT_ID.eq(importId).and(MEMBER_IMPORT_PROBLEM.LINE_NO.gt(after)))
+                    .orderBy(MEMBER_IMPORT_PROBLEM.LINE_NO)
                     .limit(1000)
                     .fetch();
             if (rows.isEmpty()) {
@@ -86,23 +145,6 @@ class MemberImportRepository {
             rows.forEach(action);
             after = rows.getLast().getLineNo();
         }
-    }
-
-    List<MemberImportRowRecord> nextValid(long importId, int limit) {
-        return dsl.selectFrom(MEMBER_IMPORT_ROW)
-                .where(MEMBER_IMPORT_ROW.IMPORT_ID.eq(importId).and(MEMBER_IMPORT_ROW.STATUS.eq("VALID")))
-                .orderBy(MEMBER_IMPORT_ROW.LINE_NO)
-                .limit(limit)
-                .fetch();
-    }
-
-    void markRow(long importId, int lineNo, String status, String errors, Long personId) {
-        dsl.update(MEMBER_IMPORT_ROW)
-                .set(MEMBER_IMPORT_ROW.STATUS, status)
-                .set(MEMBER_IMPORT_ROW.ERRORS, errors)
-                .set(MEMBER_IMPORT_ROW.PERSON_ID, personId)
-                .where(MEMBER_IMPORT_ROW.IMPORT_ID.eq(importId).and(MEMBER_IMPORT_ROW.LINE_NO.eq(lineNo)))
-                .execute();
     }
 
     void addProgress(long importId, int imported, int updated, int unchanged, int rejected, Instant leaseUntil) {
@@ -153,20 +195,15 @@ class MemberImportRepository {
                 .fetch(MEMBER_IMPORT.ID);
     }
 
-    Page<MemberImportRowRecord> problems(long importId, PageRequest page) {
-        Condition where = MEMBER_IMPORT_ROW.IMPORT_ID.eq(importId).and(MEMBER_IMPORT_ROW.ERRORS.isNotNull());
-        int total = dsl.fetchCount(MEMBER_IMPORT_ROW, where);
-        List<MemberImportRowRecord> items = dsl.selectFrom(MEMBER_IMPORT_ROW)
+    Page<MemberImportProblemRecord> problems(long importId, PageRequest page) {
+        Condition where = MEMBER_IMPORT_PROBLEM.IMPORT_ID.eq(importId);
+        int total = dsl.fetchCount(MEMBER_IMPORT_PROBLEM, where);
+        List<MemberImportProblemRecord> items = dsl.selectFrom(MEMBER_IMPORT_PROBLEM)
                 .where(where)
-                .orderBy(MEMBER_IMPORT_ROW.LINE_NO)
+                .orderBy(MEMBER_IMPORT_PROBLEM.LINE_NO)
                 .limit(page.size())
                 .offset(page.offset())
                 .fetch();
         return new Page<>(items, page.page(), page.size(), total);
-    }
-
-    int countRows(long importId, String status) {
-        return dsl.fetchCount(
-                MEMBER_IMPORT_ROW, MEMBER_IMPORT_ROW.IMPORT_ID.eq(importId).and(MEMBER_IMPORT_ROW.STATUS.eq(status)));
     }
 }

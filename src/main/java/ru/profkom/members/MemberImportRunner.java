@@ -3,11 +3,11 @@ package ru.profkom.members;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
@@ -15,12 +15,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import profkom.schema.tables.records.MemberImportRowRecord;
-import ru.profkom.members.MemberEnums.Category;
-import ru.profkom.members.MemberEnums.Gender;
-import ru.profkom.members.MemberEnums.MembershipStatus;
+import profkom.schema.tables.records.MemberImportChunkRecord;
+import ru.profkom.members.imports.ImportParser;
+import ru.profkom.members.imports.ParsedTable;
 import ru.profkom.shared.CurrentActor;
-import ru.profkom.shared.ProfkomException.Problem;
 
 /**
  * Applies imports in chunks, each one transaction that also marks its rows applied: a process
@@ -32,12 +30,10 @@ import ru.profkom.shared.ProfkomException.Problem;
 class MemberImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MemberImportRunner.class);
-    static final int CHUNK = 1000;
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final MemberImportRepository repository;
-    private final Members members;
-    private final MessageSource messages;
+    private final MemberImportApplier applier;
     private final TransactionTemplate transactions;
     private final TaskExecutor executor;
     private final Clock clock;
@@ -46,14 +42,12 @@ class MemberImportRunner {
 
     MemberImportRunner(
             MemberImportRepository repository,
-            Members members,
-            MessageSource messages,
+            MemberImportApplier applier,
             PlatformTransactionManager transactionManager,
             Clock clock,
             @Value("${profkom.command:}") String command) {
         this.repository = repository;
-        this.members = members;
-        this.messages = messages;
+        this.applier = applier;
         this.transactions = new TransactionTemplate(transactionManager);
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("member-import-");
         threads.setVirtualThreads(true);
@@ -75,7 +69,9 @@ class MemberImportRunner {
                 return;
             }
             try {
-                while (chunk(importId, CHUNK)) {
+                MemberImportApplier.Run run = transactions.execute(
+                        status -> applier.start(repository.find(importId).orElseThrow()));
+                while (nextChunk(run)) {
                     // one chunk per transaction
                 }
                 transactions.executeWithoutResult(status -> repository.finish(importId, "DONE", null, clock.instant()));
@@ -85,94 +81,54 @@ class MemberImportRunner {
         });
     }
 
-    /** Applies the next chunk of valid rows in one transaction; false when none is left. */
-    boolean chunk(long importId, int size) {
-        try {
-            Boolean more = transactions.execute(status -> applyRows(importId, size));
-            return Boolean.TRUE.equals(more);
-        } catch (RuntimeException chunkFailed) {
-            log.warn("A chunk of import {} failed; applying its rows one by one", importId, chunkFailed);
-            for (MemberImportRowRecord row : repository.nextValid(importId, size)) {
-                try {
-                    transactions.executeWithoutResult(status -> applyRows(importId, 1));
-                } catch (RuntimeException rowFailed) {
-                    transactions.executeWithoutResult(status -> {
-                        repository.markRow(
-                                importId,
-                                row.getLineNo(),
-                                "FAILED",
-                                text("member.import.problem.row", row.getLineNo(), text("member.import.row.failed")),
-                                null);
-                        repository.addProgress(
-                                importId, 0, 0, 0, 1, clock.instant().plus(LEASE));
-                    });
-                }
-            }
-            return true;
-        }
-    }
-
-    /** Runs inside the chunk's transaction. */
-    boolean applyRows(long importId, int size) {
-        List<MemberImportRowRecord> rows = repository.nextValid(importId, size);
-        if (rows.isEmpty()) {
+    /** Applies the next unapplied chunk in one transaction; false when none is left. */
+    boolean nextChunk(MemberImportApplier.Run run) {
+        long importId = run.record.getId();
+        Optional<MemberImportChunkRecord> next = transactions.execute(status -> repository.nextUnapplied(importId));
+        if (next == null || next.isEmpty()) {
             return false;
         }
-        int imported = 0;
-        int updated = 0;
-        int unchanged = 0;
-        int rejected = 0;
-        for (MemberImportRowRecord row : rows) {
-            PersonData data = new PersonData(
-                    row.getLastName(),
-                    row.getFirstName(),
-                    row.getPatronymic(),
-                    row.getBirthDate(),
-                    row.getGender() == null ? null : Gender.valueOf(row.getGender()),
-                    row.getSnils(),
-                    row.getPhone(),
-                    row.getEmail(),
-                    row.getPosition(),
-                    row.getDepartment());
-            MembershipData membership = new MembershipData(
-                    MembershipStatus.ACTIVE,
-                    row.getJoinedOn(),
-                    row.getCardNumber(),
-                    row.getCategory() == null ? null : Category.valueOf(row.getCategory()));
-            Members.ImportResult result = members.applyImported(row.getOrganizationId(), data, membership);
-            String errors = null;
-            switch (result.outcome()) {
-                case "IMPORTED" -> imported++;
-                case "UPDATED" -> updated++;
-                case "UNCHANGED" -> unchanged++;
-                default -> {
-                    rejected++;
-                    Problem problem = result.problem();
-                    errors = text(
-                            "member.import.problem.row",
-                            row.getLineNo(),
-                            messages.getMessage(
-                                    problem.messageKey(),
-                                    problem.arguments(),
-                                    problem.messageKey(),
-                                    MemberImports.RUSSIAN));
-                }
-            }
-            repository.markRow(
+        MemberImportChunkRecord chunk = next.get();
+        try {
+            transactions.executeWithoutResult(status -> progress(importId, applier.apply(run, chunk, null)));
+        } catch (RuntimeException chunkFailed) {
+            log.warn(
+                    "Chunk {} of import {} failed; applying its rows one by one",
+                    chunk.getChunkNo(),
                     importId,
-                    row.getLineNo(),
-                    "REJECTED".equals(result.outcome()) ? "FAILED" : result.outcome(),
-                    errors,
-                    result.personId());
+                    chunkFailed);
+            rowByRow(run, chunk);
         }
-        repository.addProgress(
-                importId,
-                imported,
-                updated,
-                unchanged,
-                rejected,
-                clock.instant().plus(LEASE));
         return true;
+    }
+
+    /** A failed chunk's rows, each in its own transaction: one bad row costs only itself. */
+    private void rowByRow(MemberImportApplier.Run run, MemberImportChunkRecord chunk) {
+        long importId = run.record.getId();
+        for (ParsedTable.Line line : ImportParser.splitLines(chunk.getLines())) {
+            try {
+                transactions.executeWithoutResult(
+                        status -> progress(importId, applier.apply(run, chunk, line.number())));
+            } catch (RuntimeException rowFailed) {
+                transactions.executeWithoutResult(status -> {
+                    repository.insertProblems(List.of(applier.unappliable(importId, line)));
+                    progress(importId, new MemberImportApplier.Counts(0, 0, 0, 1));
+                });
+            }
+        }
+        transactions.executeWithoutResult(status -> repository.markApplied(importId, chunk.getChunkNo()));
+    }
+
+    private void progress(long importId, MemberImportApplier.Counts counts) {
+        if (counts != null) {
+            repository.addProgress(
+                    importId,
+                    counts.imported(),
+                    counts.updated(),
+                    counts.unchanged(),
+                    counts.failed(),
+                    clock.instant().plus(LEASE));
+        }
     }
 
     /** Resumes, on start, the imports whose process died. */
@@ -194,9 +150,5 @@ class MemberImportRunner {
         if (abandoned != null) {
             abandoned.forEach(this::run);
         }
-    }
-
-    private String text(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, key, MemberImports.RUSSIAN);
     }
 }

@@ -6,33 +6,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import profkom.schema.tables.records.MemberImportProblemRecord;
 import profkom.schema.tables.records.MemberImportRecord;
-import profkom.schema.tables.records.MemberImportRowRecord;
-import ru.profkom.members.MemberEnums.Category;
-import ru.profkom.members.MemberEnums.Gender;
-import ru.profkom.members.MemberEnums.MembershipStatus;
 import ru.profkom.members.imports.ImportField;
 import ru.profkom.members.imports.ImportParser;
 import ru.profkom.members.imports.ParsedTable;
 import ru.profkom.organizations.Organization;
-import ru.profkom.organizations.OrganizationKind;
-import ru.profkom.organizations.OrganizationNode;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
@@ -64,6 +54,8 @@ public class MemberImports {
     private final CurrentActor currentActor;
     private final MessageSource messages;
     private final Clock clock;
+    /** Rows per stored chunk, and so per transaction when applying. */
+    private int chunkRows = 1000;
 
     MemberImports(
             MemberImportRepository repository,
@@ -135,8 +127,16 @@ public class MemberImports {
 
     /** Reads the file and checks every row; the registry does not change. */
     public MemberImport upload(long organizationId, String fileName, byte[] bytes) {
+        return upload(organizationId, fileName, bytes, ImportParser.MAX_FILE_BYTES);
+    }
+
+    /**
+     * The same for files up to {@code maxBytes}: the command line takes larger files than the web
+     * for administrators migrating a whole union from 1C.
+     */
+    public MemberImport upload(long organizationId, String fileName, byte[] bytes, long maxBytes) {
         Organization organization = accessibleOrganization(organizationId);
-        ParsedTable table = ImportParser.parse(bytes);
+        ParsedTable table = ImportParser.parse(bytes, maxBytes);
         Actor actor = currentActor.get();
         MemberImportRecord record = new MemberImportRecord();
         record.setOrganizationId(organizationId);
@@ -160,7 +160,19 @@ public class MemberImports {
         record.setCreatedAt(clock.instant());
         long id = repository.insertImport(record);
         MemberImportRecord stored = repository.find(id).orElseThrow();
-        check(stored, organization, table.header(), table.mapping(), table.rows());
+        check(stored, organization, table.header(), table.mapping(), consumer -> {
+            List<ParsedTable.Line> chunk = new ArrayList<>(chunkRows);
+            for (ParsedTable.Line line : table.lines()) {
+                chunk.add(line);
+                if (chunk.size() == chunkRows) {
+                    consumer.accept(chunk, true);
+                    chunk = new ArrayList<>(chunkRows);
+                }
+            }
+            if (!chunk.isEmpty()) {
+                consumer.accept(chunk, true);
+            }
+        });
         return view(repository.find(id).orElseThrow());
     }
 
@@ -182,15 +194,16 @@ public class MemberImports {
             }
             clean.add(chosen);
         }
-        List<ParsedTable.Line> lines = new ArrayList<>();
-        repository.eachRow(
-                importId,
-                null,
-                row -> lines.add(new ParsedTable.Line(row.getLineNo(), ImportParser.split(row.getCells()))));
-        repository.deleteRows(importId);
+        repository.deleteRejected(importId);
         record.setMapping(mappingText(clean));
         repository.updateImport(record);
-        check(record, organizations.get(record.getOrganizationId()), header, clean, lines);
+        check(
+                record,
+                organizations.get(record.getOrganizationId()),
+                header,
+                clean,
+                consumer -> repository.eachChunk(
+                        importId, chunk -> consumer.accept(ImportParser.splitLines(chunk.getLines()), false)));
         return view(repository.find(importId).orElseThrow());
     }
 
@@ -235,6 +248,11 @@ public class MemberImports {
         return record;
     }
 
+    /** Smaller chunks, for tests of an import that dies between chunks. */
+    void useChunksOf(int rows) {
+        this.chunkRows = rows;
+    }
+
     // ---- queries -------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)
@@ -253,7 +271,7 @@ public class MemberImports {
     @Transactional(readOnly = true)
     public Page<ImportProblem> problems(long importId, PageRequest page) {
         accessible(importId);
-        Page<MemberImportRowRecord> rows = repository.problems(importId, page);
+        Page<MemberImportProblemRecord> rows = repository.problems(importId, page);
         return new Page<>(
                 rows.items().stream()
                         .map(row -> new ImportProblem(row.getLineNo(), row.getErrors()))
@@ -275,7 +293,7 @@ public class MemberImports {
             List<String> header = new ArrayList<>(ImportParser.split(record.getHeader()));
             header.add(text("member.import.errorColumn"));
             out.write(csvLine(header).getBytes(StandardCharsets.UTF_8));
-            repository.eachRow(importId, List.of("REJECTED", "FAILED"), row -> {
+            repository.eachProblem(importId, row -> {
                 List<String> cells = new ArrayList<>(ImportParser.split(row.getCells()));
                 while (cells.size() < header.size() - 1) {
                     cells.add("");
@@ -295,272 +313,114 @@ public class MemberImports {
 
     // ---- checking rows -------------------------------------------------------------------------
 
+    /** Hands the file's lines to the check a chunk at a time, saying whether to store the chunk. */
+    private interface Chunks {
+        void each(java.util.function.BiConsumer<List<ParsedTable.Line>, Boolean> consumer);
+    }
+
+    /**
+     * Checks every row, stores the lines in chunks (on upload) and the problem rows one by one.
+     * Rows are checked in memory; card numbers against the registry a chunk at a time. The same
+     * person twice in the file (by SNILS or by ФИО with birth date) or the same card number twice
+     * refuses the later row.
+     */
     private void check(
             MemberImportRecord record,
             Organization organization,
             List<String> header,
             List<ImportField> mapping,
-            List<ParsedTable.Line> lines) {
-        Map<ImportField, Integer> columns = new EnumMap<>(ImportField.class);
-        for (int i = 0; i < mapping.size(); i++) {
-            if (mapping.get(i) != ImportField.IGNORE) {
-                columns.put(mapping.get(i), i);
-            }
-        }
-        Map<String, Optional<Long>> organizationsByValue = new HashMap<>();
-        Map<String, Integer> bySnils = new HashMap<>();
-        Map<String, Integer> byName = new HashMap<>();
-        Map<String, Integer> byCard = new HashMap<>();
-        List<MemberImportRowRecord> batch = new ArrayList<>();
-        int total = 0;
-        int valid = 0;
-        for (ParsedTable.Line line : lines) {
-            total++;
-            List<Problem> problems = new ArrayList<>();
-            List<String> cells = line.cells();
-            RowValues values = new RowValues(cells, columns);
-            String lastName = values.get(ImportField.LAST_NAME);
-            String firstName = values.get(ImportField.FIRST_NAME);
-            String patronymic = values.get(ImportField.PATRONYMIC);
-            String fullName = values.get(ImportField.FULL_NAME);
-            if (fullName != null && lastName == null && firstName == null) {
-                String[] words = fullName.strip().split("\\s+", 3);
-                lastName = words[0];
-                firstName = words.length > 1 ? words[1] : null;
-                patronymic = words.length > 2 ? words[2] : patronymic;
-            }
-            LocalDate birthDate = date(values.get(ImportField.BIRTH_DATE), "birthDate", problems);
-            LocalDate joinedOn = date(values.get(ImportField.JOINED_ON), "joinedOn", problems);
-            Gender gender = gender(values.get(ImportField.GENDER), problems);
-            Category category = category(values.get(ImportField.CATEGORY), problems);
-            Long organizationId =
-                    rowOrganization(values.get(ImportField.ORGANIZATION), organization, organizationsByValue, problems);
-            PersonData data = new PersonData(
-                    lastName,
-                    firstName,
-                    patronymic,
-                    birthDate,
-                    gender,
-                    values.get(ImportField.SNILS),
-                    values.get(ImportField.PHONE),
-                    values.get(ImportField.EMAIL),
-                    values.get(ImportField.POSITION),
-                    values.get(ImportField.DEPARTMENT));
-            String card = values.get(ImportField.CARD_NUMBER);
-            MembershipData membership = new MembershipData(MembershipStatus.ACTIVE, joinedOn, card, category);
-            Members.ImportCheck check = members.checkForImport(data, membership);
-            problems.addAll(check.problems());
-            PersonData clean = check.clean();
-            if (clean != null && problems.isEmpty()) {
-                duplicate(bySnils, clean.snils(), line.number(), "member.import.duplicate.snils", problems);
-                if (clean.birthDate() != null) {
-                    duplicate(
-                            byName,
-                            Members.nameKey(clean) + "|" + clean.birthDate(),
-                            line.number(),
-                            "member.import.duplicate.name",
-                            problems);
+            Chunks chunks) {
+        ImportRows rows = new ImportRows(members, organizations, messages, organization, header, mapping);
+        FirstLines bySnils = new FirstLines();
+        FirstLines byName = new FirstLines();
+        FirstLines byCard = new FirstLines();
+        int[] counts = new int[3]; // total, valid, chunk number
+        chunks.each((lines, store) -> {
+            List<ImportRows.Checked> checked = new ArrayList<>(lines.size());
+            for (ParsedTable.Line line : lines) {
+                ImportRows.Checked row = rows.check(line);
+                if (row.valid()) {
+                    PersonData clean = row.clean();
+                    duplicate(bySnils, clean.snils(), line.number(), "member.import.duplicate.snils", row);
+                    if (clean.birthDate() != null) {
+                        duplicate(
+                                byName,
+                                Members.nameKey(clean) + "|" + clean.birthDate(),
+                                line.number(),
+                                "member.import.duplicate.name",
+                                row);
+                    }
+                    duplicate(byCard, row.card(), line.number(), "member.import.duplicate.card", row);
                 }
-                duplicate(
-                        byCard,
-                        card == null ? null : card.strip(),
-                        line.number(),
-                        "member.import.duplicate.card",
-                        problems);
+                checked.add(row);
             }
-            MemberImportRowRecord row = new MemberImportRowRecord();
-            row.setImportId(record.getId());
-            row.setLineNo(line.number());
-            row.setCells(ImportParser.join(cells));
-            if (problems.isEmpty()) {
-                valid++;
-                row.setStatus("VALID");
-                row.setLastName(clean.lastName());
-                row.setFirstName(clean.firstName());
-                row.setPatronymic(clean.patronymic());
-                row.setBirthDate(clean.birthDate());
-                row.setGender(clean.gender() == null ? null : clean.gender().name());
-                row.setSnils(clean.snils());
-                row.setPhone(clean.phone());
-                row.setEmail(clean.email());
-                row.setPosition(clean.position());
-                row.setDepartment(clean.department());
-                row.setJoinedOn(joinedOn);
-                row.setCardNumber(card == null ? null : card.strip());
-                row.setCategory(category == null ? null : category.name());
-                row.setOrganizationId(organizationId);
-            } else {
-                row.setStatus("REJECTED");
-                row.setErrors(describe(line.number(), problems, header, columns, fullName != null));
+            refuseCardsOfOthers(checked);
+            List<MemberImportProblemRecord> problems = new ArrayList<>();
+            for (ImportRows.Checked row : checked) {
+                counts[0]++;
+                if (row.valid()) {
+                    counts[1]++;
+                } else {
+                    problems.add(problem(
+                            record.getId(),
+                            row.line(),
+                            MemberImportRepository.REJECTED,
+                            rows.describe(row.line().number(), row.problems())));
+                }
             }
-            batch.add(row);
-            if (batch.size() == 1000) {
-                repository.insertRows(batch);
-                batch.clear();
+            if (store) {
+                repository.insertChunk(
+                        record.getId(),
+                        counts[2],
+                        lines.getFirst().number(),
+                        lines.getLast().number(),
+                        ImportParser.joinLines(lines));
             }
-        }
-        repository.insertRows(batch);
-        record.setTotalRows(total);
-        record.setValidRows(valid);
-        record.setRejected(total - valid);
+            counts[2]++;
+            repository.insertProblems(problems);
+        });
+        record.setTotalRows(counts[0]);
+        record.setValidRows(counts[1]);
+        record.setRejected(counts[0] - counts[1]);
         repository.updateImport(record);
     }
 
-    private static void duplicate(
-            Map<String, Integer> seen, String key, int line, String messageKey, List<Problem> problems) {
+    /** A card number held in the registry by someone other than the row's person refuses the row. */
+    private void refuseCardsOfOthers(List<ImportRows.Checked> rows) {
+        List<String> cards = rows.stream()
+                .filter(ImportRows.Checked::valid)
+                .map(ImportRows.Checked::card)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        if (cards.isEmpty()) {
+            return;
+        }
+        Map<String, Members.CardHolder> holders = members.cardHolders(cards);
+        for (ImportRows.Checked row : rows) {
+            Members.CardHolder holder = row.valid() && row.card() != null ? holders.get(row.card()) : null;
+            if (holder != null && !holder.isSamePerson(row.clean())) {
+                row.problems().add(new Problem("cardNumber", "member.card.taken", row.card()));
+            }
+        }
+    }
+
+    static MemberImportProblemRecord problem(long importId, ParsedTable.Line line, String stage, String errors) {
+        MemberImportProblemRecord problem = new MemberImportProblemRecord();
+        problem.setImportId(importId);
+        problem.setLineNo(line.number());
+        problem.setCells(ImportParser.join(line.cells()));
+        problem.setStage(stage);
+        problem.setErrors(errors);
+        return problem;
+    }
+
+    private static void duplicate(FirstLines seen, String key, int line, String messageKey, ImportRows.Checked row) {
         if (key == null || key.isBlank()) {
             return;
         }
-        Integer first = seen.putIfAbsent(key, line);
-        if (first != null) {
-            problems.add(new Problem(null, messageKey, first));
-        }
-    }
-
-    private Long rowOrganization(
-            String value, Organization importOrganization, Map<String, Optional<Long>> cache, List<Problem> problems) {
-        if (value == null) {
-            if (importOrganization.kind() != OrganizationKind.PRIMARY
-                    && importOrganization.kind() != OrganizationKind.SHOP) {
-                problems.add(new Problem("organization", "member.import.organization.required"));
-                return null;
-            }
-            if (!importOrganization.active()) {
-                problems.add(new Problem("organization", "organization.closed", importOrganization.shortName()));
-                return null;
-            }
-            return importOrganization.id();
-        }
-        Optional<Long> found = cache.computeIfAbsent(
-                value,
-                candidate -> organizations.search(candidate, PageRequest.of(0, 50)).items().stream()
-                        .filter(node ->
-                                candidate.equalsIgnoreCase(node.code()) || candidate.equalsIgnoreCase(node.shortName()))
-                        .map(OrganizationNode::id)
-                        .findFirst()
-                        .map(organizations::get)
-                        .filter(org -> org.path().startsWith(importOrganization.path()))
-                        .filter(org -> (org.kind() == OrganizationKind.PRIMARY || org.kind() == OrganizationKind.SHOP)
-                                && org.active())
-                        .map(Organization::id));
-        if (found.isEmpty()) {
-            problems.add(new Problem("organization", "member.import.organization.unknown", value));
-            return null;
-        }
-        return found.get();
-    }
-
-    private static LocalDate date(String text, String field, List<Problem> problems) {
-        if (text == null) {
-            return null;
-        }
-        String value = text.strip();
-        if (value.matches("\\d{1,2}\\.\\d{1,2}\\.\\d{4}( 0?0:00(:00)?)?")) {
-            String datePart = value.split(" ")[0];
-            try {
-                return LocalDate.parse(datePart, RUSSIAN_DATE);
-            } catch (DateTimeParseException e) {
-                problems.add(new Problem(field, "member.import.date.noSuchDate", datePart));
-                return null;
-            }
-        }
-        if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            try {
-                return LocalDate.parse(value, ISO_DATE);
-            } catch (DateTimeParseException e) {
-                problems.add(new Problem(field, "member.import.date.noSuchDate", value));
-                return null;
-            }
-        }
-        problems.add(new Problem(field, "member.import.date.format", value));
-        return null;
-    }
-
-    private static Gender gender(String text, List<Problem> problems) {
-        if (text == null) {
-            return null;
-        }
-        String value = text.strip().toLowerCase(Locale.ROOT).replace(".", "");
-        return switch (value) {
-            case "м", "муж", "мужской", "m", "male" -> Gender.M;
-            case "ж", "жен", "женский", "f", "female" -> Gender.F;
-            default -> {
-                problems.add(new Problem("gender", "member.import.gender.unknown", text.strip()));
-                yield null;
-            }
-        };
-    }
-
-    private static Category category(String text, List<Problem> problems) {
-        if (text == null) {
-            return null;
-        }
-        String value = text.strip().toLowerCase(Locale.ROOT).replace('ё', 'е');
-        return switch (value) {
-            case "работающий", "работающая", "работник", "работающие", "worker" -> Category.WORKER;
-            case "студент", "студентка", "учащийся", "учащаяся", "обучающийся", "student" -> Category.STUDENT;
-            case "пенсионер", "пенсионерка", "неработающий пенсионер", "pensioner" -> Category.PENSIONER;
-            case "безработный", "безработная", "неработающий", "unemployed" -> Category.UNEMPLOYED;
-            default -> {
-                problems.add(new Problem("category", "member.import.category.unknown", text.strip()));
-                yield null;
-            }
-        };
-    }
-
-    /** "Строка 12, столбец «Дата рождения»: такой даты нет (31.02.1980)." — one line per problem. */
-    private String describe(
-            int line,
-            List<Problem> problems,
-            List<String> header,
-            Map<ImportField, Integer> columns,
-            boolean fullName) {
-        List<String> texts = new ArrayList<>();
-        for (Problem problem : problems) {
-            String reason =
-                    messages.getMessage(problem.messageKey(), problem.arguments(), problem.messageKey(), RUSSIAN);
-            ImportField field = fieldOf(problem.field(), fullName);
-            Integer column = field == null ? null : columns.get(field);
-            String textLine = column == null || column >= header.size()
-                    ? text("member.import.problem.row", line, reason)
-                    : text("member.import.problem.cell", line, header.get(column), reason);
-            texts.add(textLine);
-        }
-        return String.join("\n", texts);
-    }
-
-    private static ImportField fieldOf(String field, boolean fullName) {
-        if (field == null) {
-            return null;
-        }
-        return switch (field) {
-            case "lastName" -> fullName ? ImportField.FULL_NAME : ImportField.LAST_NAME;
-            case "firstName" -> fullName ? ImportField.FULL_NAME : ImportField.FIRST_NAME;
-            case "patronymic" -> fullName ? ImportField.FULL_NAME : ImportField.PATRONYMIC;
-            case "birthDate" -> ImportField.BIRTH_DATE;
-            case "gender" -> ImportField.GENDER;
-            case "snils" -> ImportField.SNILS;
-            case "phone" -> ImportField.PHONE;
-            case "email" -> ImportField.EMAIL;
-            case "position" -> ImportField.POSITION;
-            case "department" -> ImportField.DEPARTMENT;
-            case "joinedOn" -> ImportField.JOINED_ON;
-            case "cardNumber" -> ImportField.CARD_NUMBER;
-            case "category" -> ImportField.CATEGORY;
-            case "organization" -> ImportField.ORGANIZATION;
-            default -> null;
-        };
-    }
-
-    /** The cells of a row by field; blank cells are absent. */
-    private record RowValues(List<String> cells, Map<ImportField, Integer> columns) {
-        String get(ImportField field) {
-            Integer column = columns.get(field);
-            if (column == null || column >= cells.size()) {
-                return null;
-            }
-            String value = cells.get(column);
-            return value == null || value.isBlank() ? null : value.strip();
+        int first = seen.putIfAbsent(key, line);
+        if (first != 0) {
+            row.problems().add(new Problem(null, messageKey, first));
         }
     }
 
@@ -609,7 +469,7 @@ public class MemberImports {
         return String.join(",", mapping.stream().map(Enum::name).toList());
     }
 
-    private static List<ImportField> mappingOf(String text) {
+    static List<ImportField> mappingOf(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }

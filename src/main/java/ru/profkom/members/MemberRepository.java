@@ -36,9 +36,11 @@ import ru.profkom.shared.TreePaths;
 class MemberRepository {
 
     private final DSLContext dsl;
+    private final MemberIds ids;
 
-    MemberRepository(DSLContext dsl) {
+    MemberRepository(DSLContext dsl, MemberIds ids) {
         this.dsl = dsl;
+        this.ids = ids;
     }
 
     // ---- persons ---------------------------------------------------------------------------
@@ -60,13 +62,110 @@ class MemberRepository {
     }
 
     long insertPerson(PersonData data, String nameKey, Instant now) {
-        PersonRecord record = dsl.newRecord(PERSON);
+        PersonRecord record = newPerson(ids.take(MemberIds.PERSON, 1), data, nameKey, now);
+        record.attach(dsl.configuration());
+        record.insert();
+        return record.getId();
+    }
+
+    /** A person's row ready to insert, with an id from {@link MemberIds}. */
+    static PersonRecord newPerson(long id, PersonData data, String nameKey, Instant now) {
+        PersonRecord record = new PersonRecord();
+        record.setId(id);
         fill(record, data, nameKey);
         record.setCreatedAt(now);
         record.setUpdatedAt(now);
         record.setVersion(0);
-        record.store();
-        return record.getId();
+        return record;
+    }
+
+    // ---- bulk, for imports: one statement per chunk of rows -----------------------------------
+
+    /** People holding any of the SNILS, by SNILS. */
+    java.util.Map<String, PersonRecord> personsBySnils(Collection<String> snils) {
+        if (snils.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return dsl.selectFrom(PERSON).where(PERSON.SNILS.in(snils)).fetchMap(PERSON.SNILS);
+    }
+
+    /** People with any of the name keys, the oldest first. */
+    List<PersonRecord> personsByNameKeys(Collection<String> nameKeys) {
+        if (nameKeys.isEmpty()) {
+            return List.of();
+        }
+        return dsl.selectFrom(PERSON)
+                .where(PERSON.NAME_KEY.in(nameKeys))
+                .orderBy(PERSON.ID)
+                .fetch();
+    }
+
+    /** Which of the people hold a current (active, suspended or applied for) membership. */
+    java.util.Set<Long> withCurrentMembership(Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(dsl.selectDistinct(MEMBERSHIP.PERSON_ID)
+                .from(MEMBERSHIP)
+                .where(MEMBERSHIP.PERSON_ID.in(personIds))
+                .and(MEMBERSHIP.STATUS.in(
+                        MembershipStatus.ACTIVE.name(),
+                        MembershipStatus.SUSPENDED.name(),
+                        MembershipStatus.APPLICATION.name()))
+                .fetch(MEMBERSHIP.PERSON_ID));
+    }
+
+    /** The holder of each card number already in use. */
+    java.util.Map<String, Long> cardHolders(Collection<String> cardNumbers) {
+        if (cardNumbers.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return dsl.select(MEMBERSHIP.CARD_NUMBER, MEMBERSHIP.PERSON_ID)
+                .from(MEMBERSHIP)
+                .where(MEMBERSHIP.CARD_NUMBER.in(cardNumbers))
+                .fetchMap(MEMBERSHIP.CARD_NUMBER, MEMBERSHIP.PERSON_ID);
+    }
+
+    /** Card numbers in use with the SNILS, name key and birth date of their holders: to tell "the same person" apart. */
+    List<Record> cardHoldersWithPersons(Collection<String> cardNumbers) {
+        if (cardNumbers.isEmpty()) {
+            return List.of();
+        }
+        return dsl.select(MEMBERSHIP.CARD_NUMBER, PERSON.ID, PERSON.SNILS, PERSON.NAME_KEY, PERSON.BIRTH_DATE)
+                .from(MEMBERSHIP)
+                .join(PERSON)
+                .on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
+                .where(MEMBERSHIP.CARD_NUMBER.in(cardNumbers))
+                .fetch()
+                .map(r -> (Record) r);
+    }
+
+    long takeIds(String name, int count) {
+        return ids.take(name, count);
+    }
+
+    void insertPersons(List<PersonRecord> persons) {
+        insertAll(PERSON, persons);
+    }
+
+    void insertMemberships(List<MembershipRecord> memberships) {
+        insertAll(MEMBERSHIP, memberships);
+    }
+
+    void insertChanges(List<profkom.schema.tables.records.MemberChangeRecord> changes) {
+        insertAll(MEMBER_CHANGE, changes);
+    }
+
+    /** Multi-row inserts of 500 rows each, sent as one JDBC batch. */
+    private <R extends org.jooq.TableRecord<R>> void insertAll(org.jooq.Table<R> table, List<R> records) {
+        for (int from = 0; from < records.size(); from += 500) {
+            List<R> slice = records.subList(from, Math.min(records.size(), from + 500));
+            var insert = dsl.insertInto(table).set(slice.getFirst());
+            for (R record : slice.subList(1, slice.size())) {
+                insert = insert.newRecord().set(record);
+            }
+            insert.execute();
+        }
     }
 
     boolean updatePerson(long id, PersonData data, String nameKey, int expectedVersion, Instant now) {
@@ -129,7 +228,9 @@ class MemberRepository {
             LocalDate joinedOn,
             String cardNumber,
             Instant now) {
-        return dsl.insertInto(MEMBERSHIP)
+        long id = ids.take(MemberIds.MEMBERSHIP, 1);
+        dsl.insertInto(MEMBERSHIP)
+                .set(MEMBERSHIP.ID, id)
                 .set(MEMBERSHIP.PERSON_ID, personId)
                 .set(MEMBERSHIP.ORGANIZATION_ID, organizationId)
                 .set(MEMBERSHIP.ORGANIZATION_PATH, organizationPath)
@@ -140,8 +241,8 @@ class MemberRepository {
                 .set(MEMBERSHIP.CARD_NUMBER, cardNumber)
                 .set(MEMBERSHIP.CREATED_AT, now)
                 .set(MEMBERSHIP.UPDATED_AT, now)
-                .returning(MEMBERSHIP.ID)
-                .fetchOne(MEMBERSHIP.ID);
+                .execute();
+        return id;
     }
 
     Optional<MembershipRecord> membership(long id) {
@@ -191,6 +292,40 @@ class MemberRepository {
                 .set(MEMBERSHIP.UPDATED_AT, now)
                 .where(MEMBERSHIP.ID.eq(membershipId))
                 .execute();
+    }
+
+    /** Frees a card number held by an earlier membership of the same person, for their new one. */
+    void releaseCardNumber(String cardNumber) {
+        dsl.update(MEMBERSHIP)
+                .setNull(MEMBERSHIP.CARD_NUMBER)
+                .where(MEMBERSHIP.CARD_NUMBER.eq(cardNumber))
+                .execute();
+    }
+
+    /** A membership's row ready to insert, with an id from {@link MemberIds}. */
+    static MembershipRecord newMembership(
+            long id,
+            long personId,
+            ru.profkom.organizations.Organization organization,
+            String nameKey,
+            MembershipStatus status,
+            Category category,
+            LocalDate joinedOn,
+            String cardNumber,
+            Instant now) {
+        MembershipRecord record = new MembershipRecord();
+        record.setId(id);
+        record.setPersonId(personId);
+        record.setOrganizationId(organization.id());
+        record.setOrganizationPath(organization.path());
+        record.setNameKey(nameKey);
+        record.setStatus(status.name());
+        record.setCategory(category.name());
+        record.setJoinedOn(joinedOn);
+        record.setCardNumber(cardNumber);
+        record.setCreatedAt(now);
+        record.setUpdatedAt(now);
+        return record;
     }
 
     /** Frees the card number of a membership that ends by transfer, so the new one can keep it. */
@@ -443,7 +578,7 @@ class MemberRepository {
                         r.getOccurredAt(), r.getActorLogin(), r.getField(), r.getOldValue(), r.getNewValue()));
     }
 
-    private static String abbreviate(String value) {
+    static String abbreviate(String value) {
         return value == null || value.length() <= 1000 ? value : value.substring(0, 1000);
     }
 

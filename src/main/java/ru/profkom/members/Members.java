@@ -540,11 +540,37 @@ public class Members {
     /** A row of an import file checked against the registry's rules: the cleaned data, or the problems. */
     record ImportCheck(PersonData clean, List<ProfkomException.Problem> problems) {}
 
-    /** What applying a row did: IMPORTED, UPDATED, UNCHANGED or REJECTED (with the problem). */
-    record ImportResult(String outcome, Long personId, ProfkomException.Problem problem) {}
+    /** Who holds a card number: enough to tell whether an import row is the same person. */
+    record CardHolder(long personId, String snils, String nameKey, LocalDate birthDate) {
 
-    /** The rules of {@link #register} for an import row, collected instead of thrown. */
-    @Transactional(readOnly = true)
+        /** The same SNILS, or the same folded ФИО with the same birth date, as the registry dedupes. */
+        boolean isSamePerson(PersonData row) {
+            return row.snils() != null && row.snils().equals(snils)
+                    || row.birthDate() != null
+                            && row.birthDate().equals(birthDate)
+                            && Members.nameKey(row).equals(nameKey);
+        }
+    }
+
+    Map<String, CardHolder> cardHolders(java.util.Collection<String> cardNumbers) {
+        Map<String, CardHolder> holders = new java.util.HashMap<>();
+        for (org.jooq.Record r : repository.cardHoldersWithPersons(cardNumbers)) {
+            holders.put(
+                    r.get(Tables.MEMBERSHIP.CARD_NUMBER),
+                    new CardHolder(
+                            r.get(Tables.PERSON.ID),
+                            r.get(Tables.PERSON.SNILS),
+                            r.get(Tables.PERSON.NAME_KEY),
+                            r.get(Tables.PERSON.BIRTH_DATE)));
+        }
+        return holders;
+    }
+
+    /**
+     * The rules of {@link #register} for an import row, collected instead of thrown; no database
+     * reads, so that a million rows are checked in memory. Card numbers and the registry's people
+     * are checked by the import, a chunk of rows at a time.
+     */
     ImportCheck checkForImport(PersonData data, MembershipData membership) {
         List<ProfkomException.Problem> problems = new ArrayList<>();
         PersonData clean = null;
@@ -558,14 +584,7 @@ public class Members {
             if (membership.joinedOn() != null) {
                 checkDate(validation, "joinedOn", membership.joinedOn(), clean.birthDate());
             }
-            String card = blankToNull(membership.cardNumber());
-            validation.maxLength("cardNumber", card, 32);
-            if (card != null && card.length() <= 32) {
-                Long existing = findSame(clean).map(PersonRecord::getId).orElse(null);
-                if (repository.cardNumberTaken(card, existing)) {
-                    validation.reject("cardNumber", "member.card.taken", card);
-                }
-            }
+            validation.maxLength("cardNumber", blankToNull(membership.cardNumber()), 32);
             try {
                 validation.throwIfInvalid();
             } catch (ProfkomException e) {
@@ -576,56 +595,22 @@ public class Members {
     }
 
     /**
-     * Applies an import row: the same person (SNILS, or folded ФИО with birth date) is updated with
-     * the row's known values, and joins the organization if they hold no current membership; anyone
-     * else is registered. Applying the same row twice changes nothing the second time. Access to the
-     * organization is checked by the import before.
+     * Updates a person the import found in the registry with the row's known values (known values
+     * win over blanks); the number of changed fields, each recorded in the history as the uploader's.
      */
-    ImportResult applyImported(long organizationId, PersonData data, MembershipData membership) {
-        ImportCheck check = checkForImport(data, membership);
-        if (!check.problems().isEmpty()) {
-            return new ImportResult("REJECTED", null, check.problems().getFirst());
+    int updateFromImport(PersonRecord existing, PersonData incoming, long organizationId, String path, Actor uploader) {
+        PersonData stored = MemberRepository.toData(existing);
+        PersonData after = merge(stored, incoming);
+        if (stored.equals(after)) {
+            return 0;
         }
-        PersonData clean = check.clean();
-        Organization organization = organizations.get(organizationId);
-        Optional<PersonRecord> existing = findSame(clean);
         Instant now = clock.instant();
-        long personId;
-        String outcome;
-        if (existing.isPresent()) {
-            personId = existing.get().getId();
-            PersonData stored = MemberRepository.toData(existing.get());
-            int changed = applyChanges(personId, stored, merge(stored, clean), now);
-            if (changed > 0) {
-                events.publishEvent(
-                        new MemberUpdated(personId, organizationId, organization.path(), changed, currentActor.get()));
-            }
-            if (repository.currentMembership(personId).isPresent()) {
-                return new ImportResult(changed > 0 ? "UPDATED" : "UNCHANGED", personId, null);
-            }
-            outcome = "UPDATED";
-        } else {
-            personId = repository.insertPerson(clean, nameKey(clean), now);
-            recordChange(personId, "created", null, clean.lastName() + " " + clean.firstName(), now);
-            outcome = "IMPORTED";
-        }
-        MembershipStatus status = MembershipStatus.ACTIVE;
-        Category category = membership.category() == null ? Category.WORKER : membership.category();
-        LocalDate joinedOn = membership.joinedOn() == null ? today() : membership.joinedOn();
-        long membershipId = repository.insertMembership(
-                personId,
-                organizationId,
-                organization.path(),
-                nameKey(clean),
-                status,
-                category,
-                joinedOn,
-                blankToNull(membership.cardNumber()),
-                now);
-        recordChange(personId, "membership", null, organization.shortName() + " (" + status + ")", now);
-        events.publishEvent(new MemberJoined(
-                personId, membershipId, organizationId, organization.path(), category, joinedOn, currentActor.get()));
-        return new ImportResult(outcome, personId, null);
+        repository.updatePerson(existing.getId(), after, nameKey(after), existing.getVersion(), now);
+        List<String[]> changes = changes(stored, after);
+        changes.forEach(change -> repository.insertChange(
+                existing.getId(), now, uploader.accountId(), uploader.login(), change[0], change[1], change[2]));
+        events.publishEvent(new MemberUpdated(existing.getId(), organizationId, path, changes.size(), uploader));
+        return changes.size();
     }
 
     // ---- access ----------------------------------------------------------------------------
@@ -714,9 +699,9 @@ public class Members {
             snils = Snils.normalize(data.snils());
             if (snils == null || !Snils.isValid(snils)) {
                 validation.reject("snils", "member.snils.invalid");
-            } else {
+            } else if (personId != null) {
                 Optional<PersonRecord> holder = repository.personBySnils(snils);
-                if (holder.isPresent() && personId != null && holder.get().getId() != personId.longValue()) {
+                if (holder.isPresent() && holder.get().getId() != personId.longValue()) {
                     validation.reject("snils", "member.snils.taken");
                 }
             }
@@ -801,6 +786,12 @@ public class Members {
     }
 
     private int recordChanges(long personId, PersonData before, PersonData after, Instant now) {
+        List<String[]> changes = changes(before, after);
+        changes.forEach(change -> recordChange(personId, change[0], change[1], change[2], now));
+        return changes.size();
+    }
+
+    private static List<String[]> changes(PersonData before, PersonData after) {
         List<String[]> changes = new ArrayList<>();
         compare(changes, "lastName", before.lastName(), after.lastName());
         compare(changes, "firstName", before.firstName(), after.firstName());
@@ -812,8 +803,7 @@ public class Members {
         compare(changes, "email", before.email(), after.email());
         compare(changes, "position", before.position(), after.position());
         compare(changes, "department", before.department(), after.department());
-        changes.forEach(change -> recordChange(personId, change[0], change[1], change[2], now));
-        return changes.size();
+        return changes;
     }
 
     private static void compare(List<String[]> changes, String field, Object before, Object after) {

@@ -385,6 +385,15 @@ class OrganizationRepository {
                 Boolean.TRUE.equals(r.get(HAS_CHILDREN)));
     }
 
+    List<Organization> activeOfKindsWithin(String path, java.util.Collection<OrganizationKind> kinds) {
+        return dsl.selectFrom(ORGANIZATION)
+                .where(TreePaths.within(ORGANIZATION.PATH, path))
+                .and(ORGANIZATION.KIND.in(kinds.stream().map(Enum::name).toList()))
+                .and(ORGANIZATION.STATUS.eq(OrganizationStatus.ACTIVE.name()))
+                .orderBy(ORGANIZATION.PATH)
+                .fetch(OrganizationRepository::toOrganization);
+    }
+
     static Organization toOrganization(OrganizationRecord r) {
         return new Organization(
                 r.getId(),

@@ -69,6 +69,16 @@ public class Organizations {
         return readable(id);
     }
 
+    /**
+     * The active primary and shop organizations of a subtree, where members are registered: for
+     * generators and bulk loads, which run as the system.
+     */
+    @Transactional(readOnly = true)
+    public List<Organization> membershipHoldersWithin(long rootId) {
+        Organization root = readable(rootId);
+        return repository.activeOfKindsWithin(root.path(), List.of(OrganizationKind.PRIMARY, OrganizationKind.SHOP));
+    }
+
     /** The organizations where the current actor's grants start: the roots of what they see. */
     @Transactional(readOnly = true)
     public List<OrganizationNode> scopeRoots() {

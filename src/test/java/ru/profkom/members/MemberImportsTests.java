@@ -42,6 +42,9 @@ class MemberImportsTests {
     MemberImportRunner runner;
 
     @Autowired
+    MemberImportApplier applier;
+
+    @Autowired
     MemberImportRepository repository;
 
     @Autowired
@@ -195,33 +198,44 @@ class MemberImportsTests {
                     .append(numbers.get(i))
                     .append('\n');
         }
-        MemberImport preview = upload(fixture.primaryA1(), csv.toString().getBytes(StandardCharsets.UTF_8));
+        // Chunks of two rows: the third chunk is the one the process dies in.
+        imports.useChunksOf(2);
+        MemberImport preview;
+        try {
+            preview = upload(fixture.primaryA1(), csv.toString().getBytes(StandardCharsets.UTF_8));
+        } finally {
+            imports.useChunksOf(1000);
+        }
+        long importId = preview.id();
         CurrentActor.asSystem(() -> {
-            var record = repository.find(preview.id()).orElseThrow();
+            var record = repository.find(importId).orElseThrow();
             record.setStatus("APPLYING");
             repository.updateImport(record);
         });
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        MemberImportApplier.Run run = CurrentActor.asSystem(
+                () -> applier.start(repository.find(importId).orElseThrow()));
 
-        CurrentActor.asSystem(() -> runner.chunk(preview.id(), 2));
+        assertThat(CurrentActor.asSystem(() -> runner.nextChunk(run))).isTrue();
         try {
             CurrentActor.asSystem(() -> transaction.executeWithoutResult(status -> {
-                runner.applyRows(preview.id(), 2);
+                applier.apply(run, repository.nextUnapplied(importId).orElseThrow(), null);
                 throw new IllegalStateException("the process is killed in the middle of a chunk");
             }));
         } catch (IllegalStateException killed) {
             // as if the process died: the chunk's transaction never commits
         }
-        assertThat(actors.as(Fixture.ADMIN_A, () -> imports.get(preview.id())).processedRows())
+        assertThat(actors.as(Fixture.ADMIN_A, () -> imports.get(importId)).processedRows())
                 .isEqualTo(2);
+        assertThat(numbers.stream().mapToInt(this::personsWithSnils).sum()).isEqualTo(2);
 
         // The dead process renewed its lease with its last chunk; once that runs out, any node resumes.
         clock.shiftedBy(Duration.ofMinutes(3), () -> {
-            runner.run(preview.id());
+            runner.run(importId);
             return null;
         });
 
-        MemberImport done = actors.as(Fixture.ADMIN_A, () -> imports.get(preview.id()));
+        MemberImport done = actors.as(Fixture.ADMIN_A, () -> imports.get(importId));
         assertThat(done.status()).isEqualTo("DONE");
         assertThat(done.imported()).isEqualTo(5);
         assertThat(done.processedRows()).isEqualTo(5);

@@ -44,7 +44,8 @@ class AuditPages {
             "MEMBER_TRANSFERRED",
             "MEMBER_UPDATED",
             "MEMBER_CARD_READ",
-            "MEMBERS_EXPORTED");
+            "MEMBERS_EXPORTED",
+            "MEMBERS_IMPORTED");
 
     private final AuditLog auditLog;
     private final Organizations organizations;

@@ -132,8 +132,8 @@ class ImportMembersCommand implements ApplicationRunner, ExitCodeGenerator {
                 fail("Файл не найден: " + options.file());
                 return;
             }
-            if (Files.size(options.file()) > ImportParser.MAX_FILE_BYTES) {
-                fail(text(ImportParser.tooLarge()));
+            if (Files.size(options.file()) > ImportParser.MAX_COMMAND_LINE_BYTES) {
+                fail(text(ImportParser.tooLarge(ImportParser.MAX_COMMAND_LINE_BYTES)));
                 return;
             }
             bytes = Files.readAllBytes(options.file());
@@ -144,7 +144,10 @@ class ImportMembersCommand implements ApplicationRunner, ExitCodeGenerator {
         MemberImport done;
         try {
             MemberImport preview = imports.upload(
-                    organization.get().id(), options.file().getFileName().toString(), bytes);
+                    organization.get().id(),
+                    options.file().getFileName().toString(),
+                    bytes,
+                    ImportParser.MAX_COMMAND_LINE_BYTES);
             done = imports.applyAndWait(preview.id());
         } catch (ProfkomException e) {
             fail(options.file() + ": " + text(e));

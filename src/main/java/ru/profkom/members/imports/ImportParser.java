@@ -1,11 +1,17 @@
 package ru.profkom.members.imports;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +19,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -35,20 +43,35 @@ public final class ImportParser {
     /** The largest file accepted; checked before reading. */
     public static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
 
+    /**
+     * The largest file the command line accepts: administrators migrating a whole union from 1C
+     * bring a million rows at once, which the web's limit would refuse.
+     */
+    public static final long MAX_COMMAND_LINE_BYTES = 1024L * 1024 * 1024;
+
     static final long MAX_UNZIPPED_BYTES = 200L * 1024 * 1024;
     static final long MAX_RATIO = 100;
     private static final int HEADER_SEARCH_ROWS = 20;
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final char SEPARATOR = '\u001f';
+    private static final char RECORD_SEPARATOR = '\u001e';
 
     private ImportParser() {}
 
     public static ParsedTable parse(byte[] bytes) {
-        if (bytes.length > MAX_FILE_BYTES) {
-            throw tooLarge();
+        return parse(bytes, MAX_FILE_BYTES);
+    }
+
+    /**
+     * Reads a file of at most {@code maxBytes}. CSV rows are decoded lazily, each time the table's
+     * lines are walked, so a million-row file never sits in memory as text or cells.
+     */
+    public static ParsedTable parse(byte[] bytes, long maxBytes) {
+        if (bytes.length > maxBytes) {
+            throw tooLarge(maxBytes);
         }
-        if (bytes.length == 0 || new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
+        if (bytes.length == 0 || isBlank(bytes)) {
             throw ProfkomException.invalid("file", "member.import.empty");
         }
         if (ReadableWorkbook.isOOXMLZipHeader(bytes)) {
@@ -58,28 +81,37 @@ public final class ImportParser {
             throw ProfkomException.invalid("file", "member.import.oldExcel");
         }
         int start = 0;
-        String encoding;
-        String text;
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
             start = 3;
         }
-        Optional<String> utf8 = decodeUtf8(bytes, start);
-        if (utf8.isPresent()) {
-            encoding = "UTF-8";
-            text = utf8.get();
-        } else {
-            encoding = "windows-1251";
-            text = new String(bytes, WINDOWS_1251);
-        }
-        if (looksBinary(text)) {
+        Charset charset = isUtf8(bytes, start) ? StandardCharsets.UTF_8 : WINDOWS_1251;
+        int offset = start;
+        String sample = new String(bytes, offset, Math.min(bytes.length - offset, 256 * 1024), charset);
+        if (looksBinary(sample)) {
             throw ProfkomException.invalid("file", "member.import.garbage");
         }
-        char delimiter = delimiterOf(text);
-        return table("CSV", encoding, delimiter, readCsv(text, delimiter));
+        char delimiter = delimiterOf(sample);
+        Iterable<ParsedTable.Line> lines = () -> new CsvLines(
+                new InputStreamReader(new ByteArrayInputStream(bytes, offset, bytes.length - offset), charset),
+                delimiter);
+        return table("CSV", charset == StandardCharsets.UTF_8 ? "UTF-8" : "windows-1251", delimiter, lines);
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static ProfkomException tooLarge() {
-        return ProfkomException.invalid("file", "member.import.tooLarge", MAX_FILE_BYTES / 1024 / 1024);
+        return tooLarge(MAX_FILE_BYTES);
+    }
+
+    public static ProfkomException tooLarge(long maxBytes) {
+        return ProfkomException.invalid("file", "member.import.tooLarge", maxBytes / 1024 / 1024);
     }
 
     /** Joins cells for storage; the unit separator does not occur in text typed by people. */
@@ -93,6 +125,38 @@ public final class ImportParser {
             joined.append(cell == null ? "" : cell.replace(SEPARATOR, ' '));
         }
         return joined.toString();
+    }
+
+    /** Joins rows, each its line number and cells, for storage in one text of a chunk. */
+    public static String joinLines(List<ParsedTable.Line> lines) {
+        StringBuilder joined = new StringBuilder(lines.size() * 160);
+        for (ParsedTable.Line line : lines) {
+            if (!joined.isEmpty()) {
+                joined.append(RECORD_SEPARATOR);
+            }
+            joined.append(line.number());
+            for (String cell : line.cells()) {
+                joined.append(SEPARATOR);
+                if (cell != null) {
+                    joined.append(cell.replace(SEPARATOR, ' ').replace(RECORD_SEPARATOR, ' '));
+                }
+            }
+        }
+        return joined.toString();
+    }
+
+    public static List<ParsedTable.Line> splitLines(String joined) {
+        List<ParsedTable.Line> lines = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= joined.length(); i++) {
+            if (i == joined.length() || joined.charAt(i) == RECORD_SEPARATOR) {
+                List<String> cells = split(joined.substring(from, i));
+                lines.add(new ParsedTable.Line(
+                        Integer.parseInt(cells.getFirst()), List.copyOf(cells.subList(1, cells.size()))));
+                from = i + 1;
+            }
+        }
+        return lines;
     }
 
     public static List<String> split(String joined) {
@@ -110,10 +174,17 @@ public final class ImportParser {
     // ---- table -------------------------------------------------------------------------------
 
     private static ParsedTable table(
-            String format, String encoding, Character delimiter, List<ParsedTable.Line> lines) {
+            String format, String encoding, Character delimiter, Iterable<ParsedTable.Line> lines) {
+        List<ParsedTable.Line> top = new ArrayList<>();
+        for (ParsedTable.Line line : lines) {
+            top.add(line);
+            if (top.size() == HEADER_SEARCH_ROWS) {
+                break;
+            }
+        }
         int headerIndex = -1;
-        for (int i = 0; i < Math.min(lines.size(), HEADER_SEARCH_ROWS); i++) {
-            long known = lines.get(i).cells().stream()
+        for (int i = 0; i < top.size(); i++) {
+            long known = top.get(i).cells().stream()
                     .map(ImportField::ofHeader)
                     .filter(Optional::isPresent)
                     .count();
@@ -124,8 +195,8 @@ public final class ImportParser {
         }
         if (headerIndex < 0) {
             // A header with one known column and others to be mapped by the user.
-            for (int i = 0; i < Math.min(lines.size(), HEADER_SEARCH_ROWS); i++) {
-                if (lines.get(i).cells().stream()
+            for (int i = 0; i < top.size(); i++) {
+                if (top.get(i).cells().stream()
                         .anyMatch(cell -> ImportField.ofHeader(cell).isPresent())) {
                     headerIndex = i;
                     break;
@@ -135,7 +206,7 @@ public final class ImportParser {
         if (headerIndex < 0) {
             throw ProfkomException.invalid("file", "member.import.noHeader");
         }
-        ParsedTable.Line headerLine = lines.get(headerIndex);
+        ParsedTable.Line headerLine = top.get(headerIndex);
         List<String> header =
                 headerLine.cells().stream().map(cell -> cell.strip()).toList();
         List<ImportField> mapping = new ArrayList<>();
@@ -143,35 +214,77 @@ public final class ImportParser {
             ImportField field = ImportField.ofHeader(name).orElse(ImportField.IGNORE);
             mapping.add(field != ImportField.IGNORE && mapping.contains(field) ? ImportField.IGNORE : field);
         }
-        List<ParsedTable.Line> rows = new ArrayList<>();
-        for (ParsedTable.Line line : lines.subList(headerIndex + 1, lines.size())) {
-            if (line.cells().stream().allMatch(String::isBlank)) {
-                continue;
-            }
-            List<String> cells = new ArrayList<>(line.cells());
-            while (cells.size() < header.size()) {
-                cells.add("");
-            }
-            rows.add(new ParsedTable.Line(line.number(), List.copyOf(cells)));
-        }
-        if (rows.isEmpty()) {
+        int skip = headerIndex + 1;
+        int columns = header.size();
+        Iterable<ParsedTable.Line> rows = () -> dataRows(lines.iterator(), skip, columns);
+        if (!rows.iterator().hasNext()) {
             throw ProfkomException.invalid("file", "member.import.headersOnly");
         }
         return new ParsedTable(format, encoding, delimiter, headerLine.number(), header, mapping, rows);
     }
 
+    /** The lines below the header, blank ones left out, each padded to the header's width. */
+    private static Iterator<ParsedTable.Line> dataRows(Iterator<ParsedTable.Line> lines, int skip, int columns) {
+        for (int i = 0; i < skip && lines.hasNext(); i++) {
+            lines.next();
+        }
+        return new Iterator<>() {
+            private ParsedTable.Line next = advance();
+
+            private ParsedTable.Line advance() {
+                while (lines.hasNext()) {
+                    ParsedTable.Line line = lines.next();
+                    if (line.cells().stream().allMatch(String::isBlank)) {
+                        continue;
+                    }
+                    if (line.cells().size() >= columns) {
+                        return line;
+                    }
+                    List<String> cells = new ArrayList<>(line.cells());
+                    while (cells.size() < columns) {
+                        cells.add("");
+                    }
+                    return new ParsedTable.Line(line.number(), List.copyOf(cells));
+                }
+                return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public ParsedTable.Line next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                ParsedTable.Line current = next;
+                next = advance();
+                return current;
+            }
+        };
+    }
+
     // ---- CSV ---------------------------------------------------------------------------------
 
-    private static Optional<String> decodeUtf8(byte[] bytes, int start) {
-        try {
-            return Optional.of(StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-                    .toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
+    /** Decodes the whole file through a small buffer: valid UTF-8 or not, without holding the text. */
+    private static boolean isUtf8(byte[] bytes, int start) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(64 * 1024);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return false;
+            }
+            if (result.isUnderflow()) {
+                return !decoder.flush(out.clear()).isError();
+            }
+            out.clear();
         }
     }
 
@@ -217,56 +330,121 @@ public final class ImportParser {
         return semicolons >= commas ? ';' : ',';
     }
 
-    /** RFC 4180: quoted cells may hold delimiters, doubled quotes and line breaks. */
-    static List<ParsedTable.Line> readCsv(String text, char delimiter) {
-        List<ParsedTable.Line> lines = new ArrayList<>();
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        int line = 1;
-        int recordLine = 1;
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < length && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
+    /** RFC 4180 from a reader, a record at a time: quoted cells may hold delimiters, doubled quotes and line breaks. */
+    static final class CsvLines implements Iterator<ParsedTable.Line> {
+
+        private final Reader reader;
+        private final char delimiter;
+        private final char[] buffer = new char[64 * 1024];
+        private int position;
+        private int limit;
+        private int line = 1;
+        private int pending = -2;
+        private ParsedTable.Line next;
+
+        CsvLines(Reader reader, char delimiter) {
+            this.reader = reader;
+            this.delimiter = delimiter;
+            this.next = read();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public ParsedTable.Line next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            ParsedTable.Line current = next;
+            next = read();
+            return current;
+        }
+
+        private int nextChar() {
+            if (pending != -2) {
+                int c = pending;
+                pending = -2;
+                return c;
+            }
+            if (position == limit) {
+                try {
+                    limit = reader.read(buffer);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return -1;
+                }
+            }
+            return buffer[position++];
+        }
+
+        private ParsedTable.Line read() {
+            List<String> cells = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            boolean any = false;
+            int recordLine = line;
+            while (true) {
+                int c = nextChar();
+                if (c == -1) {
+                    if (any || cell.length() > 0 || !cells.isEmpty()) {
+                        cells.add(cell.toString());
+                        return new ParsedTable.Line(recordLine, List.copyOf(cells));
+                    }
+                    return null;
+                }
+                any = true;
+                if (quoted) {
+                    if (c == '"') {
+                        int after = nextChar();
+                        if (after == '"') {
+                            cell.append('"');
+                        } else {
+                            quoted = false;
+                            pending = after;
+                        }
                     } else {
-                        quoted = false;
+                        if (c == '\n') {
+                            line++;
+                        }
+                        cell.append((char) c);
                     }
+                } else if (c == '"' && isBlank(cell)) {
+                    cell.setLength(0);
+                    quoted = true;
+                } else if (c == delimiter) {
+                    cells.add(cell.toString());
+                    cell.setLength(0);
+                } else if (c == '\r' || c == '\n') {
+                    if (c == '\r') {
+                        int after = nextChar();
+                        if (after != '\n') {
+                            pending = after;
+                        }
+                    }
+                    cells.add(cell.toString());
+                    line++;
+                    return new ParsedTable.Line(recordLine, List.copyOf(cells));
                 } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    cell.append(c);
+                    cell.append((char) c);
                 }
-            } else if (c == '"' && cell.toString().isBlank()) {
-                cell.setLength(0);
-                quoted = true;
-            } else if (c == delimiter) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                cells.add(cell.toString());
-                cell.setLength(0);
-                lines.add(new ParsedTable.Line(recordLine, List.copyOf(cells)));
-                cells.clear();
-                line++;
-                recordLine = line;
-            } else {
-                cell.append(c);
             }
         }
-        if (cell.length() > 0 || !cells.isEmpty()) {
-            cells.add(cell.toString());
-            lines.add(new ParsedTable.Line(recordLine, List.copyOf(cells)));
+
+        private static boolean isBlank(StringBuilder cell) {
+            for (int i = 0; i < cell.length(); i++) {
+                if (!Character.isWhitespace(cell.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
-        return lines;
     }
 
     // ---- XLSX --------------------------------------------------------------------------------

@@ -13,7 +13,14 @@ public record ParsedTable(
         int headerLine,
         List<String> header,
         List<ImportField> mapping,
-        List<Line> rows) {
+        Iterable<Line> lines) {
+
+    /** The data rows read into a list: for small tables and tests; large ones are walked through {@link #lines()}. */
+    public List<Line> rows() {
+        List<Line> rows = new java.util.ArrayList<>();
+        lines.forEach(rows::add);
+        return rows;
+    }
 
     /** A data row: its 1-based line (CSV) or row number (XLSX) and its cells. */
     public record Line(int number, List<String> cells) {}

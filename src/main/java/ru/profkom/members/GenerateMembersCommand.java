@@ -1,0 +1,215 @@
+package ru.profkom.members;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import profkom.schema.tables.records.MembershipRecord;
+import profkom.schema.tables.records.PersonRecord;
+import ru.profkom.members.MemberEnums.MembershipStatus;
+import ru.profkom.organizations.Organization;
+import ru.profkom.organizations.OrganizationKind;
+import ru.profkom.organizations.OrganizationNode;
+import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.PageRequest;
+
+/**
+ * {@code generate-members --count N [--focus-share 0.1]}: fills a loaded union's registry with
+ * generated members for benchmarks, fast — PostgreSQL's COPY, or bulk inserts on H2. The first
+ * regional organization gets the focus share of them (a million of ten by default), so that a
+ * search in a subtree of a million members inside a registry of ten can be measured.
+ */
+@Component
+@ConditionalOnProperty(name = "profkom.command", havingValue = "generate-members")
+class GenerateMembersCommand implements ApplicationRunner, ExitCodeGenerator {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 1);
+    private static final int BATCH = 50_000;
+
+    private final Organizations organizations;
+    private final MemberRepository repository;
+    private final DataSource dataSource;
+    private final String url;
+    private int exitCode;
+
+    GenerateMembersCommand(
+            Organizations organizations,
+            MemberRepository repository,
+            DataSource dataSource,
+            @Value("${spring.datasource.url}") String url) {
+        this.organizations = organizations;
+        this.repository = repository;
+        this.dataSource = dataSource;
+        this.url = url;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        long count = Long.parseLong(option(args, "count", "10000000").replace("_", ""));
+        double focusShare = Double.parseDouble(option(args, "focus-share", "0.1"));
+        CurrentActor.asSystem(() -> generate(count, focusShare));
+    }
+
+    private void generate(long count, double focusShare) {
+        List<OrganizationNode> roots = organizations.scopeRoots();
+        if (roots.isEmpty()) {
+            System.err.println("В базе нет организаций: сначала ./profkom generate --scale federation --db …");
+            exitCode = 3;
+            return;
+        }
+        Organization focus = organizations.children(roots.getFirst().id(), false, PageRequest.of(0, 1)).items().stream()
+                .filter(node -> node.kind() == OrganizationKind.REGIONAL)
+                .findFirst()
+                .map(node -> organizations.get(node.id()))
+                .orElse(organizations.get(roots.getFirst().id()));
+        List<Organization> all =
+                organizations.membershipHoldersWithin(roots.getFirst().id());
+        List<Organization> inFocus =
+                all.stream().filter(org -> org.path().startsWith(focus.path())).toList();
+        List<Organization> others =
+                all.stream().filter(org -> !org.path().startsWith(focus.path())).toList();
+        long focusCount = others.isEmpty() ? count : Math.round(count * focusShare);
+        System.out.printf(
+                Locale.ROOT,
+                "Members: %,d, of them %,d in %s (%s, %,d organizations), the rest in %,d organizations%n",
+                count,
+                focusCount,
+                focus.shortName(),
+                focus.code(),
+                inFocus.size(),
+                others.size());
+        long started = System.nanoTime();
+        MemberGenerator generator = new MemberGenerator(20261122L, TODAY);
+        long firstPerson = repository.takeIds(MemberIds.PERSON, (int) Math.min(Integer.MAX_VALUE, count));
+        long firstMembership = repository.takeIds(MemberIds.MEMBERSHIP, (int) Math.min(Integer.MAX_VALUE, count));
+        Instant now = TODAY.atStartOfDay().toInstant(ZoneOffset.UTC);
+        List<PersonRecord> people = new ArrayList<>(BATCH);
+        List<MembershipRecord> memberships = new ArrayList<>(BATCH);
+        for (long i = 0; i < count; i++) {
+            Organization organization = i < focusCount
+                    ? inFocus.get((int) (i % inFocus.size()))
+                    : others.get((int) ((i - focusCount) % others.size()));
+            MemberGenerator.GeneratedPerson person = generator.next(MemberGenerator.EmployerType.HOSPITAL);
+            PersonData data = person.toPersonData();
+            String nameKey = Members.nameKey(data);
+            long personId = firstPerson + i;
+            people.add(MemberRepository.newPerson(personId, data, nameKey, now));
+            memberships.add(MemberRepository.newMembership(
+                    firstMembership + i,
+                    personId,
+                    organization,
+                    nameKey,
+                    MembershipStatus.ACTIVE,
+                    person.category(),
+                    person.joinedOn(),
+                    null,
+                    now));
+            if (people.size() == BATCH || i == count - 1) {
+                write(people, memberships);
+                people.clear();
+                memberships.clear();
+                long done = i + 1;
+                if (done % 1_000_000 == 0 || done == count) {
+                    System.out.printf(
+                            Locale.ROOT, "  %,d members, %.0f s%n", done, (System.nanoTime() - started) / 1e9);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "Loaded %,d members in %.1f s%n", count, (System.nanoTime() - started) / 1e9);
+    }
+
+    private void write(List<PersonRecord> people, List<MembershipRecord> memberships) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            repository.insertPersons(people);
+            repository.insertMemberships(memberships);
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            StringBuilder rows = new StringBuilder(people.size() * 200);
+            for (PersonRecord p : people) {
+                line(
+                        rows,
+                        p.getId(),
+                        p.getLastName(),
+                        p.getFirstName(),
+                        p.getPatronymic(),
+                        p.getNameKey(),
+                        p.getBirthDate(),
+                        p.getGender(),
+                        p.getSnils(),
+                        p.getPhone(),
+                        p.getEmail(),
+                        p.getPosition(),
+                        p.getDepartment(),
+                        p.getCreatedAt(),
+                        p.getUpdatedAt(),
+                        p.getVersion());
+            }
+            copy.copyIn(
+                    "COPY person (id, last_name, first_name, patronymic, name_key, birth_date, gender, snils, phone,"
+                            + " email, position, department, created_at, updated_at, version) FROM STDIN",
+                    new StringReader(rows.toString()));
+            rows.setLength(0);
+            for (MembershipRecord m : memberships) {
+                line(
+                        rows,
+                        m.getId(),
+                        m.getPersonId(),
+                        m.getOrganizationId(),
+                        m.getOrganizationPath(),
+                        m.getNameKey(),
+                        m.getStatus(),
+                        m.getCategory(),
+                        m.getJoinedOn(),
+                        m.getCardNumber(),
+                        m.getCreatedAt(),
+                        m.getUpdatedAt());
+            }
+            copy.copyIn(
+                    "COPY membership (id, person_id, organization_id, organization_path, name_key, status, category,"
+                            + " joined_on, card_number, created_at, updated_at) FROM STDIN",
+                    new StringReader(rows.toString()));
+        } catch (Exception e) {
+            throw new IllegalStateException("COPY failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** One row of COPY's text format: tabs between values, \N for null; generated values hold no tabs. */
+    private static void line(StringBuilder rows, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                rows.append('\t');
+            }
+            rows.append(values[i] == null ? "\\N" : values[i].toString());
+        }
+        rows.append('\n');
+    }
+
+    private static String option(ApplicationArguments args, String name, String fallback) {
+        List<String> values = args.getOptionValues(name);
+        return values == null || values.isEmpty() ? fallback : values.getLast();
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,349 @@
+package ru.profkom.members;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import profkom.schema.tables.records.MemberChangeRecord;
+import profkom.schema.tables.records.MemberImportChunkRecord;
+import profkom.schema.tables.records.MemberImportProblemRecord;
+import profkom.schema.tables.records.MemberImportRecord;
+import profkom.schema.tables.records.MembershipRecord;
+import profkom.schema.tables.records.PersonRecord;
+import ru.profkom.members.MemberEnums.Category;
+import ru.profkom.members.MemberEnums.MembershipStatus;
+import ru.profkom.members.MemberEvents.ImportedMembership;
+import ru.profkom.members.MemberEvents.MembersImported;
+import ru.profkom.members.imports.ImportParser;
+import ru.profkom.members.imports.ParsedTable;
+import ru.profkom.organizations.Organization;
+import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.Actor;
+import ru.profkom.shared.ProfkomException.Problem;
+
+/**
+ * Applies one chunk of an import inside the caller's transaction, with a handful of statements
+ * whatever the chunk's size: the registry's people for the chunk's SNILS and names are read in two
+ * queries, new people and memberships are inserted in bulk, and the chunk is marked applied in the
+ * same transaction. People found in the registry are updated one by one, which is rare after the
+ * first import and costs nothing when the file brings no change.
+ */
+@Component
+class MemberImportApplier {
+
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
+    private final MemberImportRepository imports;
+    private final MemberRepository registry;
+    private final Members members;
+    private final Organizations organizations;
+    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MemberImportApplier(
+            MemberImportRepository imports,
+            MemberRepository registry,
+            Members members,
+            Organizations organizations,
+            MessageSource messages,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.imports = imports;
+        this.registry = registry;
+        this.members = members;
+        this.organizations = organizations;
+        this.messages = messages;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What one run of an import keeps between chunks: how to read rows, the organizations seen, the uploader. */
+    final class Run {
+        final MemberImportRecord record;
+        final ImportRows rows;
+        final Actor uploader;
+        final Map<Long, Organization> organizationsById = new HashMap<>();
+
+        Run(MemberImportRecord record) {
+            this.record = record;
+            Organization organization = organizations.get(record.getOrganizationId());
+            organizationsById.put(organization.id(), organization);
+            this.rows = new ImportRows(
+                    members,
+                    organizations,
+                    messages,
+                    organization,
+                    ImportParser.split(record.getHeader()),
+                    MemberImports.mappingOf(record.getMapping()));
+            // The history and the audit log name the person who uploaded the file, not the process.
+            this.uploader = new Actor(
+                    record.getCreatedBy(),
+                    record.getCreatedByLogin() == null ? "system" : record.getCreatedByLogin(),
+                    null,
+                    List.of(),
+                    record.getCreatedBy() == null);
+        }
+
+        Organization organization(long id) {
+            return organizationsById.computeIfAbsent(id, organizations::get);
+        }
+    }
+
+    /** The counts a chunk adds to its import. */
+    record Counts(int imported, int updated, int unchanged, int failed) {
+
+        int processed() {
+            return imported + updated + unchanged + failed;
+        }
+    }
+
+    Run start(MemberImportRecord record) {
+        return new Run(record);
+    }
+
+    /**
+     * Applies the chunk, or only its line {@code onlyLine} when a chunk failed and its rows are
+     * tried one by one; null when another process applied the chunk first.
+     */
+    Counts apply(Run run, MemberImportChunkRecord chunk, Integer onlyLine) {
+        long importId = run.record.getId();
+        if (onlyLine == null && !imports.markApplied(importId, chunk.getChunkNo())) {
+            return null;
+        }
+        Set<Integer> skipped = imports.problemLines(importId, chunk.getFirstLine(), chunk.getLastLine());
+        List<ImportRows.Checked> rows = new ArrayList<>();
+        List<MemberImportProblemRecord> failed = new ArrayList<>();
+        for (ParsedTable.Line line : ImportParser.splitLines(chunk.getLines())) {
+            if (skipped.contains(line.number()) || onlyLine != null && line.number() != onlyLine) {
+                continue;
+            }
+            ImportRows.Checked row = run.rows.check(line);
+            if (row.valid()) {
+                rows.add(row);
+            } else {
+                failed.add(failure(run, row));
+            }
+        }
+        Matches matches = match(rows);
+        Set<Long> current = registry.withCurrentMembership(matches.personIds());
+        Map<String, Long> cardHolders = registry.cardHolders(rows.stream()
+                .map(ImportRows.Checked::card)
+                .filter(Objects::nonNull)
+                .toList());
+
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, MOSCOW);
+        int updated = 0;
+        int unchanged = 0;
+        Set<Long> seen = new HashSet<>();
+        List<ImportRows.Checked> newPeople = new ArrayList<>();
+        List<Join> joins = new ArrayList<>();
+        for (ImportRows.Checked row : rows) {
+            PersonRecord existing = matches.of(row);
+            Long holder = row.card() == null ? null : cardHolders.get(row.card());
+            if (existing == null) {
+                if (holder != null) {
+                    row.problems().add(new Problem("cardNumber", "member.card.taken", row.card()));
+                    failed.add(failure(run, row));
+                } else {
+                    newPeople.add(row);
+                }
+                continue;
+            }
+            if (!seen.add(existing.getId())) {
+                row.problems().add(new Problem(null, "member.import.samePersonTwice"));
+                failed.add(failure(run, row));
+                continue;
+            }
+            if (holder != null && holder != existing.getId().longValue()) {
+                row.problems().add(new Problem("cardNumber", "member.card.taken", row.card()));
+                failed.add(failure(run, row));
+                continue;
+            }
+            Organization organization = run.organization(row.organizationId());
+            int changed = members.updateFromImport(
+                    existing, row.clean(), organization.id(), organization.path(), run.uploader);
+            if (current.contains(existing.getId())) {
+                if (changed > 0) {
+                    updated++;
+                } else {
+                    unchanged++;
+                }
+                continue;
+            }
+            if (holder != null) {
+                // The person's own card from an earlier membership moves to the new one.
+                registry.releaseCardNumber(row.card());
+            }
+            updated++;
+            joins.add(new Join(existing.getId(), row, false));
+        }
+
+        long nextPerson = newPeople.isEmpty() ? 0 : registry.takeIds(MemberIds.PERSON, newPeople.size());
+        List<PersonRecord> people = new ArrayList<>(newPeople.size());
+        for (ImportRows.Checked row : newPeople) {
+            long personId = nextPerson++;
+            people.add(MemberRepository.newPerson(personId, row.clean(), Members.nameKey(row.clean()), now));
+            joins.add(new Join(personId, row, true));
+        }
+        long nextMembership = joins.isEmpty() ? 0 : registry.takeIds(MemberIds.MEMBERSHIP, joins.size());
+        List<MembershipRecord> memberships = new ArrayList<>(joins.size());
+        List<MemberChangeRecord> changes = new ArrayList<>(joins.size() * 2);
+        List<ImportedMembership> joined = new ArrayList<>(joins.size());
+        String importNote = text("member.import.historyNote", importId, run.record.getFileName());
+        for (Join join : joins) {
+            ImportRows.Checked row = join.row();
+            PersonData clean = row.clean();
+            Organization organization = run.organization(row.organizationId());
+            Category category = row.category() == null ? Category.WORKER : row.category();
+            LocalDate joinedOn = row.joinedOn() == null ? today : row.joinedOn();
+            long membershipId = nextMembership++;
+            memberships.add(MemberRepository.newMembership(
+                    membershipId,
+                    join.personId(),
+                    organization,
+                    Members.nameKey(clean),
+                    MembershipStatus.ACTIVE,
+                    category,
+                    joinedOn,
+                    row.card(),
+                    now));
+            if (join.created()) {
+                changes.add(change(
+                        run,
+                        join.personId(),
+                        "created",
+                        clean.lastName() + " " + clean.firstName() + " — " + importNote,
+                        now));
+            }
+            changes.add(change(
+                    run,
+                    join.personId(),
+                    "membership",
+                    organization.shortName() + " (" + MembershipStatus.ACTIVE + ")",
+                    now));
+            joined.add(new ImportedMembership(
+                    join.personId(),
+                    membershipId,
+                    organization.id(),
+                    organization.path(),
+                    category,
+                    clean.gender(),
+                    clean.birthDate(),
+                    joinedOn));
+        }
+        registry.insertPersons(people);
+        registry.insertMemberships(memberships);
+        registry.insertChanges(changes);
+        imports.insertProblems(failed);
+        if (!joined.isEmpty() || updated > 0) {
+            events.publishEvent(new MembersImported(
+                    importId,
+                    run.record.getOrganizationId(),
+                    run.record.getOrganizationPath(),
+                    List.copyOf(joined),
+                    updated
+                            - (int) joins.stream()
+                                    .filter(join -> !join.created())
+                                    .count(),
+                    run.uploader));
+        }
+        return new Counts(people.size(), updated, unchanged, failed.size());
+    }
+
+    /** Records that a row of a failed chunk could not be applied at all. */
+    MemberImportProblemRecord unappliable(long importId, ParsedTable.Line line) {
+        return MemberImports.problem(
+                importId,
+                line,
+                MemberImportRepository.FAILED,
+                text("member.import.problem.row", line.number(), text("member.import.row.failed")));
+    }
+
+    private record Join(long personId, ImportRows.Checked row, boolean created) {}
+
+    /** The registry's people matching the rows: by SNILS first, else by folded ФИО with birth date. */
+    private record Matches(Map<ImportRows.Checked, PersonRecord> byRow) {
+
+        PersonRecord of(ImportRows.Checked row) {
+            return byRow.get(row);
+        }
+
+        Set<Long> personIds() {
+            Set<Long> ids = new HashSet<>();
+            byRow.values().forEach(person -> ids.add(person.getId()));
+            return ids;
+        }
+    }
+
+    private Matches match(List<ImportRows.Checked> rows) {
+        Map<String, PersonRecord> bySnils = registry.personsBySnils(rows.stream()
+                .map(row -> row.clean().snils())
+                .filter(Objects::nonNull)
+                .toList());
+        Map<ImportRows.Checked, PersonRecord> byRow = new java.util.IdentityHashMap<>();
+        List<ImportRows.Checked> unmatched = new ArrayList<>();
+        for (ImportRows.Checked row : rows) {
+            PersonRecord person =
+                    row.clean().snils() == null ? null : bySnils.get(row.clean().snils());
+            if (person != null) {
+                byRow.put(row, person);
+            } else if (row.clean().birthDate() != null) {
+                unmatched.add(row);
+            }
+        }
+        if (!unmatched.isEmpty()) {
+            Map<String, PersonRecord> byName = new HashMap<>();
+            for (PersonRecord person : registry.personsByNameKeys(unmatched.stream()
+                    .map(row -> Members.nameKey(row.clean()))
+                    .distinct()
+                    .toList())) {
+                if (person.getBirthDate() != null) {
+                    byName.putIfAbsent(person.getNameKey() + "|" + person.getBirthDate(), person);
+                }
+            }
+            for (ImportRows.Checked row : unmatched) {
+                PersonRecord person = byName.get(
+                        Members.nameKey(row.clean()) + "|" + row.clean().birthDate());
+                if (person != null) {
+                    byRow.put(row, person);
+                }
+            }
+        }
+        return new Matches(byRow);
+    }
+
+    private MemberImportProblemRecord failure(Run run, ImportRows.Checked row) {
+        return MemberImports.problem(
+                run.record.getId(),
+                row.line(),
+                MemberImportRepository.FAILED,
+                run.rows.describe(row.line().number(), row.problems()));
+    }
+
+    private static MemberChangeRecord change(Run run, long personId, String field, String newValue, Instant now) {
+        MemberChangeRecord change = new MemberChangeRecord();
+        change.setPersonId(personId);
+        change.setOccurredAt(now);
+        change.setActorId(run.uploader.accountId());
+        change.setActorLogin(run.uploader.login());
+        change.setField(field);
+        change.setNewValue(MemberRepository.abbreviate(newValue));
+        return change;
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, key, MemberImports.RUSSIAN);
+    }
+}
