@@ -26,6 +26,9 @@ public class ProfkomApplication {
             application.run(options);
             return;
         }
+        if (command.equals("member-file")) {
+            System.exit(ru.profkom.members.MessyMemberFile.command(options));
+        }
         if (!CommandLine.COMMANDS.contains(command)) {
             System.err.print(CommandLine.usage());
             System.exit(command.equals("help") ? 0 : 2);

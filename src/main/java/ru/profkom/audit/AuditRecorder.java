@@ -271,7 +271,7 @@ class AuditRecorder {
                 event.organizationPath(),
                 messages.getMessage(
                         "audit.details.imported",
-                        new Object[] {event.importId(), event.joined().size(), event.updated()},
+                        new Object[] {event.importId(), event.joined(), event.updated()},
                         Locale.forLanguageTag("ru")));
     }
 

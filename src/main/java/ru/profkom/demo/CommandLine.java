@@ -49,6 +49,7 @@ public final class CommandLine {
                                                                    импорт членов из CSV или XLSX в организацию
                   generate-members [--count N] [--db JDBC_URL]     добавить в реестр N сгенерированных членов (замеры)
                   bench-member-search [--db JDBC_URL]              замер поиска по началу фамилии в поддереве
+                  member-file --rows N ФАЙЛ                        CSV из N сгенерированных членов для замера импорта
                   help                                             эта справка
                 """;
     }

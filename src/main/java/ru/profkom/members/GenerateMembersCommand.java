@@ -94,6 +94,8 @@ class GenerateMembersCommand implements ApplicationRunner, ExitCodeGenerator {
                 others.size());
         long started = System.nanoTime();
         MemberGenerator generator = new MemberGenerator(20261122L, TODAY);
+        // The demo members already loaded hold SNILS from the same sequence: theirs are skipped.
+        java.util.Set<String> taken = repository.allSnils();
         long firstPerson = repository.takeIds(MemberIds.PERSON, (int) Math.min(Integer.MAX_VALUE, count));
         long firstMembership = repository.takeIds(MemberIds.MEMBERSHIP, (int) Math.min(Integer.MAX_VALUE, count));
         Instant now = TODAY.atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -104,6 +106,9 @@ class GenerateMembersCommand implements ApplicationRunner, ExitCodeGenerator {
                     ? inFocus.get((int) (i % inFocus.size()))
                     : others.get((int) ((i - focusCount) % others.size()));
             MemberGenerator.GeneratedPerson person = generator.next(MemberGenerator.EmployerType.HOSPITAL);
+            while (taken.contains(person.snils())) {
+                person = generator.next(MemberGenerator.EmployerType.HOSPITAL);
+            }
             PersonData data = person.toPersonData();
             String nameKey = Members.nameKey(data);
             long personId = firstPerson + i;

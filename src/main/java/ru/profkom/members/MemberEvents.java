@@ -1,7 +1,6 @@
 package ru.profkom.members;
 
 import java.time.LocalDate;
-import java.util.List;
 import ru.profkom.members.MemberEnums.Category;
 import ru.profkom.members.MemberEnums.ExitReason;
 import ru.profkom.members.MemberEnums.Gender;
@@ -52,13 +51,17 @@ public final class MemberEvents {
 
     /**
      * One applied chunk of an import (up to a thousand rows): an event per chunk rather than per
-     * row keeps a million-row import fast. {@code joined} lists the memberships the chunk created.
+     * row keeps a million-row import fast. The memberships the chunk created have the ids from
+     * {@code firstMembershipId} to {@code lastMembershipId}, both included ({@code joined} of them,
+     * none when {@code joined} is 0); read models fetch them with {@link Members#importedMemberships}.
      */
     public record MembersImported(
             long importId,
             long organizationId,
             String organizationPath,
-            List<ImportedMembership> joined,
+            long firstMembershipId,
+            long lastMembershipId,
+            int joined,
             int updated,
             Actor actor) {}
 

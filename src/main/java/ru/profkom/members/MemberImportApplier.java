@@ -22,7 +22,6 @@ import profkom.schema.tables.records.MembershipRecord;
 import profkom.schema.tables.records.PersonRecord;
 import ru.profkom.members.MemberEnums.Category;
 import ru.profkom.members.MemberEnums.MembershipStatus;
-import ru.profkom.members.MemberEvents.ImportedMembership;
 import ru.profkom.members.MemberEvents.MembersImported;
 import ru.profkom.members.imports.ImportParser;
 import ru.profkom.members.imports.ParsedTable;
@@ -200,7 +199,6 @@ class MemberImportApplier {
         long nextMembership = joins.isEmpty() ? 0 : registry.takeIds(MemberIds.MEMBERSHIP, joins.size());
         List<MembershipRecord> memberships = new ArrayList<>(joins.size());
         List<MemberChangeRecord> changes = new ArrayList<>(joins.size() * 2);
-        List<ImportedMembership> joined = new ArrayList<>(joins.size());
         String importNote = text("member.import.historyNote", importId, run.record.getFileName());
         for (Join join : joins) {
             ImportRows.Checked row = join.row();
@@ -233,26 +231,20 @@ class MemberImportApplier {
                     "membership",
                     organization.shortName() + " (" + MembershipStatus.ACTIVE + ")",
                     now));
-            joined.add(new ImportedMembership(
-                    join.personId(),
-                    membershipId,
-                    organization.id(),
-                    organization.path(),
-                    category,
-                    clean.gender(),
-                    clean.birthDate(),
-                    joinedOn));
         }
         registry.insertPersons(people);
         registry.insertMemberships(memberships);
         registry.insertChanges(changes);
         imports.insertProblems(failed);
-        if (!joined.isEmpty() || updated > 0) {
+        if (!memberships.isEmpty() || updated > 0) {
+            // Ids of one chunk are consecutive: the event names the range, read models fetch the rows.
             events.publishEvent(new MembersImported(
                     importId,
                     run.record.getOrganizationId(),
                     run.record.getOrganizationPath(),
-                    List.copyOf(joined),
+                    memberships.isEmpty() ? 0 : memberships.getFirst().getId(),
+                    memberships.isEmpty() ? -1 : memberships.getLast().getId(),
+                    memberships.size(),
                     updated
                             - (int) joins.stream()
                                     .filter(join -> !join.created())

@@ -140,6 +140,13 @@ class MemberRepository {
                 .map(r -> (Record) r);
     }
 
+    java.util.Set<String> allSnils() {
+        return new java.util.HashSet<>(dsl.select(PERSON.SNILS)
+                .from(PERSON)
+                .where(PERSON.SNILS.isNotNull())
+                .fetch(PERSON.SNILS));
+    }
+
     long takeIds(String name, int count) {
         return ids.take(name, count);
     }

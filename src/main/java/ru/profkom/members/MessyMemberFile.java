@@ -46,6 +46,54 @@ public final class MessyMemberFile {
     }
 
     /**
+     * {@code member-file --rows N [--defects 0.01] FILE}: a realistic messy file of N generated
+     * people of a hospital (windows-1251, a title row, about one damaged row in a hundred) for the
+     * import benchmark; runs without a database.
+     */
+    public static int command(String[] options) {
+        int rows = 1_000_000;
+        double defects = 0.01;
+        java.nio.file.Path file = null;
+        for (int i = 0; i < options.length; i++) {
+            String option = options[i];
+            if (option.startsWith("--rows")) {
+                rows = Integer.parseInt(value(options, i).replace("_", ""));
+                i += option.contains("=") ? 0 : 1;
+            } else if (option.startsWith("--defects")) {
+                defects = Double.parseDouble(value(options, i));
+                i += option.contains("=") ? 0 : 1;
+            } else if (!option.startsWith("--")) {
+                file = java.nio.file.Path.of(option);
+            }
+        }
+        if (file == null) {
+            System.err.println("Использование: profkom member-file --rows N [--defects 0.01] ФАЙЛ.csv");
+            return 2;
+        }
+        LocalDate today = LocalDate.of(2026, 11, 1);
+        List<GeneratedPerson> people =
+                new MemberGenerator(rows, today).people(rows, MemberGenerator.EmployerType.HOSPITAL);
+        try (OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file), 1 << 16)) {
+            Defects written = new MessyMemberFile(rows, today).write("ГБУЗ «Городская больница»", people, defects, out);
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "%s: %,d rows, %,d damaged (%,d repeated people), %,d bytes%n",
+                    file,
+                    written.rows(),
+                    written.defectiveRows().size(),
+                    written.duplicates(),
+                    java.nio.file.Files.size(file));
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String value(String[] options, int i) {
+        return options[i].contains("=") ? options[i].substring(options[i].indexOf('=') + 1) : options[i + 1];
+    }
+
+    /**
      * Writes the people, damaging about one row in {@code 1/defectRate}: each damaged row carries
      * one defect, so that the counts in {@link Defects} are exact.
      */
