@@ -53,7 +53,7 @@ public final class MemberEvents {
      * One applied chunk of an import (up to a thousand rows): an event per chunk rather than per
      * row keeps a million-row import fast. The memberships the chunk created have the ids from
      * {@code firstMembershipId} to {@code lastMembershipId}, both included ({@code joined} of them,
-     * none when {@code joined} is 0); read models fetch them with {@link Members#importedMemberships}.
+     * none when {@code joined} is 0); read models fetch them with {@link Members#importedMemberships(long, long)}.
      */
     public record MembersImported(
             long importId,

@@ -140,6 +140,32 @@ class MemberRepository {
                 .map(r -> (Record) r);
     }
 
+    List<MemberEvents.ImportedMembership> importedMemberships(long first, long last) {
+        return dsl.select(
+                        MEMBERSHIP.PERSON_ID,
+                        MEMBERSHIP.ID,
+                        MEMBERSHIP.ORGANIZATION_ID,
+                        MEMBERSHIP.ORGANIZATION_PATH,
+                        MEMBERSHIP.CATEGORY,
+                        PERSON.GENDER,
+                        PERSON.BIRTH_DATE,
+                        MEMBERSHIP.JOINED_ON)
+                .from(MEMBERSHIP)
+                .join(PERSON)
+                .on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
+                .where(MEMBERSHIP.ID.between(first, last))
+                .orderBy(MEMBERSHIP.ID)
+                .fetch(r -> new MemberEvents.ImportedMembership(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        Category.valueOf(r.value5()),
+                        r.value6() == null ? null : Gender.valueOf(r.value6()),
+                        r.value7(),
+                        r.value8()));
+    }
+
     java.util.Set<String> allSnils() {
         return new java.util.HashSet<>(dsl.select(PERSON.SNILS)
                 .from(PERSON)

@@ -613,6 +613,15 @@ public class Members {
         return changes.size();
     }
 
+    /**
+     * The memberships an import chunk created, by the id range its {@link MemberEvents.MembersImported}
+     * event names: for read models such as statistics, which run as the system.
+     */
+    @Transactional(readOnly = true)
+    public List<MemberEvents.ImportedMembership> importedMemberships(long firstMembershipId, long lastMembershipId) {
+        return repository.importedMemberships(firstMembershipId, lastMembershipId);
+    }
+
     // ---- access ----------------------------------------------------------------------------
 
     /** The subtree paths where the actor holds a staff role; members see no one through the registry. */

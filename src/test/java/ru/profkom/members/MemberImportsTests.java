@@ -25,6 +25,7 @@ import ru.profkom.shared.Snils;
 import ru.profkom.support.Actors;
 import ru.profkom.support.DatabaseSnapshot;
 import ru.profkom.support.Fixture;
+import ru.profkom.support.Patience;
 import ru.profkom.support.ProfkomIntegrationTest;
 import ru.profkom.support.TestClock;
 
@@ -43,6 +44,9 @@ class MemberImportsTests {
 
     @Autowired
     MemberImportApplier applier;
+
+    @Autowired
+    ru.profkom.audit.AuditLog auditLog;
 
     @Autowired
     MemberImportRepository repository;
@@ -240,6 +244,74 @@ class MemberImportsTests {
         assertThat(done.imported()).isEqualTo(5);
         assertThat(done.processedRows()).isEqualTo(5);
         numbers.forEach(number -> assertThat(personsWithSnils(number)).isEqualTo(1));
+    }
+
+    @Test
+    void recordsTheUploaderInHistoryAndAuditsEachChunkWithoutNames() {
+        List<String> numbers = List.of(snils(), snils(), snils());
+        StringBuilder csv = new StringBuilder("ФИО;Дата рождения;СНИЛС;Пол\n");
+        for (String number : numbers) {
+            csv.append("Загрузкин")
+                    .append(letters())
+                    .append(" Иван;02.03.1981;")
+                    .append(number)
+                    .append(";м\n");
+        }
+        imports.useChunksOf(2);
+        MemberImport preview;
+        try {
+            preview = upload(fixture.primaryA1(), csv.toString().getBytes(StandardCharsets.UTF_8));
+        } finally {
+            imports.useChunksOf(1000);
+        }
+        MemberImport done = apply(preview.id());
+        assertThat(done.imported()).isEqualTo(3);
+
+        List<Long> people = dsl.select(Tables.PERSON.ID)
+                .from(Tables.PERSON)
+                .where(Tables.PERSON.SNILS.in(numbers))
+                .fetch(Tables.PERSON.ID);
+        assertThat(dsl.select(Tables.MEMBER_CHANGE.ACTOR_LOGIN)
+                        .from(Tables.MEMBER_CHANGE)
+                        .where(Tables.MEMBER_CHANGE.PERSON_ID.in(people))
+                        .fetch(Tables.MEMBER_CHANGE.ACTOR_LOGIN))
+                .hasSize(6)
+                .containsOnly(Fixture.ADMIN_A);
+        List<Long> memberships = dsl.select(Tables.MEMBERSHIP.ID)
+                .from(Tables.MEMBERSHIP)
+                .where(Tables.MEMBERSHIP.PERSON_ID.in(people))
+                .orderBy(Tables.MEMBERSHIP.ID)
+                .fetch(Tables.MEMBERSHIP.ID);
+        var read =
+                CurrentActor.asSystem(() -> members.importedMemberships(memberships.getFirst(), memberships.getLast()));
+        assertThat(read)
+                .extracting(MemberEvents.ImportedMembership::personId)
+                .containsExactlyInAnyOrderElementsOf(people);
+        assertThat(read).allSatisfy(joined -> {
+            assertThat(joined.organizationId()).isEqualTo(fixture.primaryA1());
+            assertThat(joined.gender()).isEqualTo(MemberEnums.Gender.M);
+        });
+
+        String importNumber = "№" + preview.id() + ":";
+        org.awaitility.Awaitility.await().atMost(Patience.AFTER_COMMIT).untilAsserted(() -> {
+            List<ru.profkom.audit.AuditEntry> entries = actors
+                    .as(
+                            Fixture.ADMIN_A,
+                            () -> auditLog.forSubtree(
+                                    fixture.primaryA1(),
+                                    new ru.profkom.audit.AuditFilter("MEMBERS_IMPORTED", null, null, null),
+                                    PageRequest.of(0, 50)))
+                    .items()
+                    .stream()
+                    .filter(entry -> entry.details() != null && entry.details().contains(importNumber))
+                    .toList();
+            // Two chunks, two entries: counts only, never a name.
+            assertThat(entries).hasSize(2);
+            assertThat(entries).allSatisfy(entry -> {
+                assertThat(entry.actorLogin()).isEqualTo(Fixture.ADMIN_A);
+                assertThat(entry.details()).doesNotContain("Загрузкин");
+            });
+        });
     }
 
     @Test

@@ -64,6 +64,50 @@ class ImportParserTests {
     }
 
     @Test
+    void readsQuotedLineBreaksAndOldMacLineEndsKeepingLineNumbers() {
+        String csv = "ФИО;Должность;Подразделение\r"
+                + "Иванов Иван;\"Заведующий\r\nотделением\";Хирургия\r"
+                + "Петров Пётр;\"Врач \"\"высшей\"\" категории\";;\r";
+        ParsedTable table = ImportParser.parse(csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(table.rows()).hasSize(2);
+        assertThat(table.rows().get(0).cells()).containsExactly("Иванов Иван", "Заведующий\r\nотделением", "Хирургия");
+        assertThat(table.rows().get(1).number()).isEqualTo(4);
+        assertThat(table.rows().get(1).cells().get(1)).isEqualTo("Врач \"высшей\" категории");
+    }
+
+    @Test
+    void walksALargeFileLazilyAndAgainFromTheStart() {
+        StringBuilder csv = new StringBuilder("ФИО;СНИЛС\n");
+        for (int i = 0; i < 50_000; i++) {
+            csv.append("Сидоров Сидор ").append(i).append(";\n");
+        }
+        ParsedTable table = ImportParser.parse(csv.toString().getBytes(StandardCharsets.UTF_8));
+
+        int count = 0;
+        for (ParsedTable.Line line : table.lines()) {
+            count++;
+            assertThat(line.number()).isEqualTo(count + 1);
+        }
+        assertThat(count).isEqualTo(50_000);
+        assertThat(table.lines().iterator().next().cells().getFirst()).isEqualTo("Сидоров Сидор 0");
+    }
+
+    @Test
+    void keepsChunksOfRowsIntactThroughStorage() {
+        var lines = java.util.List.of(
+                new ParsedTable.Line(7, java.util.List.of("Иванов", "", "с \u001e и \u001f внутри")),
+                new ParsedTable.Line(9, java.util.List.of("Петров", "x", "")));
+
+        var back = ImportParser.splitLines(ImportParser.joinLines(lines));
+
+        assertThat(back).hasSize(2);
+        assertThat(back.get(0).number()).isEqualTo(7);
+        assertThat(back.get(0).cells()).containsExactly("Иванов", "", "с   и   внутри");
+        assertThat(back.get(1).cells()).containsExactly("Петров", "x", "");
+    }
+
+    @Test
     void recognizesHeadersRegardlessOfCaseSpacesAndYo() {
         assertThat(ImportField.ofHeader("  ДАТА   РОЖДЕНИЯ ")).contains(ImportField.BIRTH_DATE);
         assertThat(ImportField.ofHeader("E-mail")).contains(ImportField.EMAIL);
