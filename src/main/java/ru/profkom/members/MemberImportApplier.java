@@ -73,6 +73,8 @@ class MemberImportApplier {
         final ImportRows rows;
         final Actor uploader;
         final Map<Long, Organization> organizationsById = new HashMap<>();
+        /** The chunk this run applied last: the next is looked for after it. */
+        int lastChunk = -1;
 
         Run(MemberImportRecord record) {
             this.record = record;

@@ -102,9 +102,12 @@ class MemberImportRepository {
         }
     }
 
-    Optional<MemberImportChunkRecord> nextUnapplied(long importId) {
+    /** The first chunk after {@code afterChunkNo} not applied yet: a range of the primary key, not a scan. */
+    Optional<MemberImportChunkRecord> nextUnapplied(long importId, int afterChunkNo) {
         return dsl.selectFrom(MEMBER_IMPORT_CHUNK)
-                .where(MEMBER_IMPORT_CHUNK.IMPORT_ID.eq(importId).and(MEMBER_IMPORT_CHUNK.APPLIED.isFalse()))
+                .where(MEMBER_IMPORT_CHUNK.IMPORT_ID.eq(importId))
+                .and(MEMBER_IMPORT_CHUNK.CHUNK_NO.gt(afterChunkNo))
+                .and(MEMBER_IMPORT_CHUNK.APPLIED.isFalse())
                 .orderBy(MEMBER_IMPORT_CHUNK.CHUNK_NO)
                 .limit(1)
                 .fetchOptional();

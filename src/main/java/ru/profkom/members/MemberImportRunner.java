@@ -84,11 +84,13 @@ class MemberImportRunner {
     /** Applies the next unapplied chunk in one transaction; false when none is left. */
     boolean nextChunk(MemberImportApplier.Run run) {
         long importId = run.record.getId();
-        Optional<MemberImportChunkRecord> next = transactions.execute(status -> repository.nextUnapplied(importId));
+        Optional<MemberImportChunkRecord> next =
+                transactions.execute(status -> repository.nextUnapplied(importId, run.lastChunk));
         if (next == null || next.isEmpty()) {
             return false;
         }
         MemberImportChunkRecord chunk = next.get();
+        run.lastChunk = chunk.getChunkNo();
         try {
             transactions.executeWithoutResult(status -> progress(importId, applier.apply(run, chunk, null)));
         } catch (RuntimeException chunkFailed) {

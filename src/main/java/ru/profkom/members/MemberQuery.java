@@ -14,6 +14,10 @@ public record MemberQuery(
         return new MemberQuery(null, null, null, null, null, null);
     }
 
+    public MemberQuery withText(String newText) {
+        return new MemberQuery(newText, organizationId, status, category, ageFrom, ageTo);
+    }
+
     /** Everyone in the organization's subtree. */
     public static MemberQuery of(long organizationId) {
         return new MemberQuery(null, organizationId, null, null, null, null);

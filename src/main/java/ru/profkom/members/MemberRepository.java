@@ -407,6 +407,57 @@ class MemberRepository {
 
     // ---- search ----------------------------------------------------------------------------
 
+    /**
+     * The rows of the first condition, then those of the second, each in name order: each group is
+     * read from the name index as far as the page needs and no further, and nothing is counted
+     * beyond the page (the total is "at least" when more remain).
+     */
+    Page<MemberSummary> searchInTwoGroups(Condition first, Condition second, PageRequest page) {
+        int wanted = page.size() + 1;
+        List<MemberSummary> firstRows = summaries(first, page.offset(), wanted);
+        List<MemberSummary> rows = new ArrayList<>(firstRows);
+        if (rows.size() < wanted) {
+            // The page reaches past the first group: how many rows the first group has in all decides
+            // where the page starts in the second.
+            long firstTotal = firstRows.isEmpty() && page.offset() > 0
+                    ? dsl.fetchCount(dsl.select(MEMBERSHIP.ID)
+                            .from(MEMBERSHIP)
+                            .join(PERSON)
+                            .on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
+                            .where(first))
+                    : page.offset() + firstRows.size();
+            long secondOffset = Math.max(0, page.offset() - firstTotal);
+            rows.addAll(summaries(second, secondOffset, wanted - rows.size()));
+        }
+        boolean more = rows.size() > page.size();
+        List<MemberSummary> shown = more ? rows.subList(0, page.size()) : rows;
+        long seen = (long) page.offset() + shown.size();
+        return new Page<>(new ArrayList<>(shown), page.page(), page.size(), more ? seen + 1 : seen, more);
+    }
+
+    private List<MemberSummary> summaries(Condition condition, long offset, int limit) {
+        return dsl.select(
+                        MEMBERSHIP.PERSON_ID,
+                        MEMBERSHIP.ID,
+                        PERSON.LAST_NAME,
+                        PERSON.FIRST_NAME,
+                        PERSON.PATRONYMIC,
+                        PERSON.BIRTH_DATE,
+                        MEMBERSHIP.ORGANIZATION_ID,
+                        MEMBERSHIP.STATUS,
+                        MEMBERSHIP.CATEGORY,
+                        MEMBERSHIP.CARD_NUMBER,
+                        MEMBERSHIP.JOINED_ON)
+                .from(MEMBERSHIP)
+                .join(PERSON)
+                .on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
+                .where(condition)
+                .orderBy(MEMBERSHIP.NAME_KEY, MEMBERSHIP.ID)
+                .limit(limit)
+                .offset(offset)
+                .fetch(MemberRepository::toSummary);
+    }
+
     Page<MemberSummary> search(Condition condition, PageRequest page) {
         List<MemberSummary> items = dsl.select(
                         MEMBERSHIP.PERSON_ID,

@@ -106,9 +106,30 @@ public class Members {
         return repository.changes(personId);
     }
 
+    /**
+     * The members a query finds, a page at a time. Words of ФИО are matched as the start of any
+     * word; people whose surname starts with the first word come first, then those matched by
+     * another word, each group in Russian order. A search by name counts no further than the page:
+     * its total is exact when all was shown, else "more than" — so a prefix over a subtree of a
+     * million members costs one index range, not a count of the subtree.
+     */
     @Transactional(readOnly = true)
     public Page<MemberSummary> search(MemberQuery query, PageRequest page) {
-        return repository.search(condition(query), page);
+        List<String> words = nameWords(query.text());
+        if (words.isEmpty()) {
+            return repository.search(condition(query), page);
+        }
+        Condition scope = condition(query.withText(null));
+        var m = Tables.MEMBERSHIP;
+        String first = words.getFirst();
+        Condition others = DSL.and(words.subList(1, words.size()).stream()
+                .map(Members::startsAnyWord)
+                .toList());
+        Condition surnameFirst = scope.and(m.NAME_KEY.like(first + "%")).and(others);
+        Condition otherWord = scope.and(m.NAME_KEY.like("% " + first + "%"))
+                .and(m.NAME_KEY.notLike(first + "%"))
+                .and(others);
+        return repository.searchInTwoGroups(surnameFirst, otherWord, page);
     }
 
     /**
@@ -198,18 +219,29 @@ public class Members {
         if (trimmed.chars().anyMatch(Character::isDigit)) {
             return m.CARD_NUMBER.eq(trimmed);
         }
-        String[] words = RussianText.foldedKey(trimmed).split(" ");
-        Condition condition = DSL.trueCondition();
-        for (int i = 0; i < words.length; i++) {
-            String word = words[i].replace("%", "").replace("_", "");
-            if (word.isEmpty()) {
-                continue;
-            }
-            Condition startsName = m.NAME_KEY.like(word + "%");
-            Condition startsWord = m.NAME_KEY.like("% " + word + "%");
-            condition = condition.and(startsName.or(startsWord));
+        return DSL.and(nameWords(trimmed).stream().map(Members::startsAnyWord).toList());
+    }
+
+    /** The words of a search by name, folded; none when the text is empty or is a SNILS, phone, e-mail or card. */
+    private static List<String> nameWords(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
         }
-        return condition;
+        String trimmed = text.strip();
+        if (trimmed.contains("@")
+                || Snils.normalize(trimmed) != null
+                || trimmed.chars().anyMatch(Character::isDigit)) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(RussianText.foldedKey(trimmed).split(" "))
+                .map(word -> word.replace("%", "").replace("_", ""))
+                .filter(word -> !word.isEmpty())
+                .toList();
+    }
+
+    private static Condition startsAnyWord(String word) {
+        var m = Tables.MEMBERSHIP;
+        return m.NAME_KEY.like(word + "%").or(m.NAME_KEY.like("% " + word + "%"));
     }
 
     // ---- commands --------------------------------------------------------------------------

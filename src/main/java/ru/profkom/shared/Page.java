@@ -3,7 +3,15 @@ package ru.profkom.shared;
 import java.util.List;
 import java.util.function.Function;
 
-public record Page<T>(List<T> items, int page, int size, long total) {
+/**
+ * A page of a list. {@code totalAtLeast} says that {@code total} is a lower bound: a search over a
+ * million members stops counting where counting would cost more than the page itself.
+ */
+public record Page<T>(List<T> items, int page, int size, long total, boolean totalAtLeast) {
+
+    public Page(List<T> items, int page, int size, long total) {
+        this(items, page, size, total, false);
+    }
 
     public int totalPages() {
         return size == 0 ? 0 : (int) ((total + size - 1) / size);
@@ -18,6 +26,6 @@ public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
     public <R> Page<R> map(Function<T, R> mapper) {
-        return new Page<>(items.stream().map(mapper).toList(), page, size, total);
+        return new Page<>(items.stream().map(mapper).toList(), page, size, total, totalAtLeast);
     }
 }

@@ -223,7 +223,7 @@ class MemberImportsTests {
         assertThat(CurrentActor.asSystem(() -> runner.nextChunk(run))).isTrue();
         try {
             CurrentActor.asSystem(() -> transaction.executeWithoutResult(status -> {
-                applier.apply(run, repository.nextUnapplied(importId).orElseThrow(), null);
+                applier.apply(run, repository.nextUnapplied(importId, -1).orElseThrow(), null);
                 throw new IllegalStateException("the process is killed in the middle of a chunk");
             }));
         } catch (IllegalStateException killed) {

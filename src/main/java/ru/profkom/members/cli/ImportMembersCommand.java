@@ -142,12 +142,15 @@ class ImportMembersCommand implements ApplicationRunner, ExitCodeGenerator {
             return;
         }
         MemberImport done;
+        long started = System.nanoTime();
+        long checked;
         try {
             MemberImport preview = imports.upload(
                     organization.get().id(),
                     options.file().getFileName().toString(),
                     bytes,
                     ImportParser.MAX_COMMAND_LINE_BYTES);
+            checked = System.nanoTime();
             done = imports.applyAndWait(preview.id());
         } catch (ProfkomException e) {
             fail(options.file() + ": " + text(e));
@@ -160,6 +163,12 @@ class ImportMembersCommand implements ApplicationRunner, ExitCodeGenerator {
             out.println(json(done, organization.get(), errorFile, problems));
         } else {
             out.println(summary(done, organization.get(), errorFile, problems));
+            out.printf(
+                    RUSSIAN,
+                    "Время: чтение и проверка %.1f с, применение %.1f с, всего %.1f с%n",
+                    (checked - started) / 1e9,
+                    (System.nanoTime() - checked) / 1e9,
+                    (System.nanoTime() - started) / 1e9);
         }
     }
 
