@@ -45,7 +45,9 @@ class ModularityTests {
             Map.entry("MemberAccount", "ru.profkom.members"),
             Map.entry("MemberCorrection", "ru.profkom.members"),
             Map.entry("MemberImport", "ru.profkom.members"),
-            Map.entry("MemberImportRow", "ru.profkom.members"));
+            Map.entry("MemberImportRow", "ru.profkom.members"),
+            Map.entry("ActivistSnapshot", "ru.profkom.members"),
+            Map.entry("ActivistSnapshotRow", "ru.profkom.members"));
 
     static final ApplicationModules MODULES = ApplicationModules.of(ProfkomApplication.class);
 

@@ -44,7 +44,9 @@ class AuditPages {
             "MEMBER_TRANSFERRED",
             "MEMBER_UPDATED",
             "MEMBER_CARD_READ",
-            "MEMBERS_EXPORTED");
+            "MEMBERS_EXPORTED",
+            "ACTIVISTS_SUBMITTED",
+            "ACTIVIST_SNAPSHOT_READ");
 
     private final AuditLog auditLog;
     private final Organizations organizations;

@@ -38,6 +38,7 @@ import ru.profkom.organizations.OrganizationNode;
 import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.organizations.OrganizationStatus;
 import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.Csv;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
@@ -185,7 +186,7 @@ class MemberPages {
                 "members-" + organization.code() + ".xlsx",
                 texts.text("member.export.sheet"),
                 headers(columns),
-                rows -> members.export(query, row -> rows.add(line.cells(row))));
+                rows -> members.export(query, "XLSX", row -> rows.add(line.cells(row))));
     }
 
     @GetMapping("/orgs/{id}/members.csv")
@@ -210,7 +211,7 @@ class MemberPages {
         // The byte order mark makes Excel read the file as UTF-8 rather than the Windows code page.
         writer.write('\uFEFF');
         Csv.writeLine(writer, headers(columns));
-        members.export(query, row -> Csv.writeLine(writer, line.cells(row)));
+        members.export(query, "CSV", row -> Csv.writeLine(writer, line.cells(row)));
         writer.flush();
     }
 
@@ -565,6 +566,7 @@ class MemberPages {
                 headers,
                 rows -> members.exportActivists(
                         id,
+                        "XLSX",
                         a -> rows.add(List.of(
                                 a.fullName(),
                                 texts.text(a.role().messageKey()),
