@@ -61,7 +61,9 @@ class MemberImportPages {
             if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.TOO_LARGE) {
                 throw e;
             }
-            response.setStatus(e.kind().status);
+            if (e.kind() == ProfkomException.Kind.TOO_LARGE) {
+                response.setStatus(e.kind().status);
+            }
             formErrors.show(model, e);
             return uploadForm(id, null, model);
         }
@@ -130,7 +132,9 @@ class MemberImportPages {
         if (declared > 0) {
             throw overLimit(declared);
         }
-        if (!(request instanceof MultipartHttpServletRequest multipart)) {
+        MultipartHttpServletRequest multipart =
+                org.springframework.web.util.WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart == null) {
             return null;
         }
         try {
