@@ -240,7 +240,7 @@ class ActivistSubmissionsTests {
         Member member = actors.asSystem(() -> members.register(
                 organizationId,
                 new PersonData(
-                        surname + letters(),
+                        Fixture.uniqueSurname(surname),
                         "Анна",
                         null,
                         LocalDate.of(1985, 3, 1),
@@ -253,15 +253,5 @@ class ActivistSubmissionsTests {
                 new MembershipData(MembershipStatus.ACTIVE, null, null, null)));
         return actors.asSystem(() -> members.assignRole(
                 member.id(), organizationId, UnionRole.ACTIVIST, LocalDate.now().minusYears(1)));
-    }
-
-    private static String letters() {
-        String alphabet = "абвгдежзиклмнопрстуфхцчшэюя";
-        StringBuilder suffix = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            suffix.append(alphabet.charAt(
-                    java.util.concurrent.ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        return suffix.toString();
     }
 }

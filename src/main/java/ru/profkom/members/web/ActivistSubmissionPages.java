@@ -180,27 +180,11 @@ class ActivistSubmissionPages {
     }
 
     private List<String> rowHeaders() {
-        return List.of(
-                texts.text("member.field.fullName"),
-                texts.text("member.field.role"),
-                texts.text("member.field.roleOrganization"),
-                texts.text("member.field.since"),
-                texts.text("member.field.phone"),
-                texts.text("member.field.email"),
-                texts.text("member.field.position"),
-                texts.text("member.field.organization"));
+        return ActivistColumns.headers(texts);
     }
 
     private List<String> rowCells(ActivistSubmissionRow row) {
-        return List.of(
-                row.fullName(),
-                texts.text(row.role().messageKey()),
-                row.roleOrganizationName(),
-                formats.date(row.startedOn()),
-                row.phone() == null ? "" : formats.phone(row.phone()),
-                row.email() == null ? "" : row.email(),
-                row.position() == null ? "" : row.position(),
-                row.organizationName());
+        return ActivistColumns.cells(row, texts, formats);
     }
 
     private List<Integer> years() {

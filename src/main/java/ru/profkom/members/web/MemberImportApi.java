@@ -38,6 +38,14 @@ class MemberImportApi {
 
     record MappingRequest(List<ImportField> mapping) {}
 
+    /** The multipart form of an upload, for the API description: the body is read by the import itself. */
+    record UploadForm(
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    type = "string",
+                    format = "binary",
+                    description = "CSV (UTF-8 или windows-1251) или XLSX")
+            String file) {}
+
     @PostMapping(path = "/organizations/{id}/member-imports")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
@@ -48,7 +56,7 @@ class MemberImportApi {
             content =
                     @io.swagger.v3.oas.annotations.media.Content(
                             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = UploadForm.class)))
     MemberImport upload(@PathVariable long id, HttpServletRequest request) throws IOException {
         imports.checkCanImport(id);
         MultipartFile file = MemberImportPages.fileOf(request);

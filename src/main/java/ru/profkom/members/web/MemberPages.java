@@ -547,15 +547,6 @@ class MemberPages {
     void exportActivists(@PathVariable long id, HttpServletResponse response) throws IOException {
         Organization organization = organizations.get(id);
         members.activists(id, new PageRequest(0, 1));
-        List<String> headers = List.of(
-                texts.text("member.field.fullName"),
-                texts.text("member.field.role"),
-                texts.text("member.field.roleOrganization"),
-                texts.text("member.field.since"),
-                texts.text("member.field.phone"),
-                texts.text("member.field.email"),
-                texts.text("member.field.position"),
-                texts.text("member.field.organization"));
         Map<Long, String> names = new java.util.HashMap<>();
         java.util.function.Function<Long, String> nameOf = orgId -> names.computeIfAbsent(
                 orgId, key -> organizations.shortNames(List.of(key)).getOrDefault(key, ""));
@@ -563,19 +554,24 @@ class MemberPages {
                 response,
                 "activists-" + organization.code() + ".xlsx",
                 texts.text("member.activists.sheet"),
-                headers,
+                ActivistColumns.headers(texts),
                 rows -> members.exportActivists(
                         id,
                         "XLSX",
-                        a -> rows.add(List.of(
-                                a.fullName(),
-                                texts.text(a.role().messageKey()),
-                                nameOf.apply(a.roleOrganizationId()),
-                                formats.date(a.startedOn()),
-                                a.phone() == null ? "" : formats.phone(a.phone()),
-                                nullToEmpty(a.email()),
-                                nullToEmpty(a.position()),
-                                nameOf.apply(a.membershipOrganizationId())))));
+                        a -> rows.add(ActivistColumns.cells(
+                                new ru.profkom.members.ActivistSubmissionRow(
+                                        0,
+                                        a.personId(),
+                                        a.fullName(),
+                                        a.role(),
+                                        nameOf.apply(a.roleOrganizationId()),
+                                        a.startedOn(),
+                                        a.phone(),
+                                        a.email(),
+                                        a.position(),
+                                        nameOf.apply(a.membershipOrganizationId())),
+                                texts,
+                                formats))));
     }
 
     /** A line of the card's history with values as the user reads them elsewhere on the card. */

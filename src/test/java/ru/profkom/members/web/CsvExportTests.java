@@ -48,7 +48,7 @@ class CsvExportTests {
 
     @Test
     void theMemberExportNeutralizesFormulasKeepsPhonesAndIsAuditedWithItsRows() throws Exception {
-        String surname = "Формулов" + letters();
+        String surname = Fixture.uniqueSurname("Формулов");
         Member member = actors.asSystem(() -> members.register(
                 fixture.primaryA1(),
                 new PersonData(
@@ -104,16 +104,5 @@ class CsvExportTests {
                 .getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(errors).contains("Формулов Фёдор;31.02.1980;'=1+2;").doesNotContain(";=1+2");
-    }
-
-    /** A suffix of Russian letters: the search reads a surname with digits as a card number. */
-    private static String letters() {
-        String alphabet = "абвгдежзиклмнопрстуфхцчшэюя";
-        StringBuilder suffix = new StringBuilder();
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        for (int i = 0; i < 8; i++) {
-            suffix.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return suffix.toString();
     }
 }
