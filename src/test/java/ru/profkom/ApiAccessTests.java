@@ -33,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import ru.profkom.accounts.Accounts;
 import ru.profkom.accounts.RoleGrantView;
+import ru.profkom.members.ActivistSubmissions;
 import ru.profkom.members.Member;
 import ru.profkom.members.MemberEnums.ConsentForm;
 import ru.profkom.members.MemberEnums.ConsentPurpose;
@@ -72,7 +73,8 @@ class ApiAccessTests {
             "members/{personId}", World::person,
             "memberships/{membershipId}", World::membership,
             "consents/{consentId}", World::consent,
-            "member-imports/{importId}", World::memberImport);
+            "member-imports/{importId}", World::memberImport,
+            "activist-snapshots/{snapshotId}", World::activistSnapshot);
 
     /** What an {@code *Id} field of a JSON body or an {@code *Id} request parameter addresses. */
     private static final Map<String, ToLongFunction<World>> ID_FIELDS = Map.of(
@@ -112,6 +114,9 @@ class ApiAccessTests {
     @Autowired
     MemberImports memberImports;
 
+    @Autowired
+    ActivistSubmissions activistSubmissions;
+
     @Test
     void findsTheApiEndpoints() {
         assertThat(endpoints())
@@ -149,6 +154,7 @@ class ApiAccessTests {
                 inside.membership(),
                 inside.consent(),
                 importIn(fixture.primaryA1()),
+                snapshotIn(fixture.primaryA1()),
                 List.of());
 
         assertRefusedEverywhere(Fixture.MEMBER_A1, outside, own);
@@ -325,6 +331,7 @@ class ApiAccessTests {
             long membership,
             long consent,
             long memberImport,
+            long activistSnapshot,
             List<String> names) {
 
         String searchTerm() {
@@ -387,7 +394,14 @@ class ApiAccessTests {
                 registered.memberships().getFirst().id(),
                 consent,
                 importIn(primary),
+                snapshotIn(primary),
                 names);
+    }
+
+    /** The activists' base of a primary organization submitted for this year. */
+    private long snapshotIn(long organizationId) {
+        return actors.asSystem(() -> activistSubmissions.submit(organizationId, activistSubmissions.currentYear()))
+                .id();
     }
 
     /** An import checked and not applied; its only row is invalid, so applying it adds no one. */

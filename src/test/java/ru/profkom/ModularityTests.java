@@ -47,7 +47,9 @@ class ModularityTests {
             Map.entry("MemberImport", "ru.profkom.members"),
             Map.entry("MemberImportChunk", "ru.profkom.members"),
             Map.entry("MemberImportProblem", "ru.profkom.members"),
-            Map.entry("MemberIdBlock", "ru.profkom.members"));
+            Map.entry("MemberIdBlock", "ru.profkom.members"),
+            Map.entry("ActivistSnapshot", "ru.profkom.members"),
+            Map.entry("ActivistSnapshotRow", "ru.profkom.members"));
 
     static final ApplicationModules MODULES = ApplicationModules.of(ProfkomApplication.class);
 

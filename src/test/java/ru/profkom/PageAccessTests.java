@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import ru.profkom.members.ActivistSubmissions;
 import ru.profkom.members.Member;
 import ru.profkom.members.MemberEnums.ConsentForm;
 import ru.profkom.members.MemberEnums.ConsentPurpose;
@@ -62,6 +63,9 @@ class PageAccessTests {
     @Autowired
     MemberImports memberImports;
 
+    @Autowired
+    ActivistSubmissions activistSubmissions;
+
     private Map<String, ToLongFunction<Fixture>> outside;
 
     @BeforeEach
@@ -78,6 +82,9 @@ class PageAccessTests {
         byte[] file = "ФИО;Дата рождения\nЧужов Иван;01.01.1980\n".getBytes(StandardCharsets.UTF_8);
         long memberImport = actors.asSystem(() -> memberImports.upload(fixture.primaryB1(), "b.csv", file))
                 .id();
+        long snapshot = actors.asSystem(
+                        () -> activistSubmissions.submit(fixture.primaryB1(), activistSubmissions.currentYear()))
+                .id();
         outside = Map.of(
                 "id", Fixture::primaryB1,
                 "personId", f -> person.id(),
@@ -85,7 +92,8 @@ class PageAccessTests {
                 "consentId", f -> consent,
                 "grantId", Fixture::grantMemberB1,
                 "bodyId", Fixture::bodyB1,
-                "importId", f -> memberImport);
+                "importId", f -> memberImport,
+                "snapshotId", f -> snapshot);
     }
 
     @Test

@@ -291,6 +291,45 @@ class AuditRecorder {
         }
     }
 
+    @ApplicationModuleListener
+    void on(MemberEvents.MembersExported event) {
+        record(
+                event.actor(),
+                "MEMBERS_EXPORTED",
+                event.organizationId(),
+                event.organizationPath(),
+                messages.getMessage(
+                        "audit.details.exported",
+                        new Object[] {russian("audit.export." + event.content()), event.format(), event.rows()},
+                        Locale.forLanguageTag("ru")));
+    }
+
+    @ApplicationModuleListener
+    void on(MemberEvents.ActivistsSubmitted event) {
+        record(
+                event.actor(),
+                "ACTIVISTS_SUBMITTED",
+                event.organizationId(),
+                event.organizationPath(),
+                messages.getMessage(
+                        "audit.details.activistsSubmitted",
+                        new Object[] {String.valueOf(event.year()), event.version(), event.rows()},
+                        Locale.forLanguageTag("ru")));
+    }
+
+    @ApplicationModuleListener
+    void on(MemberEvents.ActivistSnapshotRead event) {
+        record(
+                event.actor(),
+                "ACTIVIST_SNAPSHOT_READ",
+                event.organizationId(),
+                event.organizationPath(),
+                messages.getMessage(
+                        "audit.details.activistSnapshot",
+                        new Object[] {String.valueOf(event.year()), event.version()},
+                        Locale.forLanguageTag("ru")));
+    }
+
     private void recordMember(
             Actor actor, String action, long organizationId, String path, long personId, String details) {
         repository.insert(

@@ -45,6 +45,28 @@ public final class MemberEvents {
     public record MemberDataRead(
             long organizationId, String organizationPath, Long personId, String what, Actor actor) {}
 
+    /**
+     * Staff exported personal data to a file: what ({@code MEMBERS}, {@code ACTIVISTS}, {@code ACTIVIST_SNAPSHOT},
+     * {@code ACTIVISTS_CONSOLIDATED}), in which format ({@code XLSX}, {@code CSV}) and how many rows; audited
+     * without the rows themselves.
+     */
+    public record MembersExported(
+            long organizationId, String organizationPath, String content, String format, long rows, Actor actor) {}
+
+    /** A primary organization submitted its activists' contact base for a year upward, as a new version. */
+    public record ActivistsSubmitted(
+            long snapshotId,
+            long organizationId,
+            String organizationPath,
+            int year,
+            int version,
+            int rows,
+            Actor actor) {}
+
+    /** Staff opened a submitted activists' base: a read of personal data. */
+    public record ActivistSnapshotRead(
+            long snapshotId, long organizationId, String organizationPath, int year, int version, Actor actor) {}
+
     /** A member asked the staff of their organization to correct their data, from the cabinet. */
     public record CorrectionRequested(
             long correctionId, long personId, long organizationId, String organizationPath, Actor actor) {}

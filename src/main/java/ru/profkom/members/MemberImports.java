@@ -292,7 +292,7 @@ public class MemberImports {
             out.write(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf});
             List<String> header = new ArrayList<>(ImportParser.split(record.getHeader()));
             header.add(text("member.import.errorColumn"));
-            out.write(csvLine(header).getBytes(StandardCharsets.UTF_8));
+            out.write(ru.profkom.shared.Csv.line(header).getBytes(StandardCharsets.UTF_8));
             repository.eachProblem(importId, row -> {
                 List<String> cells = new ArrayList<>(ImportParser.split(row.getCells()));
                 while (cells.size() < header.size() - 1) {
@@ -300,7 +300,7 @@ public class MemberImports {
                 }
                 cells.add(row.getErrors() == null ? "" : row.getErrors().replace('\n', ' '));
                 try {
-                    out.write(csvLine(cells).getBytes(StandardCharsets.UTF_8));
+                    out.write(ru.profkom.shared.Csv.line(cells).getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -484,21 +484,5 @@ public class MemberImports {
 
     private static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
-    }
-
-    static String csvLine(List<String> cells) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                line.append(';');
-            }
-            String cell = cells.get(i) == null ? "" : cells.get(i);
-            if (cell.contains(";") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-                line.append('"').append(cell.replace("\"", "\"\"")).append('"');
-            } else {
-                line.append(cell);
-            }
-        }
-        return line.append("\r\n").toString();
     }
 }

@@ -18,8 +18,14 @@ class MemberTreeListener {
     private final MemberRepository repository;
     private final CabinetRepository cabinet;
     private final Members members;
+    private final ActivistSnapshotRepository snapshots;
 
-    MemberTreeListener(MemberRepository repository, CabinetRepository cabinet, Members members) {
+    MemberTreeListener(
+            MemberRepository repository,
+            CabinetRepository cabinet,
+            Members members,
+            ActivistSnapshotRepository snapshots) {
+        this.snapshots = snapshots;
         this.repository = repository;
         this.cabinet = cabinet;
         this.members = members;
@@ -29,6 +35,7 @@ class MemberTreeListener {
     void on(OrganizationMoved event) {
         repository.repath(event.oldPath(), event.newPath());
         cabinet.repath(event.oldPath(), event.newPath());
+        snapshots.repath(event.oldPath(), event.newPath());
     }
 
     @ApplicationModuleListener

@@ -32,6 +32,7 @@ import ru.profkom.members.MemberEvents.MemberExited;
 import ru.profkom.members.MemberEvents.MemberJoined;
 import ru.profkom.members.MemberEvents.MemberTransferred;
 import ru.profkom.members.MemberEvents.MemberUpdated;
+import ru.profkom.members.MemberEvents.MembersExported;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.Organizations;
@@ -134,13 +135,18 @@ public class Members {
 
     /**
      * Streams the memberships a query selects, for a file: one row at a time, never the subtree in memory. The
-     * export is audited once, with the organization and no personal data.
+     * export is audited once, with the organization, the format and the number of rows, and no personal data.
      */
-    public void export(MemberQuery query, Consumer<MemberExportRow> rows) {
+    public long export(MemberQuery query, String format, Consumer<MemberExportRow> rows) {
         Objects.requireNonNull(query.organizationId(), "an export is of one organization's subtree");
         Condition condition = condition(query);
-        repository.stream(condition, record -> rows.accept(MemberRepository.toExportRow(record)));
-        auditExport(query.organizationId());
+        long[] count = {0};
+        repository.stream(condition, record -> {
+            rows.accept(MemberRepository.toExportRow(record));
+            count[0]++;
+        });
+        auditExport(query.organizationId(), "MEMBERS", format, count[0]);
+        return count[0];
     }
 
     /** The activists' contact base (A3): union roles held today by current members of the organization's subtree. */
@@ -149,14 +155,24 @@ public class Members {
         return repository.activists(condition(MemberQuery.of(organizationId)), today(), page);
     }
 
-    public void exportActivists(long organizationId, Consumer<ActivistContact> rows) {
-        repository.streamActivists(condition(MemberQuery.of(organizationId)), today(), rows);
-        auditExport(organizationId);
+    public long exportActivists(long organizationId, String format, Consumer<ActivistContact> rows) {
+        long[] count = {0};
+        streamActivists(organizationId, contact -> {
+            rows.accept(contact);
+            count[0]++;
+        });
+        auditExport(organizationId, "ACTIVISTS", format, count[0]);
+        return count[0];
     }
 
-    private void auditExport(long organizationId) {
+    /** The activists' base of an organization's subtree as it is today, unaudited: for the caller to audit. */
+    void streamActivists(long organizationId, Consumer<ActivistContact> rows) {
+        repository.streamActivists(condition(MemberQuery.of(organizationId)), today(), rows);
+    }
+
+    void auditExport(long organizationId, String content, String format, long rows) {
         String path = organizations.pathOf(organizationId).orElseThrow();
-        events.publishEvent(new MemberDataRead(organizationId, path, null, "EXPORT", currentActor.get()));
+        events.publishEvent(new MembersExported(organizationId, path, content, format, rows, currentActor.get()));
     }
 
     /** The condition a search or an export runs under: the query within the actor's subtrees. */

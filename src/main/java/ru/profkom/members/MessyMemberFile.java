@@ -219,17 +219,8 @@ public final class MessyMemberFile {
         return new String(chars);
     }
 
+    /** Excel on Windows ends lines with CR LF; cells are quoted and neutralized as every CSV Profkom writes. */
     private static String line(List<String> cells) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                line.append(';');
-            }
-            String cell = cells.get(i);
-            boolean quote = cell.contains(";") || cell.contains("\"") || cell.contains("\n");
-            line.append(quote ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
-        }
-        // Excel on Windows ends lines with CR LF.
-        return line.append("\r\n").toString();
+        return ru.profkom.shared.Csv.line(cells);
     }
 }

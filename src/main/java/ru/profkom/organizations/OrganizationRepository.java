@@ -161,6 +161,41 @@ class OrganizationRepository {
         return dsl.fetchCount(ORGANIZATION, TreePaths.within(ORGANIZATION.PATH, path));
     }
 
+    /**
+     * Active organizations of one kind in a subtree, found by name or code, in Russian order; {@code only} (when
+     * not null) keeps just those ids, {@code excluded} leaves those out.
+     */
+    Page<OrganizationNode> ofKindWithin(
+            String path,
+            OrganizationKind kind,
+            String query,
+            Collection<Long> only,
+            Collection<Long> excluded,
+            PageRequest page) {
+        Condition condition = TreePaths.within(ORGANIZATION.PATH, path)
+                .and(ORGANIZATION.KIND.eq(kind.name()))
+                .and(ORGANIZATION.STATUS.eq(OrganizationStatus.ACTIVE.name()));
+        for (String word : RussianText.foldedKey(query == null ? "" : query).split(" ")) {
+            if (!word.isEmpty()) {
+                condition = condition.and(ORGANIZATION.SEARCH_TEXT.contains(word));
+            }
+        }
+        if (only != null) {
+            condition = only.isEmpty() ? DSL.falseCondition() : condition.and(ORGANIZATION.ID.in(only));
+        }
+        if (!excluded.isEmpty()) {
+            condition = condition.and(ORGANIZATION.ID.notIn(excluded));
+        }
+        List<OrganizationNode> items = dsl.select(nodeFields())
+                .from(ORGANIZATION)
+                .where(condition)
+                .orderBy(ORGANIZATION.SORT_NAME, ORGANIZATION.ID)
+                .limit(page.size())
+                .offset(page.offset())
+                .fetch(OrganizationRepository::toNode);
+        return new Page<>(items, page.page(), page.size(), dsl.fetchCount(ORGANIZATION, condition));
+    }
+
     /** Searches names and codes inside the given subtrees (path prefixes) and single organizations. */
     Page<OrganizationNode> search(
             String query, Collection<String> subtreePaths, Collection<Long> singleIds, PageRequest page) {

@@ -154,6 +154,27 @@ public class Organizations {
         return repository.search(query == null ? "" : query, repository.pathsOf(subtreeRoots), singles, page);
     }
 
+    /**
+     * Active organizations of one kind in the subtree of an organization the actor covers with a subtree role,
+     * found by name or code, in Russian order. {@code only} (when not null) keeps just those ids and
+     * {@code excluded} leaves those out: how another module lists, say, the primary organizations that did or did
+     * not send something.
+     */
+    @Transactional(readOnly = true)
+    public Page<OrganizationNode> ofKindWithin(
+            long id,
+            OrganizationKind kind,
+            String query,
+            java.util.Collection<Long> only,
+            java.util.Collection<Long> excluded,
+            PageRequest page) {
+        Organization organization = readable(id);
+        if (!coversSubtree(currentActor.get(), organization)) {
+            throw ProfkomException.forbidden("access.denied");
+        }
+        return repository.ofKindWithin(organization.path(), kind, query, only, excluded, page);
+    }
+
     @Transactional(readOnly = true)
     public List<Placement> placementHistory(long id) {
         readable(id);

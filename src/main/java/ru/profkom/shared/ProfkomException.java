@@ -15,7 +15,8 @@ public class ProfkomException extends RuntimeException {
         NOT_FOUND(404),
         FORBIDDEN(403),
         INVALID(400),
-        CONFLICT(409);
+        CONFLICT(409),
+        TOO_LARGE(413);
 
         public final int status;
 
@@ -47,6 +48,11 @@ public class ProfkomException extends RuntimeException {
 
     public static ProfkomException invalid(String field, String messageKey, Object... arguments) {
         return new ProfkomException(Kind.INVALID, List.of(new Problem(field, messageKey, arguments)));
+    }
+
+    /** A request body over a size limit: a file too big to accept, before any of it is read into the system. */
+    public static ProfkomException tooLarge(String field, String messageKey, Object... arguments) {
+        return new ProfkomException(Kind.TOO_LARGE, List.of(new Problem(field, messageKey, arguments)));
     }
 
     public Kind kind() {

@@ -202,7 +202,7 @@ class MembersTests {
                 Kind.NOT_FOUND,
                 "organization.notFound",
                 () -> actors.run(
-                        Fixture.ADMIN_A, () -> members.export(MemberQuery.of(fixture.primaryB1()), row -> {})));
+                        Fixture.ADMIN_A, () -> members.export(MemberQuery.of(fixture.primaryB1()), "CSV", row -> {})));
         assertRefused(
                 Kind.NOT_FOUND,
                 "member.notFound",
@@ -235,7 +235,7 @@ class MembersTests {
         PersonData person = person(surname(), "Галина", null);
         Member member = register(Fixture.ADMIN_A, fixture.primaryA1(), person, card());
         actors.as(Fixture.ADMIN_A, () -> members.get(member.id()));
-        actors.run(Fixture.ADMIN_A, () -> members.export(MemberQuery.of(fixture.primaryA1()), row -> {}));
+        actors.run(Fixture.ADMIN_A, () -> members.export(MemberQuery.of(fixture.primaryA1()), "CSV", row -> {}));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             List<AuditEntry> entries = actors.as(

@@ -130,6 +130,17 @@ public class Fixture implements SmartInitializingSingleton {
         return prefix + "-" + SEQUENCE.incrementAndGet() + "-" + (System.nanoTime() % 100_000);
     }
 
+    /** A surname no other test uses, of Russian letters only: the registry's search reads digits as a card number. */
+    public static String uniqueSurname(String prefix) {
+        String alphabet = "абвгдежзиклмнопрстуфхцчшэюя";
+        StringBuilder name = new StringBuilder(prefix);
+        for (char digit : String.valueOf(SEQUENCE.incrementAndGet() * 100_000L + System.nanoTime() % 100_000)
+                .toCharArray()) {
+            name.append(alphabet.charAt(digit - '0'));
+        }
+        return name.toString();
+    }
+
     public static OrganizationForm form(OrganizationKind kind, String code, String name) {
         return new OrganizationForm(
                 kind, code, name, name, null, null, null, null, null, null, null, null, null, null, null);

@@ -45,7 +45,9 @@ class AuditPages {
             "MEMBER_UPDATED",
             "MEMBER_CARD_READ",
             "MEMBERS_EXPORTED",
-            "MEMBERS_IMPORTED");
+            "MEMBERS_IMPORTED",
+            "ACTIVISTS_SUBMITTED",
+            "ACTIVIST_SNAPSHOT_READ");
 
     private final AuditLog auditLog;
     private final Organizations organizations;

@@ -2,6 +2,7 @@ package ru.profkom.members.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -37,11 +38,28 @@ class MemberImportApi {
 
     record MappingRequest(List<ImportField> mapping) {}
 
+    /** The multipart form of an upload, for the API description: the body is read by the import itself. */
+    record UploadForm(
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    type = "string",
+                    format = "binary",
+                    description = "CSV (UTF-8 или windows-1251) или XLSX")
+            String file) {}
+
     @PostMapping(path = "/organizations/{id}/member-imports")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Загрузить файл: строки проверяются, реестр не меняется до применения")
-    MemberImport upload(@PathVariable long id, @RequestParam(required = false) MultipartFile file) throws IOException {
+    @Operation(
+            summary = "Загрузить файл: строки проверяются, реестр не меняется до применения",
+            description = "Файл — часть multipart «file», CSV или XLSX не больше 100 МБ; больший файл отклоняется"
+                    + " ответом 413 с русским описанием проблемы (RFC 9457), ничего не загружая.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = UploadForm.class)))
+    MemberImport upload(@PathVariable long id, HttpServletRequest request) throws IOException {
         imports.checkCanImport(id);
+        MultipartFile file = MemberImportPages.fileOf(request);
         return imports.upload(id, fileName(file), MemberImportPages.bytesOf(file));
     }
 

@@ -1,5 +1,6 @@
 package ru.profkom.members.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.profkom.members.MemberImports;
 import ru.profkom.members.MemberImports.MemberImport;
@@ -22,6 +25,7 @@ import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.OversizedUploads;
 
 /** Upload, preview with the column mapping and the problems, progress and result of an import. */
 @Controller
@@ -46,15 +50,19 @@ class MemberImportPages {
     }
 
     @PostMapping("/orgs/{id}/members/import")
-    String upload(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model)
+    String upload(@PathVariable long id, HttpServletRequest request, HttpServletResponse response, Model model)
             throws IOException {
         imports.checkCanImport(id);
         try {
+            MultipartFile file = fileOf(request);
             MemberImport created = imports.upload(id, file == null ? null : file.getOriginalFilename(), bytesOf(file));
             return "redirect:/member-imports/" + created.id();
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID) {
+            if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.TOO_LARGE) {
                 throw e;
+            }
+            if (e.kind() == ProfkomException.Kind.TOO_LARGE) {
+                response.setStatus(e.kind().status);
             }
             formErrors.show(model, e);
             return uploadForm(id, null, model);
@@ -112,6 +120,38 @@ class MemberImportPages {
                         .build()
                         .toString());
         imports.writeErrors(importId, response.getOutputStream());
+    }
+
+    /**
+     * The uploaded file of the request's {@code file} part. The multipart body is parsed here, lazily
+     * ({@code spring.servlet.multipart.resolve-lazily}), after access was checked, so that a body over the
+     * servlet's limit becomes a refusal naming the file's size rather than the container's generic error.
+     */
+    static MultipartFile fileOf(HttpServletRequest request) {
+        long declared = OversizedUploads.oversizedBytes(request);
+        if (declared > 0) {
+            throw overLimit(declared);
+        }
+        MultipartHttpServletRequest multipart =
+                org.springframework.web.util.WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart == null) {
+            return null;
+        }
+        try {
+            return multipart.getFile("file");
+        } catch (MaxUploadSizeExceededException e) {
+            throw overLimit(request.getContentLengthLong());
+        }
+    }
+
+    private static ProfkomException overLimit(long size) {
+        long limit = ImportParser.MAX_FILE_BYTES / 1024 / 1024;
+        if (size <= 0) {
+            return ProfkomException.tooLarge("file", "member.import.tooLarge", limit);
+        }
+        String megabytes = String.format(java.util.Locale.ROOT, "%.1f", size / 1024.0 / 1024.0)
+                .replace('.', ',');
+        return ProfkomException.tooLarge("file", "member.import.overLimit", limit, megabytes);
     }
 
     /** The file's bytes, refused before reading when over the limit. */

@@ -38,6 +38,7 @@ import ru.profkom.organizations.OrganizationNode;
 import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.organizations.OrganizationStatus;
 import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.Csv;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
@@ -185,7 +186,7 @@ class MemberPages {
                 "members-" + organization.code() + ".xlsx",
                 texts.text("member.export.sheet"),
                 headers(columns),
-                rows -> members.export(query, row -> rows.add(line.cells(row))));
+                rows -> members.export(query, "XLSX", row -> rows.add(line.cells(row))));
     }
 
     @GetMapping("/orgs/{id}/members.csv")
@@ -210,7 +211,7 @@ class MemberPages {
         // The byte order mark makes Excel read the file as UTF-8 rather than the Windows code page.
         writer.write('\uFEFF');
         Csv.writeLine(writer, headers(columns));
-        members.export(query, row -> Csv.writeLine(writer, line.cells(row)));
+        members.export(query, "CSV", row -> Csv.writeLine(writer, line.cells(row)));
         writer.flush();
     }
 
@@ -546,15 +547,6 @@ class MemberPages {
     void exportActivists(@PathVariable long id, HttpServletResponse response) throws IOException {
         Organization organization = organizations.get(id);
         members.activists(id, new PageRequest(0, 1));
-        List<String> headers = List.of(
-                texts.text("member.field.fullName"),
-                texts.text("member.field.role"),
-                texts.text("member.field.roleOrganization"),
-                texts.text("member.field.since"),
-                texts.text("member.field.phone"),
-                texts.text("member.field.email"),
-                texts.text("member.field.position"),
-                texts.text("member.field.organization"));
         Map<Long, String> names = new java.util.HashMap<>();
         java.util.function.Function<Long, String> nameOf = orgId -> names.computeIfAbsent(
                 orgId, key -> organizations.shortNames(List.of(key)).getOrDefault(key, ""));
@@ -562,18 +554,24 @@ class MemberPages {
                 response,
                 "activists-" + organization.code() + ".xlsx",
                 texts.text("member.activists.sheet"),
-                headers,
+                ActivistColumns.headers(texts),
                 rows -> members.exportActivists(
                         id,
-                        a -> rows.add(List.of(
-                                a.fullName(),
-                                texts.text(a.role().messageKey()),
-                                nameOf.apply(a.roleOrganizationId()),
-                                formats.date(a.startedOn()),
-                                a.phone() == null ? "" : formats.phone(a.phone()),
-                                nullToEmpty(a.email()),
-                                nullToEmpty(a.position()),
-                                nameOf.apply(a.membershipOrganizationId())))));
+                        "XLSX",
+                        a -> rows.add(ActivistColumns.cells(
+                                new ru.profkom.members.ActivistSubmissionRow(
+                                        0,
+                                        a.personId(),
+                                        a.fullName(),
+                                        a.role(),
+                                        nameOf.apply(a.roleOrganizationId()),
+                                        a.startedOn(),
+                                        a.phone(),
+                                        a.email(),
+                                        a.position(),
+                                        nameOf.apply(a.membershipOrganizationId())),
+                                texts,
+                                formats))));
     }
 
     /** A line of the card's history with values as the user reads them elsewhere on the card. */
