@@ -35,7 +35,7 @@ public class Indicators {
 
     static final BigDecimal MAX_MONEY = new BigDecimal("1000000000000");
     static final int MAX_SUBSCRIBERS = 100_000_000;
-    static final int MAX_CHANNELS = 50;
+    public static final int MAX_CHANNELS = 50;
 
     private final IndicatorRepository repository;
     private final List<IndicatorProvider> providers;

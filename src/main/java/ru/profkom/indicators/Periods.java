@@ -29,6 +29,16 @@ public final class Periods {
         return check(period, clock);
     }
 
+    /** The last {@code count} months, newest first, for month pickers. */
+    public static java.util.List<YearMonth> recent(Clock clock, int count) {
+        java.util.List<YearMonth> periods = new java.util.ArrayList<>();
+        YearMonth current = current(clock);
+        for (int i = 0; i < count; i++) {
+            periods.add(current.minusMonths(i));
+        }
+        return periods;
+    }
+
     public static YearMonth check(YearMonth period, Clock clock) {
         if (period.isAfter(current(clock))) {
             throw ProfkomException.invalid("period", "indicator.period.future", period.toString());

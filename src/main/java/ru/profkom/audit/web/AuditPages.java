@@ -44,7 +44,12 @@ class AuditPages {
             "MEMBER_TRANSFERRED",
             "MEMBER_UPDATED",
             "MEMBER_CARD_READ",
-            "MEMBERS_EXPORTED");
+            "MEMBERS_EXPORTED",
+            "INDICATORS_SAVED",
+            "INDICATOR_CHANNEL_ADDED",
+            "INDICATOR_CHANNEL_REMOVED",
+            "RATING_WEIGHTS_CHANGED",
+            "INFO_REPORT_SENT");
 
     private final AuditLog auditLog;
     private final Organizations organizations;
