@@ -45,7 +45,11 @@ class ModularityTests {
             Map.entry("MemberAccount", "ru.profkom.members"),
             Map.entry("MemberCorrection", "ru.profkom.members"),
             Map.entry("MemberImport", "ru.profkom.members"),
-            Map.entry("MemberImportRow", "ru.profkom.members"));
+            Map.entry("MemberImportRow", "ru.profkom.members"),
+            Map.entry("IndicatorEntry", "ru.profkom.indicators"),
+            Map.entry("IndicatorChannel", "ru.profkom.indicators"),
+            Map.entry("RatingWeight", "ru.profkom.indicators"),
+            Map.entry("InfoReport", "ru.profkom.indicators"));
 
     static final ApplicationModules MODULES = ApplicationModules.of(ProfkomApplication.class);
 
