@@ -70,7 +70,7 @@ class IndicatorTexts {
                 text(line.nameKey()),
                 number(line.normalized()),
                 line.weight(),
-                number(line.points().setScale(2, RoundingMode.HALF_UP)));
+                points(line.points()));
     }
 
     static int percent(BigDecimal normalized) {
@@ -94,13 +94,20 @@ class IndicatorTexts {
         return DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(period);
     }
 
+    /** A value as Russians write it: 1 234,5 with up to four decimals. */
     static String number(BigDecimal value) {
+        return format("#,##0.####", value);
+    }
+
+    /** Rating points, always with two decimals, so that the lines visibly add up to the score. */
+    static String points(BigDecimal value) {
+        return format("#,##0.00", value.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    private static String format(String pattern, BigDecimal value) {
         DecimalFormat format =
-                new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("ru")));
-        if (value.stripTrailingZeros().scale() > 0 && value.scale() == 2) {
-            format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("ru")));
-        }
-        return format.format(value).replace('\u00a0', ' ');
+                new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.forLanguageTag("ru")));
+        return format.format(value).replace('\u00a0', ' ').replace('\u202f', ' ');
     }
 
     String text(String key, Object... arguments) {

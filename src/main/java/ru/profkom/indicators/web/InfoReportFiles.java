@@ -102,7 +102,7 @@ class InfoReportFiles {
             lines.add(
                     List.of(texts.text("rating.place"), texts.text("rating.organization"), texts.text("rating.score")));
             for (RankingRow row : report.ranking().rows().items()) {
-                lines.add(List.of(String.valueOf(row.place()), row.name(), IndicatorTexts.number(row.score())));
+                lines.add(List.of(String.valueOf(row.place()), row.name(), IndicatorTexts.points(row.score())));
             }
         }
         return lines;
@@ -169,7 +169,7 @@ class InfoReportFiles {
                 for (RankingRow row : report.ranking().rows().items()) {
                     ranking.addCell(new Phrase(String.valueOf(row.place()), regular));
                     ranking.addCell(new Phrase(row.name(), regular));
-                    ranking.addCell(new Phrase(IndicatorTexts.number(row.score()), regular));
+                    ranking.addCell(new Phrase(IndicatorTexts.points(row.score()), regular));
                 }
                 document.add(ranking);
             }

@@ -95,7 +95,7 @@ class RatingPages {
         List<String> explanation = row.lines().stream().map(texts::explain).toList();
         return new Line(
                 row,
-                IndicatorTexts.number(row.score()),
+                IndicatorTexts.points(row.score()),
                 explanation,
                 row.score().setScale(0, java.math.RoundingMode.HALF_UP).intValue());
     }
