@@ -82,6 +82,14 @@ class RatingPages {
                 "query",
                 "period=" + month + "&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
         model.addAttribute("canSetWeights", organizations.canManage(id));
+        // Where no primary organization sits directly inside (a region), the rankings are one level down.
+        model.addAttribute(
+                "otherChildren",
+                ranking.rows().total() > 0
+                        ? java.util.List.of()
+                        : organizations.children(id, false, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
+                                .filter(node -> node.kind() != ru.profkom.organizations.OrganizationKind.PRIMARY)
+                                .toList());
         if (!model.containsAttribute("weightForm")) {
             Map<String, String> form = new LinkedHashMap<>();
             ranking.weights().forEach(line -> form.put(line.code(), String.valueOf(line.weight())));
