@@ -33,6 +33,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import ru.profkom.accounts.Accounts;
 import ru.profkom.accounts.RoleGrantView;
+import ru.profkom.indicators.Channel;
+import ru.profkom.indicators.Indicators;
 import ru.profkom.members.Member;
 import ru.profkom.members.MemberEnums.ConsentForm;
 import ru.profkom.members.MemberEnums.ConsentPurpose;
@@ -72,7 +74,8 @@ class ApiAccessTests {
             "members/{personId}", World::person,
             "memberships/{membershipId}", World::membership,
             "consents/{consentId}", World::consent,
-            "member-imports/{importId}", World::memberImport);
+            "member-imports/{importId}", World::memberImport,
+            "channels/{channelId}", World::channel);
 
     /** What an {@code *Id} field of a JSON body or an {@code *Id} request parameter addresses. */
     private static final Map<String, ToLongFunction<World>> ID_FIELDS = Map.of(
@@ -112,6 +115,9 @@ class ApiAccessTests {
     @Autowired
     MemberImports memberImports;
 
+    @Autowired
+    Indicators indicators;
+
     @Test
     void findsTheApiEndpoints() {
         assertThat(endpoints())
@@ -149,6 +155,7 @@ class ApiAccessTests {
                 inside.membership(),
                 inside.consent(),
                 importIn(fixture.primaryA1()),
+                channelIn(fixture.primaryA1()),
                 List.of());
 
         assertRefusedEverywhere(Fixture.MEMBER_A1, outside, own);
@@ -325,6 +332,7 @@ class ApiAccessTests {
             long membership,
             long consent,
             long memberImport,
+            long channel,
             List<String> names) {
 
         String searchTerm() {
@@ -387,7 +395,19 @@ class ApiAccessTests {
                 registered.memberships().getFirst().id(),
                 consent,
                 importIn(primary),
+                channelIn(primary),
                 names);
+    }
+
+    /** A channel of the organization in the current month. */
+    private long channelIn(long organizationId) {
+        return actors.asSystem(() -> indicators.addChannel(
+                        organizationId,
+                        indicators.period(null),
+                        Channel.Kind.TELEGRAM,
+                        "https://t.me/world" + organizationId,
+                        10))
+                .id();
     }
 
     /** An import checked and not applied; its only row is invalid, so applying it adds no one. */

@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ru.profkom.indicators.Channel;
 import ru.profkom.indicators.ChildReport;
@@ -116,6 +119,13 @@ class IndicatorApi {
             @PathVariable long id, @RequestParam(required = false) String period, @RequestBody NewChannel channel) {
         return indicators.addChannel(
                 id, indicators.period(period), channel.kind(), channel.address(), channel.subscribers());
+    }
+
+    @DeleteMapping("/api/v1/organizations/{id}/channels/{channelId}")
+    @Operation(summary = "Удалить канал организации")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeChannel(@PathVariable long id, @PathVariable long channelId) {
+        indicators.removeChannel(id, channelId);
     }
 
     @GetMapping("/api/v1/organizations/{id}/rating")
