@@ -33,6 +33,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import ru.profkom.accounts.Accounts;
 import ru.profkom.accounts.RoleGrantView;
+import ru.profkom.indicators.Channel;
+import ru.profkom.indicators.Indicators;
 import ru.profkom.members.ActivistSubmissions;
 import ru.profkom.members.Member;
 import ru.profkom.members.MemberEnums.ConsentForm;
@@ -74,7 +76,8 @@ class ApiAccessTests {
             "memberships/{membershipId}", World::membership,
             "consents/{consentId}", World::consent,
             "member-imports/{importId}", World::memberImport,
-            "activist-snapshots/{snapshotId}", World::activistSnapshot);
+            "activist-snapshots/{snapshotId}", World::activistSnapshot,
+            "channels/{channelId}", World::channel);
 
     /** What an {@code *Id} field of a JSON body or an {@code *Id} request parameter addresses. */
     private static final Map<String, ToLongFunction<World>> ID_FIELDS = Map.of(
@@ -117,6 +120,9 @@ class ApiAccessTests {
     @Autowired
     ActivistSubmissions activistSubmissions;
 
+    @Autowired
+    Indicators indicators;
+
     @Test
     void findsTheApiEndpoints() {
         assertThat(endpoints())
@@ -155,6 +161,7 @@ class ApiAccessTests {
                 inside.consent(),
                 importIn(fixture.primaryA1()),
                 snapshotIn(fixture.primaryA1()),
+                channelIn(fixture.primaryA1()),
                 List.of());
 
         assertRefusedEverywhere(Fixture.MEMBER_A1, outside, own);
@@ -332,6 +339,7 @@ class ApiAccessTests {
             long consent,
             long memberImport,
             long activistSnapshot,
+            long channel,
             List<String> names) {
 
         String searchTerm() {
@@ -395,12 +403,24 @@ class ApiAccessTests {
                 consent,
                 importIn(primary),
                 snapshotIn(primary),
+                channelIn(primary),
                 names);
     }
 
     /** The activists' base of a primary organization submitted for this year. */
     private long snapshotIn(long organizationId) {
         return actors.asSystem(() -> activistSubmissions.submit(organizationId, activistSubmissions.currentYear()))
+                .id();
+    }
+
+    /** A channel of the organization in the current month. */
+    private long channelIn(long organizationId) {
+        return actors.asSystem(() -> indicators.addChannel(
+                        organizationId,
+                        indicators.period(null),
+                        Channel.Kind.TELEGRAM,
+                        "https://t.me/world" + organizationId,
+                        10))
                 .id();
     }
 

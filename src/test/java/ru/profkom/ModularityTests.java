@@ -49,7 +49,11 @@ class ModularityTests {
             Map.entry("MemberImportProblem", "ru.profkom.members"),
             Map.entry("MemberIdBlock", "ru.profkom.members"),
             Map.entry("ActivistSnapshot", "ru.profkom.members"),
-            Map.entry("ActivistSnapshotRow", "ru.profkom.members"));
+            Map.entry("ActivistSnapshotRow", "ru.profkom.members"),
+            Map.entry("IndicatorEntry", "ru.profkom.indicators"),
+            Map.entry("IndicatorChannel", "ru.profkom.indicators"),
+            Map.entry("RatingWeight", "ru.profkom.indicators"),
+            Map.entry("InfoReport", "ru.profkom.indicators"));
 
     static final ApplicationModules MODULES = ApplicationModules.of(ProfkomApplication.class);
 

@@ -8,6 +8,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import ru.profkom.accounts.AccountEvents;
+import ru.profkom.indicators.IndicatorEvents;
 import ru.profkom.members.MemberEvents;
 import ru.profkom.organizations.OrganizationEvents;
 import ru.profkom.organizations.Organizations;
@@ -328,6 +329,53 @@ class AuditRecorder {
                         "audit.details.activistSnapshot",
                         new Object[] {String.valueOf(event.year()), event.version()},
                         Locale.forLanguageTag("ru")));
+    // ---- information-work indicators and the rating -------------------------------------------
+
+    @ApplicationModuleListener
+    void on(IndicatorEvents.IndicatorDataSaved event) {
+        String fields = java.util.Arrays.stream(event.fields().split(","))
+                .map(field -> russian("indicator.field." + field))
+                .collect(Collectors.joining(", "));
+        record(event.actor(), "INDICATORS_SAVED", event.organizationId(), event.path(), event.period() + ": " + fields);
+    }
+
+    @ApplicationModuleListener
+    void on(IndicatorEvents.ChannelAdded event) {
+        record(
+                event.actor(),
+                "INDICATOR_CHANNEL_ADDED",
+                event.organizationId(),
+                event.path(),
+                event.period() + ": " + event.description());
+    }
+
+    @ApplicationModuleListener
+    void on(IndicatorEvents.ChannelRemoved event) {
+        record(
+                event.actor(),
+                "INDICATOR_CHANNEL_REMOVED",
+                event.organizationId(),
+                event.path(),
+                event.period() + ": " + event.description());
+    }
+
+    @ApplicationModuleListener
+    void on(IndicatorEvents.RatingWeightsChanged event) {
+        String weights = event.weights().stream()
+                .filter(line -> line.weight() > 0)
+                .map(line -> russian(line.nameKey()) + " " + line.weight() + " %")
+                .collect(Collectors.joining(", "));
+        record(event.actor(), "RATING_WEIGHTS_CHANGED", event.organizationId(), event.path(), weights);
+    }
+
+    @ApplicationModuleListener
+    void on(IndicatorEvents.InfoReportSent event) {
+        record(
+                event.actor(),
+                "INFO_REPORT_SENT",
+                event.organizationId(),
+                event.path(),
+                event.period() + " → " + nameOf(event.parentId()));
     }
 
     private void recordMember(

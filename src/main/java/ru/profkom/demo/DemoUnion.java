@@ -1,11 +1,14 @@
 package ru.profkom.demo;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.function.Consumer;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Service;
@@ -13,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.profkom.accounts.Accounts;
 import ru.profkom.accounts.NewAccount;
 import ru.profkom.accounts.RoleGrantView;
+import ru.profkom.indicators.Channel;
+import ru.profkom.indicators.IndicatorEntry;
+import ru.profkom.indicators.Indicators;
 import ru.profkom.members.Member;
 import ru.profkom.members.MemberAccountLinks;
 import ru.profkom.members.MemberEnums.ConsentForm;
@@ -25,8 +31,10 @@ import ru.profkom.members.MembershipData;
 import ru.profkom.members.PersonData;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.OrganizationLoader;
+import ru.profkom.organizations.OrganizationNode;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.Role;
 
 /**
@@ -70,6 +78,7 @@ public class DemoUnion {
     private final ActingAccount acting;
     private final Members members;
     private final MemberAccountLinks memberAccounts;
+    private final Indicators indicators;
 
     DemoUnion(
             OrganizationLoader loader,
@@ -77,13 +86,15 @@ public class DemoUnion {
             Accounts accounts,
             ActingAccount acting,
             Members members,
-            MemberAccountLinks memberAccounts) {
+            MemberAccountLinks memberAccounts,
+            Indicators indicators) {
         this.loader = loader;
         this.organizations = organizations;
         this.accounts = accounts;
         this.acting = acting;
         this.members = members;
         this.memberAccounts = memberAccounts;
+        this.indicators = indicators;
     }
 
     /** Whether the database holds no organization yet, which is when a union may be loaded. */
@@ -118,6 +129,7 @@ public class DemoUnion {
                         new NewAccount(login.login(), fullName, login.login() + EMAIL_DOMAIN, PASSWORD, login.role()));
             }
             registerMembers(line.primary.id());
+            enterIndicators(line.territorial.id());
             return Optional.of(new Loaded(
                     count,
                     (System.nanoTime() - started) / 1_000_000,
@@ -161,6 +173,52 @@ public class DemoUnion {
         members.giveConsent(member.id(), ConsentPurpose.EMAIL, demoMember.joinedOn(), ConsentForm.ELECTRONIC, null);
         memberAccounts.link(member.id(), "member");
     }
+
+    /**
+     * Gives the primary organizations of the demo territorial organization information-work data for
+     * this month and the two before (budget, spending, stands, periodicals, training, channels), drawn
+     * from a seed per organization, so that the indicators, the rating and its trend show something.
+     */
+    private void enterIndicators(long territorialId) {
+        YearMonth current = YearMonth.now(ZoneId.of("Europe/Moscow"));
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+        List<OrganizationNode> primaries =
+                organizations.children(territorialId, false, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
+                        .filter(node -> node.kind() == OrganizationKind.PRIMARY)
+                        .toList();
+        for (OrganizationNode primary : primaries) {
+            for (int monthsAgo = 2; monthsAgo >= 0; monthsAgo--) {
+                YearMonth period = current.minusMonths(monthsAgo);
+                Random random = new Random(DEMO_MEMBERS_SEED * 31 + primary.id() * 7 + monthsAgo);
+                long budget = 200_000 + random.nextInt(40) * 25_000L;
+                long spending = budget * random.nextInt(9) / 100;
+                LocalDate end = period.atEndOfMonth().isAfter(today) ? today : period.atEndOfMonth();
+                indicators.saveEntry(
+                        primary.id(),
+                        period,
+                        new IndicatorEntry(
+                                BigDecimal.valueOf(budget),
+                                BigDecimal.valueOf(spending),
+                                1 + random.nextInt(3),
+                                end.minusDays(random.nextInt(25)),
+                                random.nextInt(12),
+                                random.nextInt(3)));
+                int channels = random.nextInt(4);
+                for (int i = 0; i < channels; i++) {
+                    Channel.Kind kind = DEMO_CHANNELS.get(i);
+                    indicators.addChannel(
+                            primary.id(),
+                            period,
+                            kind,
+                            "https://" + kind.name().toLowerCase(java.util.Locale.ROOT) + ".example/ppo" + primary.id(),
+                            20 + random.nextInt(400));
+                }
+            }
+        }
+    }
+
+    private static final List<Channel.Kind> DEMO_CHANNELS =
+            List.of(Channel.Kind.SITE, Channel.Kind.VK, Channel.Kind.TELEGRAM, Channel.Kind.MAX);
 
     private static String infoWorkerOf(GeneratedOrganization primary) {
         return primary.infoWorkerName() != null ? primary.infoWorkerName() : "Полякова Анна Сергеевна";

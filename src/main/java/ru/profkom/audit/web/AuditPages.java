@@ -47,7 +47,12 @@ class AuditPages {
             "MEMBERS_EXPORTED",
             "MEMBERS_IMPORTED",
             "ACTIVISTS_SUBMITTED",
-            "ACTIVIST_SNAPSHOT_READ");
+            "ACTIVIST_SNAPSHOT_READ",
+            "INDICATORS_SAVED",
+            "INDICATOR_CHANNEL_ADDED",
+            "INDICATOR_CHANNEL_REMOVED",
+            "RATING_WEIGHTS_CHANGED",
+            "INFO_REPORT_SENT");
 
     private final AuditLog auditLog;
     private final Organizations organizations;

@@ -1,0 +1,22 @@
+package ru.profkom.indicators;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A primary organization's place in its parent's ranking for a month, its place the month before
+ * (null when it was not ranked) and its score with the explanation.
+ */
+public record RankingRow(
+        int place,
+        Integer previousPlace,
+        long organizationId,
+        String name,
+        BigDecimal score,
+        List<Scoring.ScoreLine> lines) {
+
+    /** Places gained since the previous month: positive is up, negative down, null when new. */
+    public Integer trend() {
+        return previousPlace == null ? null : previousPlace - place;
+    }
+}

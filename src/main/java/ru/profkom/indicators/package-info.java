@@ -1,0 +1,8 @@
+/**
+ * Information-work indicators (E2, E4, E7) of each organization and month, each with its source, from
+ * providers that any module contributes; the hand-entered data behind the built-in ones; the rating of
+ * primary organizations inside their parent with weights set by the rating organization; and the
+ * monthly information-work report to the higher organization.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organizations"})
+package ru.profkom.indicators;
