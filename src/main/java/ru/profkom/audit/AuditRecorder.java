@@ -329,6 +329,8 @@ class AuditRecorder {
                         "audit.details.activistSnapshot",
                         new Object[] {String.valueOf(event.year()), event.version()},
                         Locale.forLanguageTag("ru")));
+    }
+
     // ---- information-work indicators and the rating -------------------------------------------
 
     @ApplicationModuleListener
