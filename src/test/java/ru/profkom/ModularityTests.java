@@ -45,7 +45,14 @@ class ModularityTests {
             Map.entry("MemberAccount", "ru.profkom.members"),
             Map.entry("MemberCorrection", "ru.profkom.members"),
             Map.entry("MemberImport", "ru.profkom.members"),
-            Map.entry("MemberImportRow", "ru.profkom.members"));
+            Map.entry("MemberImportRow", "ru.profkom.members"),
+            Map.entry("StoredImage", "ru.profkom.publications"),
+            Map.entry("Publication", "ru.profkom.publications"),
+            Map.entry("PublicationImage", "ru.profkom.publications"),
+            Map.entry("PublicationAttachment", "ru.profkom.publications"),
+            Map.entry("PublicationRoute", "ru.profkom.publications"),
+            Map.entry("InfoPackage", "ru.profkom.publications"),
+            Map.entry("InfoPackageRecipient", "ru.profkom.publications"));
 
     static final ApplicationModules MODULES = ApplicationModules.of(ProfkomApplication.class);
 
