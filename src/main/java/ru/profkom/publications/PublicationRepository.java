@@ -253,6 +253,14 @@ class PublicationRepository {
 
     /** Streams what the search index holds of every publication, in id order, in chunks. */
     void forEachIndexed(int chunk, Consumer<List<Indexed>> consumer) {
+        forEachIndexed(DSL.trueCondition(), chunk, consumer);
+    }
+
+    void forEachIndexedWithin(String path, int chunk, Consumer<List<Indexed>> consumer) {
+        forEachIndexed(TreePaths.within(PUBLICATION.ORGANIZATION_PATH, path), chunk, consumer);
+    }
+
+    private void forEachIndexed(Condition condition, int chunk, Consumer<List<Indexed>> consumer) {
         long after = 0;
         while (true) {
             List<Indexed> rows = dsl.select(
@@ -266,6 +274,7 @@ class PublicationRepository {
                             PUBLICATION.UPDATED_AT)
                     .from(PUBLICATION)
                     .where(PUBLICATION.ID.gt(after))
+                    .and(condition)
                     .orderBy(PUBLICATION.ID)
                     .limit(chunk)
                     .fetch(PublicationRepository::toIndexed);

@@ -38,6 +38,7 @@ public class Publications {
     private final Images images;
     private final Organizations organizations;
     private final RouteRepository routes;
+    private final InfoPackages packages;
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -48,6 +49,7 @@ public class Publications {
             Images images,
             Organizations organizations,
             RouteRepository routes,
+            InfoPackages packages,
             CurrentActor currentActor,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -56,6 +58,7 @@ public class Publications {
         this.images = images;
         this.organizations = organizations;
         this.routes = routes;
+        this.packages = packages;
         this.currentActor = currentActor;
         this.events = events;
         this.clock = clock;
@@ -126,6 +129,11 @@ public class Publications {
     @Transactional(readOnly = true)
     public boolean canEdit(Publication publication) {
         return organizations.canEdit(publication.organizationId());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean canEditOrganization(long organizationId) {
+        return organizations.canEdit(organizationId);
     }
 
     @Transactional(readOnly = true)
@@ -293,7 +301,7 @@ public class Publications {
     }
 
     private boolean packageReadable(long packageId) {
-        return false;
+        return packages.readable(packageId);
     }
 
     Publication visible(long publicationId) {
