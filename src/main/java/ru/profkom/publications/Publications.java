@@ -151,7 +151,11 @@ public class Publications {
         Attachments.StoredFile file =
                 attachments.find(attachmentId).orElseThrow(() -> ProfkomException.notFound("attachment.notFound"));
         if (file.publicationId() != null) {
-            visible(file.publicationId());
+            try {
+                visible(file.publicationId());
+            } catch (ProfkomException hidden) {
+                throw ProfkomException.notFound("attachment.notFound");
+            }
         } else if (!organizations.canRead(file.organizationId())
                 && !(file.packageId() != null && packageReadable(file.packageId()))) {
             throw ProfkomException.notFound("attachment.notFound");
