@@ -22,6 +22,12 @@ import ru.profkom.shared.ProfkomException;
 @Transactional
 public class Images {
 
+    /** The largest photo accepted, in bytes. */
+    public static final int MAX_UPLOAD_BYTES = ImageProcessor.MAX_BYTES;
+
+    /** The largest attached file accepted, in bytes. */
+    public static final int MAX_ATTACHMENT_BYTES = Attachments.MAX_BYTES;
+
     private final DSLContext dsl;
     private final Organizations organizations;
     private final CurrentActor currentActor;
