@@ -44,7 +44,13 @@ class AuditPages {
             "MEMBER_TRANSFERRED",
             "MEMBER_UPDATED",
             "MEMBER_CARD_READ",
-            "MEMBERS_EXPORTED");
+            "MEMBERS_EXPORTED",
+            "PUBLICATION_SAVED",
+            "PUBLICATION_PUBLISHED",
+            "PUBLICATION_UNPUBLISHED",
+            "PUBLICATION_SENT_UPWARD",
+            "PUBLICATION_ROUTE_HANDLED",
+            "INFO_PACKAGE_SENT");
 
     private final AuditLog auditLog;
     private final Organizations organizations;
