@@ -229,21 +229,15 @@ class PublicationPages {
 
     @PostMapping("/publications/{publicationId}/images")
     String addImage(
-            @PathVariable long publicationId, @RequestParam("image") MultipartFile image, RedirectAttributes redirect)
-            throws IOException {
-        byte[] bytes =
-                image.getSize() > ru.profkom.publications.Images.MAX_UPLOAD_BYTES ? new byte[0] : image.getBytes();
-        if (image.getSize() > ru.profkom.publications.Images.MAX_UPLOAD_BYTES) {
-            return act(publicationId, redirect, null, () -> {
-                throw ProfkomException.invalid(
-                        "image", "image.tooLarge", ru.profkom.publications.Images.MAX_UPLOAD_BYTES / 1024 / 1024);
-            });
-        }
+            @PathVariable long publicationId, @RequestParam("image") MultipartFile image, RedirectAttributes redirect) {
         return act(
                 publicationId,
                 redirect,
                 "publication.imageAdded",
-                () -> publications.addImage(publicationId, image.getOriginalFilename(), bytes));
+                () -> publications.addImage(
+                        publicationId,
+                        image.getOriginalFilename(),
+                        upload(image, ru.profkom.publications.Images.MAX_UPLOAD_BYTES, "image", "image.tooLarge")));
     }
 
     @PostMapping("/publications/{publicationId}/images/{imageId}/delete")
@@ -257,22 +251,27 @@ class PublicationPages {
 
     @PostMapping("/publications/{publicationId}/attachments")
     String addAttachment(
-            @PathVariable long publicationId, @RequestParam("file") MultipartFile file, RedirectAttributes redirect)
-            throws IOException {
-        if (file.getSize() > ru.profkom.publications.Images.MAX_ATTACHMENT_BYTES) {
-            return act(publicationId, redirect, null, () -> {
-                throw ProfkomException.invalid(
-                        "file",
-                        "attachment.tooLarge",
-                        ru.profkom.publications.Images.MAX_ATTACHMENT_BYTES / 1024 / 1024);
-            });
-        }
-        byte[] bytes = file.getBytes();
+            @PathVariable long publicationId, @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
         return act(
                 publicationId,
                 redirect,
                 "publication.attachmentAdded",
-                () -> publications.addAttachment(publicationId, file.getOriginalFilename(), bytes));
+                () -> publications.addAttachment(
+                        publicationId,
+                        file.getOriginalFilename(),
+                        upload(
+                                file,
+                                ru.profkom.publications.Images.MAX_ATTACHMENT_BYTES,
+                                "file",
+                                "attachment.tooLarge")));
+    }
+
+    private static byte[] upload(MultipartFile file, int max, String field, String tooLargeKey) {
+        try {
+            return PublicationApi.bytes(file, max, field, tooLargeKey);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @PostMapping("/publications/{publicationId}/attachments/{attachmentId}/delete")
