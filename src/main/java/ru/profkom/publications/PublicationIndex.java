@@ -151,18 +151,22 @@ class PublicationIndex implements DisposableBean {
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
         if (visibleIn != null) {
-            BooleanQuery.Builder visible = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term("status", PublicationStatus.PUBLISHED.name())), Occur.SHOULD);
+            // Nearly every document is published and visible to all: rather than intersect with the huge
+            // "published" list, exclude the few unpublished ones outside the user's subtrees.
+            BooleanQuery.Builder hidden = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term("status", PublicationStatus.DRAFT.name())), Occur.SHOULD)
+                    .add(new TermQuery(new Term("status", PublicationStatus.UNPUBLISHED.name())), Occur.SHOULD)
+                    .setMinimumNumberShouldMatch(1);
             if (!visibleIn.isEmpty()) {
-                visible.add(
+                hidden.add(
                         new TermInSetQuery(
                                 "org",
                                 visibleIn.stream()
                                         .map(id -> new BytesRef(String.valueOf(id)))
                                         .toList()),
-                        Occur.SHOULD);
+                        Occur.MUST_NOT);
             }
-            query.add(visible.build(), Occur.FILTER);
+            query.add(hidden.build(), Occur.MUST_NOT);
         }
         try {
             IndexSearcher searcher = searchers.acquire();
