@@ -47,6 +47,7 @@ import ru.profkom.members.PersonData;
 import ru.profkom.organizations.BodyKind;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.Organizations;
+import ru.profkom.publications.PublicationWorld;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.Role;
 import ru.profkom.support.Actors;
@@ -68,16 +69,23 @@ class ApiAccessTests {
      * What a path variable addresses, by the path segment before it and its name. An endpoint with a
      * variable missing here fails the test: add the kind of object to {@link World} and a line here.
      */
-    private static final Map<String, ToLongFunction<World>> PATH_VARIABLES = Map.of(
-            "organizations/{id}", World::primary,
-            "bodies/{bodyId}", World::body,
-            "roles/{grantId}", World::grant,
-            "members/{personId}", World::person,
-            "memberships/{membershipId}", World::membership,
-            "consents/{consentId}", World::consent,
-            "member-imports/{importId}", World::memberImport,
-            "activist-snapshots/{snapshotId}", World::activistSnapshot,
-            "channels/{channelId}", World::channel);
+    private static final Map<String, ToLongFunction<World>> PATH_VARIABLES = Map.ofEntries(
+            variable("organizations/{id}", World::primary),
+            variable("bodies/{bodyId}", World::body),
+            variable("roles/{grantId}", World::grant),
+            variable("members/{personId}", World::person),
+            variable("memberships/{membershipId}", World::membership),
+            variable("consents/{consentId}", World::consent),
+            variable("member-imports/{importId}", World::memberImport),
+            variable("activist-snapshots/{snapshotId}", World::activistSnapshot),
+            variable("channels/{channelId}", World::channel),
+            variable("publications/{publicationId}", World::publication),
+            variable("routes/{routeId}", World::route),
+            variable("packages/{packageId}", World::infoPackage));
+
+    private static Map.Entry<String, ToLongFunction<World>> variable(String path, ToLongFunction<World> object) {
+        return Map.entry(path, object);
+    }
 
     /** What an {@code *Id} field of a JSON body or an {@code *Id} request parameter addresses. */
     private static final Map<String, ToLongFunction<World>> ID_FIELDS = Map.of(
@@ -123,6 +131,9 @@ class ApiAccessTests {
     @Autowired
     Indicators indicators;
 
+    @Autowired
+    PublicationWorld publicationWorld;
+
     @Test
     void findsTheApiEndpoints() {
         assertThat(endpoints())
@@ -162,7 +173,10 @@ class ApiAccessTests {
                 importIn(fixture.primaryA1()),
                 snapshotIn(fixture.primaryA1()),
                 channelIn(fixture.primaryA1()),
-                List.of());
+                List.of(),
+                inside.publication(),
+                inside.route(),
+                inside.infoPackage());
 
         assertRefusedEverywhere(Fixture.MEMBER_A1, outside, own);
     }
@@ -340,7 +354,10 @@ class ApiAccessTests {
             long memberImport,
             long activistSnapshot,
             long channel,
-            List<String> names) {
+            List<String> names,
+            long publication,
+            long route,
+            long infoPackage) {
 
         String searchTerm() {
             return names.getFirst();
@@ -381,6 +398,7 @@ class ApiAccessTests {
                 .consents()
                 .getFirst()
                 .id();
+        PublicationWorld.Objects objects = publicationWorld.build(territorial, primary);
         List<String> names = new ArrayList<>();
         names.add(primaryName);
         names.add(lastName);
@@ -404,7 +422,10 @@ class ApiAccessTests {
                 importIn(primary),
                 snapshotIn(primary),
                 channelIn(primary),
-                names);
+                names,
+                objects.publication(),
+                objects.route(),
+                objects.infoPackage());
     }
 
     /** The activists' base of a primary organization submitted for this year. */

@@ -53,7 +53,14 @@ class ModularityTests {
             Map.entry("IndicatorEntry", "ru.profkom.indicators"),
             Map.entry("IndicatorChannel", "ru.profkom.indicators"),
             Map.entry("RatingWeight", "ru.profkom.indicators"),
-            Map.entry("InfoReport", "ru.profkom.indicators"));
+            Map.entry("InfoReport", "ru.profkom.indicators"),
+            Map.entry("StoredImage", "ru.profkom.publications"),
+            Map.entry("Publication", "ru.profkom.publications"),
+            Map.entry("PublicationImage", "ru.profkom.publications"),
+            Map.entry("PublicationAttachment", "ru.profkom.publications"),
+            Map.entry("PublicationRoute", "ru.profkom.publications"),
+            Map.entry("InfoPackage", "ru.profkom.publications"),
+            Map.entry("InfoPackageRecipient", "ru.profkom.publications"));
 
     static final ApplicationModules MODULES = ApplicationModules.of(ProfkomApplication.class);
 

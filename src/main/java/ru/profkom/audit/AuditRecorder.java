@@ -12,6 +12,7 @@ import ru.profkom.indicators.IndicatorEvents;
 import ru.profkom.members.MemberEvents;
 import ru.profkom.organizations.OrganizationEvents;
 import ru.profkom.organizations.Organizations;
+import ru.profkom.publications.PublicationEvents;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
 
@@ -378,6 +379,60 @@ class AuditRecorder {
                 event.organizationId(),
                 event.path(),
                 event.period() + " → " + nameOf(event.parentId()));
+    }
+
+    // ---- publications ----------------------------------------------------------------------
+
+    @ApplicationModuleListener
+    void on(PublicationEvents.PublicationSaved event) {
+        record(event.actor(), "PUBLICATION_SAVED", event.organizationId(), event.organizationPath(), event.title());
+    }
+
+    @ApplicationModuleListener
+    void on(PublicationEvents.PublicationPublished event) {
+        record(event.actor(), "PUBLICATION_PUBLISHED", event.organizationId(), event.organizationPath(), event.title());
+    }
+
+    @ApplicationModuleListener
+    void on(PublicationEvents.PublicationUnpublished event) {
+        record(
+                event.actor(),
+                "PUBLICATION_UNPUBLISHED",
+                event.organizationId(),
+                event.organizationPath(),
+                "#" + event.publicationId());
+    }
+
+    @ApplicationModuleListener
+    void on(PublicationEvents.PublicationSentUpward event) {
+        record(
+                event.actor(),
+                "PUBLICATION_SENT_UPWARD",
+                event.toOrganizationId(),
+                event.toOrganizationPath(),
+                nameOf(event.fromOrganizationId()) + " → " + nameOf(event.toOrganizationId()) + " · "
+                        + russian("route.purpose." + event.purpose().name()));
+    }
+
+    @ApplicationModuleListener
+    void on(PublicationEvents.PublicationRouteHandled event) {
+        record(
+                event.actor(),
+                "PUBLICATION_ROUTE_HANDLED",
+                event.organizationId(),
+                event.organizationPath(),
+                "#" + event.publicationId() + " · "
+                        + russian("route.status." + event.status().name()));
+    }
+
+    @ApplicationModuleListener
+    void on(PublicationEvents.InfoPackageSent event) {
+        record(
+                event.actor(),
+                "INFO_PACKAGE_SENT",
+                event.organizationId(),
+                event.organizationPath(),
+                event.title() + " · " + event.recipients());
     }
 
     private void recordMember(

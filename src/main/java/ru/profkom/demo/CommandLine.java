@@ -29,8 +29,14 @@ import org.springframework.core.env.Environment;
  */
 public final class CommandLine {
 
-    public static final Set<String> COMMANDS =
-            Set.of("generate", "bench-tree", "import-members", "generate-members", "bench-member-search");
+    public static final Set<String> COMMANDS = Set.of(
+            "generate",
+            "bench-tree",
+            "import-members",
+            "generate-members",
+            "bench-member-search",
+            "generate-publications",
+            "bench-search-publications");
 
     static final String BENCH_DATA = "bench-data";
     static final String BENCH_H2_URL = "jdbc:h2:file:./" + BENCH_DATA
@@ -50,6 +56,10 @@ public final class CommandLine {
                   generate-members [--count N] [--db JDBC_URL]     добавить в реестр N сгенерированных членов (замеры)
                   bench-member-search [--db JDBC_URL]              замер поиска по началу фамилии в поддереве
                   member-file --rows N ФАЙЛ                        CSV из N сгенерированных членов для замера импорта
+                  generate-publications --count N [--org-id ID] [--db JDBC_URL]
+                                                                   загрузить N сгенерированных новостей и построить индекс
+                  bench-search-publications [--samples N] [--db JDBC_URL]
+                                                                   замер полнотекстового поиска публикаций
                   help                                             эта справка
                 """;
     }

@@ -47,6 +47,7 @@ import ru.profkom.support.TestMail;
             "spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
             "profkom.demo.load=false",
             "profkom.mail.poll-interval=PT0.2S",
+            "profkom.publications.index-dir=${java.io.tmpdir}/profkom-browser-index-${random.uuid}",
             "spring.mail.host=127.0.0.1"
         })
 abstract class BrowserTest {

@@ -52,7 +52,13 @@ class AuditPages {
             "INDICATOR_CHANNEL_ADDED",
             "INDICATOR_CHANNEL_REMOVED",
             "RATING_WEIGHTS_CHANGED",
-            "INFO_REPORT_SENT");
+            "INFO_REPORT_SENT",
+            "PUBLICATION_SAVED",
+            "PUBLICATION_PUBLISHED",
+            "PUBLICATION_UNPUBLISHED",
+            "PUBLICATION_SENT_UPWARD",
+            "PUBLICATION_ROUTE_HANDLED",
+            "INFO_PACKAGE_SENT");
 
     private final AuditLog auditLog;
     private final Organizations organizations;
