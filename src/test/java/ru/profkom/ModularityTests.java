@@ -45,7 +45,10 @@ class ModularityTests {
             Map.entry("MemberAccount", "ru.profkom.members"),
             Map.entry("MemberCorrection", "ru.profkom.members"),
             Map.entry("MemberImport", "ru.profkom.members"),
-            Map.entry("MemberImportRow", "ru.profkom.members"));
+            Map.entry("MemberImportRow", "ru.profkom.members"),
+            Map.entry("StatCount", "ru.profkom.statistics"),
+            Map.entry("StatChange", "ru.profkom.statistics"),
+            Map.entry("StatOrganization", "ru.profkom.statistics"));
 
     static final ApplicationModules MODULES = ApplicationModules.of(ProfkomApplication.class);
 

@@ -32,6 +32,8 @@ import ru.profkom.members.MemberEvents.MemberExited;
 import ru.profkom.members.MemberEvents.MemberJoined;
 import ru.profkom.members.MemberEvents.MemberTransferred;
 import ru.profkom.members.MemberEvents.MemberUpdated;
+import ru.profkom.members.MemberEvents.MembershipFactsChanged;
+import ru.profkom.members.MemberEvents.MembershipStatusChanged;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.Organizations;
@@ -64,13 +66,16 @@ public class Members {
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MembershipFactsQuery facts;
 
     Members(
             MemberRepository repository,
             Organizations organizations,
             CurrentActor currentActor,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            MembershipFactsQuery facts) {
+        this.facts = facts;
         this.repository = repository;
         this.organizations = organizations;
         this.currentActor = currentActor;
@@ -266,7 +271,8 @@ public class Members {
                     organization.path(),
                     category,
                     joinedOn,
-                    currentActor.get()));
+                    currentActor.get(),
+                    facts.ofMembership(membershipId)));
         }
         return toMember(repository.person(personId).orElseThrow());
     }
@@ -306,6 +312,14 @@ public class Members {
         Instant now = clock.instant();
         repository.setStatus(membershipId, status, null, null, now);
         recordChange(membership.getPersonId(), "status", from.name(), status.name(), now);
+        events.publishEvent(new MembershipStatusChanged(
+                membership.getPersonId(),
+                membershipId,
+                membership.getOrganizationId(),
+                membership.getOrganizationPath(),
+                from,
+                status,
+                currentActor.get()));
         if (from == MembershipStatus.APPLICATION) {
             LocalDate joinedOn = membership.getJoinedOn() == null ? today() : membership.getJoinedOn();
             events.publishEvent(new MemberJoined(
@@ -315,7 +329,8 @@ public class Members {
                     membership.getOrganizationPath(),
                     Category.valueOf(membership.getCategory()),
                     joinedOn,
-                    currentActor.get()));
+                    currentActor.get(),
+                    facts.ofMembership(membershipId)));
         }
         return toMember(repository.person(membership.getPersonId()).orElseThrow());
     }
@@ -354,7 +369,8 @@ public class Members {
                     membership.getOrganizationPath(),
                     reason,
                     date,
-                    currentActor.get()));
+                    currentActor.get(),
+                    facts.ofMembership(membershipId)));
         }
         return toMember(repository.person(membership.getPersonId()).orElseThrow());
     }
@@ -401,7 +417,9 @@ public class Members {
                 membership.getOrganizationId(),
                 toOrganizationId,
                 date,
-                currentActor.get()));
+                currentActor.get(),
+                facts.ofMembership(membershipId),
+                facts.ofMembership(newId)));
         return toMember(repository.person(membership.getPersonId()).orElseThrow());
     }
 
@@ -411,8 +429,16 @@ public class Members {
             throw ProfkomException.invalid("category", "validation.required");
         }
         Instant now = clock.instant();
+        MembershipFacts before = facts.ofMembership(membershipId);
         repository.setCategory(membershipId, category, now);
         recordChange(membership.getPersonId(), "category", membership.getCategory(), category.name(), now);
+        if (before.category() != category && before.counted()) {
+            events.publishEvent(new MembershipFactsChanged(
+                    membership.getPersonId(),
+                    List.of(before),
+                    List.of(before.withCategory(category)),
+                    currentActor.get()));
+        }
         return toMember(repository.person(membership.getPersonId()).orElseThrow());
     }
 
@@ -813,6 +839,22 @@ public class Members {
         compare(changes, "position", before.position(), after.position());
         compare(changes, "department", before.department(), after.department());
         changes.forEach(change -> recordChange(personId, change[0], change[1], change[2], now));
+        if (!Objects.equals(before.gender(), after.gender())
+                || !Objects.equals(before.birthDate(), after.birthDate())) {
+            // Statistics count members by gender and birth month: they learn the old and the new values.
+            List<MembershipFacts> current = facts.ofPerson(personId).stream()
+                    .filter(MembershipFacts::counted)
+                    .toList();
+            if (!current.isEmpty()) {
+                events.publishEvent(new MembershipFactsChanged(
+                        personId,
+                        current.stream()
+                                .map(f -> f.withPerson(before.gender(), before.birthDate()))
+                                .toList(),
+                        current,
+                        currentActor.get()));
+            }
+        }
         return changes.size();
     }
 
