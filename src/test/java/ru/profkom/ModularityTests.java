@@ -46,9 +46,10 @@ class ModularityTests {
             Map.entry("MemberCorrection", "ru.profkom.members"),
             Map.entry("MemberImport", "ru.profkom.members"),
             Map.entry("MemberImportRow", "ru.profkom.members"),
-            Map.entry("StatCount", "ru.profkom.statistics"),
-            Map.entry("StatChange", "ru.profkom.statistics"),
-            Map.entry("StatOrganization", "ru.profkom.statistics"));
+            Map.entry("StatDay", "ru.profkom.statistics"),
+            Map.entry("StatMonth", "ru.profkom.statistics"),
+            Map.entry("StatOrganization", "ru.profkom.statistics"),
+            Map.entry("StatRecountDay", "ru.profkom.statistics"));
 
     static final ApplicationModules MODULES = ApplicationModules.of(ProfkomApplication.class);
 

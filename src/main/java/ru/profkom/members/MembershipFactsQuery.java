@@ -39,10 +39,13 @@ public class MembershipFactsQuery {
         this.currentActor = currentActor;
     }
 
-    /** Streams every membership of the registry, one row at a time. */
+    /** Streams every membership of the registry, one row at a time, those of one organization together. */
     public void forEach(Consumer<MembershipFacts> rows) {
         requireSystem();
-        try (var cursor = select(DSL.trueCondition()).fetchSize(FETCH_SIZE).fetchLazy()) {
+        try (var cursor = select(DSL.trueCondition())
+                .orderBy(MEMBERSHIP.ORGANIZATION_ID)
+                .fetchSize(FETCH_SIZE)
+                .fetchLazy()) {
             for (Record record : cursor) {
                 rows.accept(toFacts(record));
             }
