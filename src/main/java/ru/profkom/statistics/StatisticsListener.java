@@ -28,12 +28,10 @@ import ru.profkom.shared.CurrentActor;
 class StatisticsListener {
 
     private final StatisticsUpdater updater;
-    private final StatisticsTree tree;
     private final MembershipFactsQuery facts;
 
-    StatisticsListener(StatisticsUpdater updater, StatisticsTree tree, MembershipFactsQuery facts) {
+    StatisticsListener(StatisticsUpdater updater, MembershipFactsQuery facts) {
         this.updater = updater;
-        this.tree = tree;
         this.facts = facts;
     }
 
@@ -94,33 +92,33 @@ class StatisticsListener {
 
     @ApplicationModuleListener
     void on(OrganizationCreated event) {
-        tree.ensure(event.organizationId());
+        updater.onTree(tree -> tree.ensure(event.organizationId()));
     }
 
     @ApplicationModuleListener
     void on(OrganizationUpdated event) {
         if (event.changes().stream().anyMatch(change -> change.field().equals("headcount"))) {
-            tree.refreshHeadcount(event.organizationId());
+            updater.onTree(tree -> tree.refreshHeadcount(event.organizationId()));
         }
     }
 
     @ApplicationModuleListener
     void on(OrganizationMoved event) {
-        tree.move(event.organizationId(), event.newPath());
+        updater.onTree(tree -> tree.move(event.organizationId(), event.newPath()));
     }
 
     @ApplicationModuleListener
     void on(OrganizationLiquidated event) {
-        tree.refreshHeadcount(event.organizationId());
+        updater.onTree(tree -> tree.refreshHeadcount(event.organizationId()));
     }
 
     @ApplicationModuleListener
     void on(OrganizationsMerged event) {
-        tree.refreshHeadcount(event.sourceId());
+        updater.onTree(tree -> tree.refreshHeadcount(event.sourceId()));
     }
 
     @ApplicationModuleListener
     void on(OrganizationsLoaded event) {
-        tree.rebuild();
+        updater.onTree(StatisticsTree::rebuild);
     }
 }

@@ -57,10 +57,19 @@ class StatisticsRepository {
     boolean insertOrganization(long id, String path, long headcount) {
         List<Long> ids = StatisticsService.idsOf(path);
         Long parent = ids.size() > 1 ? ids.get(ids.size() - 2) : null;
+        try {
+            return insertOrganization(id, path, headcount, parent, ids.size() - 1);
+        } catch (org.springframework.dao.DuplicateKeyException alreadyInserted) {
+            // H2 emulates "on conflict do nothing" with a MERGE that a concurrent insert can beat.
+            return false;
+        }
+    }
+
+    private boolean insertOrganization(long id, String path, long headcount, Long parent, int depth) {
         return dsl.insertInto(STAT_ORGANIZATION)
                         .set(STAT_ORGANIZATION.ORGANIZATION_ID, id)
                         .set(STAT_ORGANIZATION.PARENT_ID, parent)
-                        .set(STAT_ORGANIZATION.DEPTH, ids.size() - 1)
+                        .set(STAT_ORGANIZATION.DEPTH, depth)
                         .set(STAT_ORGANIZATION.PATH, path)
                         .set(STAT_ORGANIZATION.HEADCOUNT, headcount)
                         .set(STAT_ORGANIZATION.SUBTREE_HEADCOUNT, headcount)
