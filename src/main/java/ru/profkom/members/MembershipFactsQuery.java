@@ -3,6 +3,7 @@ package ru.profkom.members;
 import static profkom.schema.Tables.MEMBERSHIP;
 import static profkom.schema.Tables.PERSON;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -56,6 +57,31 @@ public class MembershipFactsQuery {
     public Optional<MembershipFacts> of(long membershipId) {
         requireSystem();
         return select(MEMBERSHIP.ID.eq(membershipId)).fetchOptional().map(MembershipFactsQuery::toFacts);
+    }
+
+    /**
+     * The members of a subtree at the end of a day counted by a plain GROUP BY over the registry (by
+     * category and gender, youth as a column): the baseline statistics' counters are measured against.
+     * Returns the members in total.
+     */
+    public long countByGroupBy(String subtreePath, LocalDate at) {
+        requireSystem();
+        LocalDate youthFrom = java.time.YearMonth.from(at).minusYears(35).atDay(1);
+        var youth = DSL.sum(DSL.when(PERSON.BIRTH_DATE.ge(youthFrom), 1).otherwise(0));
+        return dsl
+                .select(MEMBERSHIP.CATEGORY, PERSON.GENDER, DSL.count(), youth)
+                .from(MEMBERSHIP)
+                .join(PERSON)
+                .on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
+                .where(ru.profkom.shared.TreePaths.within(MEMBERSHIP.ORGANIZATION_PATH, subtreePath))
+                .and(MEMBERSHIP.STATUS.ne(MembershipStatus.APPLICATION.name()))
+                .and(MEMBERSHIP.JOINED_ON.le(at))
+                .and(MEMBERSHIP.EXITED_ON.isNull().or(MEMBERSHIP.EXITED_ON.gt(at)))
+                .groupBy(MEMBERSHIP.CATEGORY, PERSON.GENDER)
+                .fetch()
+                .stream()
+                .mapToLong(record -> record.value3())
+                .sum();
     }
 
     /** The person's memberships, for the events of {@link Members}; no access check. */
