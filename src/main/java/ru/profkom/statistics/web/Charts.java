@@ -14,7 +14,7 @@ final class Charts {
     static final int WIDTH = 640;
     static final int HEIGHT = 220;
     private static final int LEFT = 56;
-    private static final int RIGHT = 12;
+    private static final int RIGHT = 30;
     private static final int TOP = 12;
     private static final int BOTTOM = 28;
     /** The widest bar of a structure chart, in the chart's units. */
@@ -34,7 +34,8 @@ final class Charts {
     static Line line(List<MonthlyPoint> series) {
         long max = series.stream().mapToLong(MonthlyPoint::members).max().orElse(0);
         long min = series.stream().mapToLong(MonthlyPoint::members).min().orElse(0);
-        long top = niceCeiling(Math.max(max, 1));
+        // Four gridlines: the top is a multiple of four, so every tick is a whole number.
+        long top = (niceCeiling(Math.max(max, 1)) + 3) / 4 * 4;
         long bottom = min > top / 2 ? niceFloor(min) : 0;
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
