@@ -498,5 +498,11 @@ class StatisticsRepository {
                 .select(DSL.select(fields).from(STAT_DAY).groupBy(STAT_DAY.ORGANIZATION_ID, STAT_DAY.CHANGE_MONTH))
                 .execute();
         clearRecount();
+        if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+            // Fresh statistics for the planner: with those of the empty tables it scans instead of using the keys.
+            dsl.execute("analyze stat_day");
+            dsl.execute("analyze stat_month");
+            dsl.execute("analyze stat_organization");
+        }
     }
 }
