@@ -49,6 +49,19 @@ class StatisticsRepository {
                 .fetchOptional(STAT_ORGANIZATION.PATH);
     }
 
+    /**
+     * Locks the rows of organizations, from the root down, until the transaction ends: a subtree move
+     * locks its organization first, so counters written under an old path cannot slip past a move.
+     */
+    void lock(List<Long> ids) {
+        dsl.select(STAT_ORGANIZATION.ORGANIZATION_ID)
+                .from(STAT_ORGANIZATION)
+                .where(STAT_ORGANIZATION.ORGANIZATION_ID.in(ids))
+                .orderBy(STAT_ORGANIZATION.DEPTH)
+                .forUpdate()
+                .fetch();
+    }
+
     boolean hasOrganizations() {
         return dsl.fetchExists(STAT_ORGANIZATION);
     }

@@ -36,6 +36,22 @@ class StatisticsTree {
         return StatisticsService.idsOf(ensure(organizationId));
     }
 
+    /**
+     * The same, with the organizations locked for the rest of the transaction, so that no move of the
+     * subtree runs between reading the path and writing the counters under it.
+     */
+    List<Long> lockedAncestorsAndSelf(long organizationId) {
+        List<Long> ids = ancestorsAndSelf(organizationId);
+        while (true) {
+            repository.lock(ids);
+            List<Long> now = ancestorsAndSelf(organizationId);
+            if (now.equals(ids)) {
+                return ids;
+            }
+            ids = now;
+        }
+    }
+
     /** The organization's path, inserting it (and its ancestors) when the statistics did not know it yet. */
     String ensure(long organizationId) {
         Optional<String> known = repository.path(organizationId);
@@ -72,7 +88,8 @@ class StatisticsTree {
             ensure(organizationId);
             return;
         }
-        String oldPath = known.get();
+        repository.lock(List.of(organizationId));
+        String oldPath = repository.path(organizationId).orElseThrow();
         if (oldPath.equals(newPath)) {
             return;
         }

@@ -62,7 +62,7 @@ class StatisticsUpdater {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void write(Map<Changes.Key, long[]> rows) {
         Map<Long, List<Long>> ancestors = new HashMap<>();
-        repository.add(rows, id -> ancestors.computeIfAbsent(id, tree::ancestorsAndSelf));
+        repository.add(rows, id -> ancestors.computeIfAbsent(id, tree::lockedAncestorsAndSelf));
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
