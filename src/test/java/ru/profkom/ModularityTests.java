@@ -60,7 +60,11 @@ class ModularityTests {
             Map.entry("PublicationAttachment", "ru.profkom.publications"),
             Map.entry("PublicationRoute", "ru.profkom.publications"),
             Map.entry("InfoPackage", "ru.profkom.publications"),
-            Map.entry("InfoPackageRecipient", "ru.profkom.publications"));
+            Map.entry("InfoPackageRecipient", "ru.profkom.publications"),
+            Map.entry("StatDay", "ru.profkom.statistics"),
+            Map.entry("StatMonth", "ru.profkom.statistics"),
+            Map.entry("StatOrganization", "ru.profkom.statistics"),
+            Map.entry("StatRecountDay", "ru.profkom.statistics"));
 
     static final ApplicationModules MODULES = ApplicationModules.of(ProfkomApplication.class);
 

@@ -144,7 +144,10 @@ class PageAccessTests {
     @Test
     void opensThePagesOfTheAdministratorsOwnRegion() throws Exception {
         // The same kind of call inside the region succeeds, so the refusals above are not an accident.
-        for (String uri : List.of("/orgs/" + fixture.primaryA1(), "/orgs/" + fixture.regionA() + "/members")) {
+        for (String uri : List.of(
+                "/orgs/" + fixture.primaryA1(),
+                "/orgs/" + fixture.regionA() + "/members",
+                "/orgs/" + fixture.regionA() + "/statistics")) {
             int status = mvc.perform(get(uri).with(actors.signedIn(Fixture.ADMIN_A)))
                     .andReturn()
                     .getResponse()

@@ -36,7 +36,9 @@ public final class CommandLine {
             "generate-members",
             "bench-member-search",
             "generate-publications",
-            "bench-search-publications");
+            "bench-search-publications",
+            "recount-statistics",
+            "bench-statistics");
 
     static final String BENCH_DATA = "bench-data";
     static final String BENCH_H2_URL = "jdbc:h2:file:./" + BENCH_DATA
@@ -60,6 +62,9 @@ public final class CommandLine {
                                                                    загрузить N сгенерированных новостей и построить индекс
                   bench-search-publications [--samples N] [--db JDBC_URL]
                                                                    замер полнотекстового поиска публикаций
+                  recount-statistics [--db JDBC_URL]               пересчитать статистику членства из реестра
+                  bench-statistics [--members N] [--samples N] [--db JDBC_URL]
+                                                                   замеры статистики членства (docs/benchmarks.md)
                   help                                             эта справка
                 """;
     }

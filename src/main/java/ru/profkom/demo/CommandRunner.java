@@ -9,6 +9,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
+import ru.profkom.shared.CurrentActor;
+import ru.profkom.statistics.MembershipStatistics;
+import ru.profkom.statistics.RecountReport;
+import ru.profkom.statistics.StatisticsBenchmark;
 
 /** Runs the non-web command named by {@code profkom.command} and remembers how it ended. */
 @Component
@@ -22,15 +26,24 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private final DemoUnion demoUnion;
     private final TreeBenchmark benchmark;
+    private final MembershipStatistics statistics;
+    private final StatisticsBenchmark statisticsBenchmark;
+    private final BenchmarkMembers benchmarkMembers;
     private final String command;
     private int exitCode;
 
     CommandRunner(
             DemoUnion demoUnion,
             TreeBenchmark benchmark,
+            MembershipStatistics statistics,
+            StatisticsBenchmark statisticsBenchmark,
+            BenchmarkMembers benchmarkMembers,
             @org.springframework.beans.factory.annotation.Value("${profkom.command}") String command) {
         this.demoUnion = demoUnion;
         this.benchmark = benchmark;
+        this.statistics = statistics;
+        this.statisticsBenchmark = statisticsBenchmark;
+        this.benchmarkMembers = benchmarkMembers;
         this.command = command;
     }
 
@@ -40,6 +53,8 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             switch (command) {
                 case "generate" -> generate(args);
                 case "bench-tree" -> bench(args);
+                case "recount-statistics" -> recountStatistics();
+                case "bench-statistics" -> benchStatistics(args);
                 case "import-members", "generate-members", "bench-member-search" -> {
                     // The members module's own command runs it.
                 }
@@ -83,6 +98,47 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         int samples = Integer.parseInt(single(args, "samples", "10000"));
         boolean passed = benchmark.run(scale, sector(args, scale), samples, System.out);
         if (!passed) {
+            exitCode = TARGET_MISSED;
+        }
+    }
+
+    /** Rebuilds the statistics from the registry and prints where the incremental counters differed. */
+    private void recountStatistics() {
+        System.out.println("Пересчёт статистики членства из реестра…");
+        RecountReport report = CurrentActor.asSystem(statistics::recount);
+        System.out.printf(
+                RUSSIAN,
+                "Членств: %,d, организаций: %,d, %.1f с.%n",
+                report.memberships(),
+                report.organizations(),
+                report.took().toMillis() / 1000.0);
+        if (report.agreed()) {
+            System.out.println("Накопленные показатели совпадают с пересчитанными.");
+        } else {
+            System.out.println("Расхождения накопленных показателей с пересчётом (исправлены пересчётом):");
+            report.differences().forEach(difference -> System.out.println("  " + difference));
+            exitCode = TARGET_MISSED;
+        }
+    }
+
+    private void benchStatistics(ApplicationArguments args) {
+        long members = Long.parseLong(single(args, "members", "0"));
+        int samples = Integer.parseInt(single(args, "samples", "500"));
+        if (demoUnion.databaseEmpty()) {
+            fail(REFUSED, "В базе нет организаций: сначала ./profkom generate --scale federation --db …");
+            return;
+        }
+        if (members > 0) {
+            long started = System.nanoTime();
+            long added = benchmarkMembers.addUpTo(members);
+            System.out.printf(
+                    RUSSIAN,
+                    "Синтетических членов добавлено: %,d (всего %,d) за %.1f с.%n",
+                    added,
+                    benchmarkMembers.count(),
+                    (System.nanoTime() - started) / 1e9);
+        }
+        if (!statisticsBenchmark.run(samples, System.out)) {
             exitCode = TARGET_MISSED;
         }
     }

@@ -3,5 +3,5 @@
  * union, its loading on first start and by the command line, and the tree benchmarks.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "organizations", "accounts", "members", "indicators"})
+        allowedDependencies = {"shared", "organizations", "accounts", "members", "indicators", "statistics"})
 package ru.profkom.demo;

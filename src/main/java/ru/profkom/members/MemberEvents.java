@@ -1,9 +1,11 @@
 package ru.profkom.members;
 
 import java.time.LocalDate;
+import java.util.List;
 import ru.profkom.members.MemberEnums.Category;
 import ru.profkom.members.MemberEnums.ExitReason;
 import ru.profkom.members.MemberEnums.Gender;
+import ru.profkom.members.MemberEnums.MembershipStatus;
 import ru.profkom.shared.Actor;
 
 /** What happened in the registry; read models (statistics) and the audit log are built from these. */
@@ -18,8 +20,23 @@ public final class MemberEvents {
             String organizationPath,
             Category category,
             LocalDate joinedOn,
-            Actor actor) {}
+            Actor actor,
+            MembershipFacts facts) {
 
+        /** A join without the statistics' facts: the listener asks the registry for them. */
+        public MemberJoined(
+                long personId,
+                long membershipId,
+                long organizationId,
+                String organizationPath,
+                Category category,
+                LocalDate joinedOn,
+                Actor actor) {
+            this(personId, membershipId, organizationId, organizationPath, category, joinedOn, actor, null);
+        }
+    }
+
+    /** {@code facts} is the membership after the exit. */
     public record MemberExited(
             long personId,
             long membershipId,
@@ -27,7 +44,8 @@ public final class MemberEvents {
             String organizationPath,
             ExitReason reason,
             LocalDate exitedOn,
-            Actor actor) {}
+            Actor actor,
+            MembershipFacts facts) {}
 
     public record MemberTransferred(
             long personId,
@@ -36,6 +54,26 @@ public final class MemberEvents {
             long fromOrganizationId,
             long toOrganizationId,
             LocalDate on,
+            Actor actor,
+            MembershipFacts from,
+            MembershipFacts to) {}
+
+    /**
+     * Something statistics count by changed for memberships that already counted: a membership's
+     * category, or a person's gender or birth date. {@code before} and {@code after} list the same
+     * memberships.
+     */
+    public record MembershipFactsChanged(
+            long personId, List<MembershipFacts> before, List<MembershipFacts> after, Actor actor) {}
+
+    /** A membership was suspended or resumed, or an application accepted. */
+    public record MembershipStatusChanged(
+            long personId,
+            long membershipId,
+            long organizationId,
+            String organizationPath,
+            MembershipStatus from,
+            MembershipStatus to,
             Actor actor) {}
 
     public record MemberUpdated(

@@ -33,6 +33,8 @@ import ru.profkom.members.MemberEvents.MemberJoined;
 import ru.profkom.members.MemberEvents.MemberTransferred;
 import ru.profkom.members.MemberEvents.MemberUpdated;
 import ru.profkom.members.MemberEvents.MembersExported;
+import ru.profkom.members.MemberEvents.MembershipFactsChanged;
+import ru.profkom.members.MemberEvents.MembershipStatusChanged;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.Organizations;
@@ -65,13 +67,16 @@ public class Members {
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MembershipFactsQuery facts;
 
     Members(
             MemberRepository repository,
             Organizations organizations,
             CurrentActor currentActor,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            MembershipFactsQuery facts) {
+        this.facts = facts;
         this.repository = repository;
         this.organizations = organizations;
         this.currentActor = currentActor;
@@ -314,7 +319,8 @@ public class Members {
                     organization.path(),
                     category,
                     joinedOn,
-                    currentActor.get()));
+                    currentActor.get(),
+                    facts.ofMembership(membershipId)));
         }
         return toMember(repository.person(personId).orElseThrow());
     }
@@ -354,6 +360,14 @@ public class Members {
         Instant now = clock.instant();
         repository.setStatus(membershipId, status, null, null, now);
         recordChange(membership.getPersonId(), "status", from.name(), status.name(), now);
+        events.publishEvent(new MembershipStatusChanged(
+                membership.getPersonId(),
+                membershipId,
+                membership.getOrganizationId(),
+                membership.getOrganizationPath(),
+                from,
+                status,
+                currentActor.get()));
         if (from == MembershipStatus.APPLICATION) {
             LocalDate joinedOn = membership.getJoinedOn() == null ? today() : membership.getJoinedOn();
             events.publishEvent(new MemberJoined(
@@ -363,7 +377,8 @@ public class Members {
                     membership.getOrganizationPath(),
                     Category.valueOf(membership.getCategory()),
                     joinedOn,
-                    currentActor.get()));
+                    currentActor.get(),
+                    facts.ofMembership(membershipId)));
         }
         return toMember(repository.person(membership.getPersonId()).orElseThrow());
     }
@@ -402,7 +417,8 @@ public class Members {
                     membership.getOrganizationPath(),
                     reason,
                     date,
-                    currentActor.get()));
+                    currentActor.get(),
+                    facts.ofMembership(membershipId)));
         }
         return toMember(repository.person(membership.getPersonId()).orElseThrow());
     }
@@ -449,7 +465,9 @@ public class Members {
                 membership.getOrganizationId(),
                 toOrganizationId,
                 date,
-                currentActor.get()));
+                currentActor.get(),
+                facts.ofMembership(membershipId),
+                facts.ofMembership(newId)));
         return toMember(repository.person(membership.getPersonId()).orElseThrow());
     }
 
@@ -459,8 +477,16 @@ public class Members {
             throw ProfkomException.invalid("category", "validation.required");
         }
         Instant now = clock.instant();
+        MembershipFacts before = facts.ofMembership(membershipId);
         repository.setCategory(membershipId, category, now);
         recordChange(membership.getPersonId(), "category", membership.getCategory(), category.name(), now);
+        if (before.category() != category && before.counted()) {
+            events.publishEvent(new MembershipFactsChanged(
+                    membership.getPersonId(),
+                    List.of(before),
+                    List.of(before.withCategory(category)),
+                    currentActor.get()));
+        }
         return toMember(repository.person(membership.getPersonId()).orElseThrow());
     }
 
@@ -657,6 +683,7 @@ public class Members {
         List<String[]> changes = changes(stored, after);
         changes.forEach(change -> repository.insertChange(
                 existing.getId(), now, uploader.accountId(), uploader.login(), change[0], change[1], change[2]));
+        publishFactsChanged(existing.getId(), stored, after, uploader);
         events.publishEvent(new MemberUpdated(existing.getId(), organizationId, path, changes.size(), uploader));
         return changes.size();
     }
@@ -845,7 +872,27 @@ public class Members {
     private int recordChanges(long personId, PersonData before, PersonData after, Instant now) {
         List<String[]> changes = changes(before, after);
         changes.forEach(change -> recordChange(personId, change[0], change[1], change[2], now));
+        publishFactsChanged(personId, before, after, currentActor.get());
         return changes.size();
+    }
+
+    /** Statistics count members by gender and birth month: they learn the old and the new values. */
+    private void publishFactsChanged(long personId, PersonData before, PersonData after, Actor actor) {
+        if (Objects.equals(before.gender(), after.gender()) && Objects.equals(before.birthDate(), after.birthDate())) {
+            return;
+        }
+        List<MembershipFacts> current = facts.ofPerson(personId).stream()
+                .filter(MembershipFacts::counted)
+                .toList();
+        if (!current.isEmpty()) {
+            events.publishEvent(new MembershipFactsChanged(
+                    personId,
+                    current.stream()
+                            .map(f -> f.withPerson(before.gender(), before.birthDate()))
+                            .toList(),
+                    current,
+                    actor));
+        }
     }
 
     private static List<String[]> changes(PersonData before, PersonData after) {

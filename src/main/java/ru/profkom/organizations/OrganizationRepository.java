@@ -59,6 +59,22 @@ class OrganizationRepository {
                 .fetchOptional(ORGANIZATION.PATH);
     }
 
+    void forEachHeadcount(Condition condition, java.util.function.Consumer<OrganizationHeadcount> rows) {
+        try (var cursor = dsl.select(ORGANIZATION.ID, ORGANIZATION.PATH, ORGANIZATION.HEADCOUNT, ORGANIZATION.STATUS)
+                .from(ORGANIZATION)
+                .where(condition)
+                .fetchSize(10_000)
+                .fetchLazy()) {
+            for (var record : cursor) {
+                rows.accept(new OrganizationHeadcount(
+                        record.value1(),
+                        record.value2(),
+                        record.value3() == null ? 0 : record.value3(),
+                        OrganizationStatus.ACTIVE.name().equals(record.value4())));
+            }
+        }
+    }
+
     List<String> pathsOf(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

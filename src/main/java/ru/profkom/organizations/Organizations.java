@@ -220,6 +220,20 @@ public class Organizations {
         return repository.pathOf(organizationId);
     }
 
+    /** Every organization's path and headcount, streamed, for read models (statistics' membership level). */
+    @Transactional(readOnly = true)
+    public void forEachHeadcount(java.util.function.Consumer<OrganizationHeadcount> rows) {
+        repository.forEachHeadcount(org.jooq.impl.DSL.trueCondition(), rows);
+    }
+
+    /** One organization's path and headcount, without an access check: neither is personal data. */
+    @Transactional(readOnly = true)
+    public Optional<OrganizationHeadcount> headcountOf(long organizationId) {
+        List<OrganizationHeadcount> found = new ArrayList<>();
+        repository.forEachHeadcount(profkom.schema.Tables.ORGANIZATION.ID.eq(organizationId), found::add);
+        return found.stream().findFirst();
+    }
+
     /** Whether the current actor may read the organization's card; never throws. */
     @Transactional(readOnly = true)
     public boolean canRead(long organizationId) {

@@ -1,0 +1,133 @@
+package ru.profkom.statistics;
+
+import java.util.List;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import ru.profkom.members.MemberEnums.MembershipStatus;
+import ru.profkom.members.MemberEvents.ImportedMembership;
+import ru.profkom.members.MemberEvents.MemberExited;
+import ru.profkom.members.MemberEvents.MemberJoined;
+import ru.profkom.members.MemberEvents.MemberTransferred;
+import ru.profkom.members.MemberEvents.MembersImported;
+import ru.profkom.members.MemberEvents.MembershipFactsChanged;
+import ru.profkom.members.MembershipFacts;
+import ru.profkom.members.MembershipFactsQuery;
+import ru.profkom.organizations.OrganizationEvents.OrganizationCreated;
+import ru.profkom.organizations.OrganizationEvents.OrganizationLiquidated;
+import ru.profkom.organizations.OrganizationEvents.OrganizationMoved;
+import ru.profkom.organizations.OrganizationEvents.OrganizationUpdated;
+import ru.profkom.organizations.OrganizationEvents.OrganizationsLoaded;
+import ru.profkom.organizations.OrganizationEvents.OrganizationsMerged;
+import ru.profkom.shared.CurrentActor;
+
+/**
+ * Keeps the counters from the registry's and the tree's events, after their commit. Each event
+ * carries what its membership counted before and after, so the changes commute: events may be
+ * handled in any order.
+ */
+@Component
+class StatisticsListener {
+
+    private final StatisticsUpdater updater;
+    private final MembershipFactsQuery facts;
+    private final ru.profkom.members.Members members;
+
+    StatisticsListener(StatisticsUpdater updater, MembershipFactsQuery facts, ru.profkom.members.Members members) {
+        this.members = members;
+        this.updater = updater;
+        this.facts = facts;
+    }
+
+    @ApplicationModuleListener
+    void on(MemberJoined event) {
+        MembershipFacts joined = event.facts();
+        if (joined == null) {
+            // A join published without facts: the membership as it is now, before any later exit.
+            joined = CurrentActor.asSystem(() -> facts.of(event.membershipId()))
+                    .map(MembershipFacts::beforeExit)
+                    .orElse(null);
+        }
+        updater.apply(new Changes().add(joined, 1));
+    }
+
+    @ApplicationModuleListener
+    void on(MemberExited event) {
+        updater.apply(new Changes().add(event.facts().beforeExit(), -1).add(event.facts(), 1));
+    }
+
+    @ApplicationModuleListener
+    void on(MemberTransferred event) {
+        updater.apply(new Changes()
+                .add(event.from().beforeExit(), -1)
+                .add(event.from(), 1)
+                .add(event.to(), 1));
+    }
+
+    @ApplicationModuleListener
+    void on(MembershipFactsChanged event) {
+        Changes changes = new Changes();
+        event.before().forEach(before -> changes.add(before, -1));
+        event.after().forEach(after -> changes.add(after, 1));
+        updater.apply(changes);
+    }
+
+    @ApplicationModuleListener
+    void on(MembersImported event) {
+        Changes changes = new Changes();
+        if (event.joined() == 0) {
+            return;
+        }
+        // The event names the chunk's id range; the rows come from the registry's query.
+        List<ImportedMembership> imported = CurrentActor.asSystem(
+                () -> members.importedMemberships(event.firstMembershipId(), event.lastMembershipId()));
+        for (ImportedMembership joined : imported) {
+            changes.add(
+                    new MembershipFacts(
+                            joined.membershipId(),
+                            joined.organizationId(),
+                            joined.organizationPath(),
+                            joined.category(),
+                            joined.gender(),
+                            joined.birthDate(),
+                            joined.joinedOn(),
+                            null,
+                            null,
+                            MembershipStatus.ACTIVE,
+                            false),
+                    1);
+        }
+        updater.apply(changes);
+    }
+
+    @ApplicationModuleListener
+    void on(OrganizationCreated event) {
+        updater.onTree(tree -> tree.ensure(event.organizationId()));
+    }
+
+    @ApplicationModuleListener
+    void on(OrganizationUpdated event) {
+        if (event.changes().stream().anyMatch(change -> change.field().equals("headcount"))) {
+            updater.onTree(tree -> tree.refreshHeadcount(event.organizationId()));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(OrganizationMoved event) {
+        updater.onTree(tree -> tree.move(event.organizationId(), event.newPath()));
+    }
+
+    @ApplicationModuleListener
+    void on(OrganizationLiquidated event) {
+        updater.onTree(tree -> tree.refreshHeadcount(event.organizationId()));
+    }
+
+    @ApplicationModuleListener
+    void on(OrganizationsMerged event) {
+        updater.onTree(tree -> tree.refreshHeadcount(event.sourceId()));
+    }
+
+    @ApplicationModuleListener
+    void on(OrganizationsLoaded event) {
+        updater.onTree(StatisticsTree::rebuild);
+    }
+}

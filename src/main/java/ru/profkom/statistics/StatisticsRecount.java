@@ -1,0 +1,94 @@
+package ru.profkom.statistics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import ru.profkom.members.MembershipFactsQuery;
+import ru.profkom.statistics.StatisticsRepository.Difference;
+
+/**
+ * Rebuilds the counters from scratch: the tree from the organization cards, each organization's own
+ * changes from the registry's memberships (streamed one organization after another, so memory holds
+ * one organization's rows), then each level of the tree added to its parents from the deepest up.
+ * The result is compared with the incremental counters, the differences listed, and the recount kept.
+ */
+@Component
+class StatisticsRecount {
+
+    /** How many differences a report describes; it counts them all. */
+    static final int DESCRIBED = 50;
+
+    private static final int FLUSH_ROWS = 20_000;
+
+    private final StatisticsRepository repository;
+    private final StatisticsTree tree;
+    private final MembershipFactsQuery facts;
+
+    StatisticsRecount(StatisticsRepository repository, StatisticsTree tree, MembershipFactsQuery facts) {
+        this.repository = repository;
+        this.tree = tree;
+        this.facts = facts;
+    }
+
+    @Transactional
+    RecountReport run() {
+        long started = System.nanoTime();
+        List<String> differences = new ArrayList<>(tree.rebuild());
+        repository.clearRecount();
+        Changes own = new Changes();
+        long[] memberships = {0};
+        long[] current = {Long.MIN_VALUE};
+        facts.forEach(row -> {
+            if (row.organizationId() != current[0]) {
+                if (own.size() >= FLUSH_ROWS) {
+                    repository.insertRecount(own.nonZero());
+                    own.clear();
+                }
+                current[0] = row.organizationId();
+            }
+            own.add(row, 1);
+            memberships[0]++;
+        });
+        repository.insertRecount(own.nonZero());
+        for (int depth = repository.maxDepth(); depth >= 1; depth--) {
+            repository.rollUpRecount(depth);
+        }
+        long[] counted = {0};
+        repository.dayDifferences(difference -> describe(differences, "day", difference, counted));
+        repository.monthDifferences(difference -> describe(differences, "month", difference, counted));
+        repository.keepRecount();
+        if (counted[0] > DESCRIBED) {
+            differences.add("… " + (counted[0] - DESCRIBED) + " more");
+        }
+        long organizations = repository.organizations().size();
+        return new RecountReport(
+                memberships[0], organizations, differences, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static void describe(List<String> differences, String kind, Difference difference, long[] counted) {
+        counted[0]++;
+        if (counted[0] > DESCRIBED) {
+            return;
+        }
+        StringBuilder text = new StringBuilder()
+                .append("organization ")
+                .append(difference.organizationId())
+                .append(", ")
+                .append(kind)
+                .append(' ')
+                .append(difference.date())
+                .append(", incremental − recount:");
+        long[] values = difference.incrementalMinusRecount();
+        for (int i = 0; i < Changes.WIDTH; i++) {
+            if (values[i] != 0) {
+                text.append(' ')
+                        .append(Changes.COLUMNS.get(i))
+                        .append(values[i] > 0 ? " +" : " ")
+                        .append(values[i]);
+            }
+        }
+        differences.add(text.toString());
+    }
+}

@@ -1,0 +1,521 @@
+package ru.profkom.statistics;
+
+import static profkom.schema.Tables.STAT_DAY;
+import static profkom.schema.Tables.STAT_MONTH;
+import static profkom.schema.Tables.STAT_ORGANIZATION;
+import static profkom.schema.Tables.STAT_RECOUNT_DAY;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.SelectField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import ru.profkom.shared.TreePaths;
+
+/** The statistics' counters and their copy of the tree; every statement is plain jOOQ for H2 and PostgreSQL. */
+@Repository
+class StatisticsRepository {
+
+    private static final int BATCH = 5_000;
+
+    private final DSLContext dsl;
+
+    StatisticsRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    record OrganizationRow(long id, Long parentId, int depth, String path, long headcount, long subtreeHeadcount) {}
+
+    // ---- the tree's copy ------------------------------------------------------------------
+
+    Optional<String> path(long organizationId) {
+        return dsl.select(STAT_ORGANIZATION.PATH)
+                .from(STAT_ORGANIZATION)
+                .where(STAT_ORGANIZATION.ORGANIZATION_ID.eq(organizationId))
+                .fetchOptional(STAT_ORGANIZATION.PATH);
+    }
+
+    /**
+     * Locks the rows of organizations, from the root down, until the transaction ends: a subtree move
+     * locks its organization first, so counters written under an old path cannot slip past a move.
+     */
+    void lock(List<Long> ids) {
+        dsl.select(STAT_ORGANIZATION.ORGANIZATION_ID)
+                .from(STAT_ORGANIZATION)
+                .where(STAT_ORGANIZATION.ORGANIZATION_ID.in(ids))
+                .orderBy(STAT_ORGANIZATION.DEPTH)
+                .forUpdate()
+                .fetch();
+    }
+
+    boolean hasOrganizations() {
+        return dsl.fetchExists(STAT_ORGANIZATION);
+    }
+
+    /** Inserts an organization unless it is known; true when inserted. */
+    boolean insertOrganization(long id, String path, long headcount) {
+        List<Long> ids = StatisticsService.idsOf(path);
+        Long parent = ids.size() > 1 ? ids.get(ids.size() - 2) : null;
+        try {
+            return insertOrganization(id, path, headcount, parent, ids.size() - 1);
+        } catch (org.springframework.dao.DuplicateKeyException alreadyInserted) {
+            // H2 emulates "on conflict do nothing" with a MERGE that a concurrent insert can beat.
+            return false;
+        }
+    }
+
+    private boolean insertOrganization(long id, String path, long headcount, Long parent, int depth) {
+        return dsl.insertInto(STAT_ORGANIZATION)
+                        .set(STAT_ORGANIZATION.ORGANIZATION_ID, id)
+                        .set(STAT_ORGANIZATION.PARENT_ID, parent)
+                        .set(STAT_ORGANIZATION.DEPTH, depth)
+                        .set(STAT_ORGANIZATION.PATH, path)
+                        .set(STAT_ORGANIZATION.HEADCOUNT, headcount)
+                        .set(STAT_ORGANIZATION.SUBTREE_HEADCOUNT, headcount)
+                        .onConflictDoNothing()
+                        .execute()
+                > 0;
+    }
+
+    void setHeadcount(long id, long headcount) {
+        dsl.update(STAT_ORGANIZATION)
+                .set(STAT_ORGANIZATION.HEADCOUNT, headcount)
+                .where(STAT_ORGANIZATION.ORGANIZATION_ID.eq(id))
+                .execute();
+    }
+
+    /** Recomputes the subtree headcount of each organization from the headcounts of its subtree. */
+    void refreshSubtreeHeadcounts(Collection<Long> ids) {
+        var inner = STAT_ORGANIZATION.as("inner_org");
+        for (Long id : ids) {
+            Optional<String> path = path(id);
+            if (path.isEmpty()) {
+                continue;
+            }
+            dsl.update(STAT_ORGANIZATION)
+                    .set(
+                            STAT_ORGANIZATION.SUBTREE_HEADCOUNT,
+                            DSL.select(DSL.coalesce(DSL.sum(inner.HEADCOUNT), DSL.inline(java.math.BigDecimal.ZERO))
+                                            .cast(Long.class))
+                                    .from(inner)
+                                    .where(TreePaths.within(inner.PATH, path.get())))
+                    .where(STAT_ORGANIZATION.ORGANIZATION_ID.eq(id))
+                    .execute();
+        }
+    }
+
+    Map<Long, Long> subtreeHeadcounts(Collection<Long> ids) {
+        return dsl.select(STAT_ORGANIZATION.ORGANIZATION_ID, STAT_ORGANIZATION.SUBTREE_HEADCOUNT)
+                .from(STAT_ORGANIZATION)
+                .where(STAT_ORGANIZATION.ORGANIZATION_ID.in(ids))
+                .fetchMap(STAT_ORGANIZATION.ORGANIZATION_ID, STAT_ORGANIZATION.SUBTREE_HEADCOUNT);
+    }
+
+    /** Rewrites the paths (and depths) of a subtree that moved. */
+    void repath(String oldPath, String newPath) {
+        int depthChange = StatisticsService.idsOf(newPath).size()
+                - StatisticsService.idsOf(oldPath).size();
+        long movedId = StatisticsService.idsOf(oldPath).getLast();
+        List<Long> newIds = StatisticsService.idsOf(newPath);
+        dsl.update(STAT_ORGANIZATION)
+                .set(STAT_ORGANIZATION.PATH, TreePaths.moved(STAT_ORGANIZATION.PATH, oldPath, newPath))
+                .set(STAT_ORGANIZATION.DEPTH, STAT_ORGANIZATION.DEPTH.plus(depthChange))
+                .where(TreePaths.within(STAT_ORGANIZATION.PATH, oldPath))
+                .execute();
+        dsl.update(STAT_ORGANIZATION)
+                .set(STAT_ORGANIZATION.PARENT_ID, newIds.size() > 1 ? newIds.get(newIds.size() - 2) : null)
+                .where(STAT_ORGANIZATION.ORGANIZATION_ID.eq(movedId))
+                .execute();
+    }
+
+    Map<Long, OrganizationRow> organizations() {
+        Map<Long, OrganizationRow> rows = new HashMap<>();
+        dsl.selectFrom(STAT_ORGANIZATION)
+                .fetchSize(10_000)
+                .forEach(r -> rows.put(
+                        r.getOrganizationId(),
+                        new OrganizationRow(
+                                r.getOrganizationId(),
+                                r.getParentId(),
+                                r.getDepth(),
+                                r.getPath(),
+                                r.getHeadcount(),
+                                r.getSubtreeHeadcount())));
+        return rows;
+    }
+
+    void replaceOrganizations(Collection<OrganizationRow> rows) {
+        dsl.deleteFrom(STAT_ORGANIZATION).execute();
+        List<Query> batch = new ArrayList<>();
+        for (OrganizationRow row : rows) {
+            batch.add(dsl.insertInto(STAT_ORGANIZATION)
+                    .set(STAT_ORGANIZATION.ORGANIZATION_ID, row.id())
+                    .set(STAT_ORGANIZATION.PARENT_ID, row.parentId())
+                    .set(STAT_ORGANIZATION.DEPTH, row.depth())
+                    .set(STAT_ORGANIZATION.PATH, row.path())
+                    .set(STAT_ORGANIZATION.HEADCOUNT, row.headcount())
+                    .set(STAT_ORGANIZATION.SUBTREE_HEADCOUNT, row.subtreeHeadcount()));
+            if (batch.size() == BATCH) {
+                dsl.batch(batch).execute();
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            dsl.batch(batch).execute();
+        }
+    }
+
+    // ---- counters --------------------------------------------------------------------------
+
+    static List<Field<Long>> counters(Table<?> table) {
+        return Changes.COLUMNS.stream().map(c -> table.field(c, Long.class)).toList();
+    }
+
+    /**
+     * Adds changes to the day and month rows of each organization and its ancestors. Rows are written
+     * in one order everywhere (days before months, each by date, then from the root down), so two
+     * concurrent updates of the same ancestors wait for each other instead of deadlocking.
+     */
+    void add(Map<Changes.Key, long[]> changes, java.util.function.Function<Long, List<Long>> ancestorsAndSelf) {
+        List<Map.Entry<Changes.Key, long[]>> sorted = changes.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(
+                        java.util.Comparator.comparing(Changes.Key::day).thenComparing(Changes.Key::organizationId)))
+                .toList();
+        java.util.TreeMap<LocalDate, Map<Long, long[]>> months = new java.util.TreeMap<>();
+        List<Query> batch = new ArrayList<>();
+        for (Map.Entry<Changes.Key, long[]> change : sorted) {
+            LocalDate day = change.getKey().day();
+            LocalDate month = day.withDayOfMonth(1);
+            for (Long organizationId : ancestorsAndSelf.apply(change.getKey().organizationId())) {
+                batch.add(upsertAdd(
+                        STAT_DAY,
+                        List.of(STAT_DAY.ORGANIZATION_ID, STAT_DAY.CHANGE_DAY, STAT_DAY.CHANGE_MONTH),
+                        List.of(organizationId, day, month),
+                        2,
+                        change.getValue()));
+                long[] monthly = months.computeIfAbsent(month, m -> new LinkedHashMap<>())
+                        .computeIfAbsent(organizationId, id -> new long[Changes.WIDTH]);
+                for (int i = 0; i < Changes.WIDTH; i++) {
+                    monthly[i] += change.getValue()[i];
+                }
+            }
+        }
+        months.forEach((month, rows) -> rows.forEach((organizationId, values) -> {
+            if (!Changes.isZero(values)) {
+                batch.add(upsertAdd(
+                        STAT_MONTH,
+                        List.of(STAT_MONTH.ORGANIZATION_ID, STAT_MONTH.CHANGE_MONTH),
+                        List.of(organizationId, month),
+                        2,
+                        values));
+            }
+        }));
+        if (!batch.isEmpty()) {
+            dsl.batch(batch).execute();
+        }
+    }
+
+    /** An insert of a row, or the addition of its counters to the existing row with the same first {@code keyCount} fields. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Query upsertAdd(Table<?> table, List<Field<?>> keys, List<Object> keyValues, int keyCount, long[] values) {
+        Map<Field<?>, Object> insert = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            insert.put(keys.get(i), keyValues.get(i));
+        }
+        Map<Field<?>, Object> update = new LinkedHashMap<>();
+        List<Field<Long>> counters = counters(table);
+        for (int i = 0; i < counters.size(); i++) {
+            insert.put(counters.get(i), values[i]);
+            if (values[i] != 0) {
+                update.put(counters.get(i), counters.get(i).plus(values[i]));
+            }
+        }
+        if (update.isEmpty()) {
+            update.put(counters.getFirst(), counters.getFirst());
+        }
+        return dsl.insertInto(table)
+                .set(insert)
+                .onConflict((List) keys.subList(0, keyCount))
+                .doUpdate()
+                .set(update);
+    }
+
+    /**
+     * Adds (sign 1) or subtracts (sign -1) the rows of {@code sourceId} to those of {@code targetId}, in
+     * the day and month tables: a moved subtree leaves its old ancestors and joins its new ones.
+     */
+    void addRowsOf(long sourceId, long targetId, int sign) {
+        mergeAdd(
+                STAT_DAY,
+                List.of("organization_id", "change_day"),
+                DSL.select(fields(
+                                DSL.inline(targetId).as("organization_id"),
+                                STAT_DAY.CHANGE_DAY,
+                                STAT_DAY.CHANGE_MONTH,
+                                counters(STAT_DAY),
+                                sign))
+                        .from(STAT_DAY)
+                        .where(STAT_DAY.ORGANIZATION_ID.eq(sourceId)));
+        mergeAdd(
+                STAT_MONTH,
+                List.of("organization_id", "change_month"),
+                DSL.select(fields(
+                                DSL.inline(targetId).as("organization_id"),
+                                STAT_MONTH.CHANGE_MONTH,
+                                null,
+                                counters(STAT_MONTH),
+                                sign))
+                        .from(STAT_MONTH)
+                        .where(STAT_MONTH.ORGANIZATION_ID.eq(sourceId)));
+    }
+
+    private static List<SelectField<?>> fields(
+            SelectField<?> organization,
+            Field<LocalDate> first,
+            Field<LocalDate> second,
+            List<Field<Long>> counters,
+            int sign) {
+        List<SelectField<?>> fields = new ArrayList<>();
+        fields.add(organization);
+        fields.add(first);
+        if (second != null) {
+            fields.add(second);
+        }
+        for (Field<Long> counter : counters) {
+            fields.add((sign < 0 ? counter.neg() : counter).as(counter.getName()));
+        }
+        return fields;
+    }
+
+    /**
+     * Merges the rows a select gives (named like the target's columns, keys first) into the target,
+     * adding the counters to existing rows.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void mergeAdd(Table<?> target, List<String> keys, Select<?> source) {
+        Table<?> s = source.asTable("s");
+        Condition on = DSL.trueCondition();
+        for (String key : keys) {
+            on = on.and(((Field) target.field(key)).eq(s.field(key)));
+        }
+        Map<Field<?>, Object> update = new LinkedHashMap<>();
+        for (String counter : Changes.COLUMNS) {
+            Field<Long> field = target.field(counter, Long.class);
+            update.put(field, field.plus(s.field(counter, Long.class)));
+        }
+        List<Field<?>> insertFields = new ArrayList<>();
+        List<Field<?>> insertValues = new ArrayList<>();
+        for (Field<?> field : s.fields()) {
+            insertFields.add(target.field(field.getName()));
+            insertValues.add(field);
+        }
+        dsl.mergeInto(target)
+                .using(s)
+                .on(on)
+                .whenMatchedThenUpdate()
+                .set(update)
+                .whenNotMatchedThenInsert(insertFields)
+                .values(insertValues)
+                .execute();
+    }
+
+    // ---- reads -----------------------------------------------------------------------------
+
+    /** The sums of the counters per organization over the rows a condition selects. */
+    Map<Long, long[]> sums(Table<?> table, Condition condition) {
+        Field<Long> organization = table.field("organization_id", Long.class);
+        List<Field<?>> select = new ArrayList<>();
+        select.add(organization);
+        for (Field<Long> counter : counters(table)) {
+            select.add(DSL.sum(counter));
+        }
+        Map<Long, long[]> sums = new HashMap<>();
+        dsl.select(select).from(table).where(condition).groupBy(organization).forEach(record -> {
+            long[] values = new long[Changes.WIDTH];
+            for (int i = 0; i < Changes.WIDTH; i++) {
+                Number value = (Number) record.get(i + 1);
+                values[i] = value == null ? 0 : value.longValue();
+            }
+            sums.put(record.get(organization), values);
+        });
+        return sums;
+    }
+
+    /** Month rows of one organization from a month on, in order. */
+    Map<LocalDate, long[]> monthRows(long organizationId, LocalDate fromMonth, LocalDate beforeMonth) {
+        Map<LocalDate, long[]> rows = new LinkedHashMap<>();
+        dsl.selectFrom(STAT_MONTH)
+                .where(STAT_MONTH.ORGANIZATION_ID.eq(organizationId))
+                .and(STAT_MONTH.CHANGE_MONTH.ge(fromMonth))
+                .and(STAT_MONTH.CHANGE_MONTH.lt(beforeMonth))
+                .orderBy(STAT_MONTH.CHANGE_MONTH)
+                .forEach(record -> rows.put(record.getChangeMonth(), values(record, STAT_MONTH)));
+        return rows;
+    }
+
+    private static long[] values(Record record, Table<?> table) {
+        long[] values = new long[Changes.WIDTH];
+        List<Field<Long>> counters = counters(table);
+        for (int i = 0; i < Changes.WIDTH; i++) {
+            values[i] = record.get(counters.get(i));
+        }
+        return values;
+    }
+
+    // ---- the recount -----------------------------------------------------------------------
+
+    void clearRecount() {
+        dsl.deleteFrom(STAT_RECOUNT_DAY).execute();
+    }
+
+    /** Inserts an organization's own rows (no row of it may exist yet). */
+    void insertRecount(Map<Changes.Key, long[]> rows) {
+        List<Query> batch = new ArrayList<>();
+        for (Map.Entry<Changes.Key, long[]> row : rows.entrySet()) {
+            var insert = dsl.insertInto(STAT_RECOUNT_DAY)
+                    .set(STAT_RECOUNT_DAY.ORGANIZATION_ID, row.getKey().organizationId())
+                    .set(STAT_RECOUNT_DAY.CHANGE_DAY, row.getKey().day())
+                    .set(STAT_RECOUNT_DAY.CHANGE_MONTH, row.getKey().day().withDayOfMonth(1));
+            List<Field<Long>> counters = counters(STAT_RECOUNT_DAY);
+            for (int i = 0; i < Changes.WIDTH; i++) {
+                insert = insert.set(counters.get(i), row.getValue()[i]);
+            }
+            batch.add(insert);
+            if (batch.size() == BATCH) {
+                dsl.batch(batch).execute();
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            dsl.batch(batch).execute();
+        }
+    }
+
+    int maxDepth() {
+        Integer depth = dsl.select(DSL.max(STAT_ORGANIZATION.DEPTH))
+                .from(STAT_ORGANIZATION)
+                .fetchOne(0, Integer.class);
+        return depth == null ? 0 : depth;
+    }
+
+    /** Adds the recount rows of the organizations at a depth to their parents' rows. */
+    void rollUpRecount(int depth) {
+        var r = STAT_RECOUNT_DAY;
+        var o = STAT_ORGANIZATION;
+        List<SelectField<?>> fields = new ArrayList<>();
+        fields.add(o.PARENT_ID.as("organization_id"));
+        fields.add(r.CHANGE_DAY);
+        fields.add(r.CHANGE_MONTH);
+        for (Field<Long> counter : counters(r)) {
+            fields.add(DSL.sum(counter).cast(Long.class).as(counter.getName()));
+        }
+        mergeAdd(
+                r,
+                List.of("organization_id", "change_day"),
+                DSL.select(fields)
+                        .from(r)
+                        .join(o)
+                        .on(o.ORGANIZATION_ID.eq(r.ORGANIZATION_ID))
+                        .where(o.DEPTH.eq(depth))
+                        .and(o.PARENT_ID.isNotNull())
+                        .groupBy(o.PARENT_ID, r.CHANGE_DAY, r.CHANGE_MONTH));
+    }
+
+    /**
+     * The rows where the incremental day counters differ from the recount: the incremental values
+     * minus the recount's, keyed by organization and day.
+     */
+    void dayDifferences(Consumer<Difference> differences) {
+        differences(STAT_DAY, STAT_RECOUNT_DAY, STAT_DAY.CHANGE_DAY, STAT_RECOUNT_DAY.CHANGE_DAY, differences);
+    }
+
+    /** The same for the month counters against the recount's days summed per month. */
+    void monthDifferences(Consumer<Difference> differences) {
+        differences(STAT_MONTH, STAT_RECOUNT_DAY, STAT_MONTH.CHANGE_MONTH, STAT_RECOUNT_DAY.CHANGE_MONTH, differences);
+    }
+
+    record Difference(long organizationId, LocalDate date, long[] incrementalMinusRecount) {}
+
+    private void differences(
+            Table<?> live,
+            Table<?> recount,
+            Field<LocalDate> liveDate,
+            Field<LocalDate> recountDate,
+            Consumer<Difference> differences) {
+        List<SelectField<?>> liveFields = new ArrayList<>();
+        liveFields.add(live.field("organization_id", Long.class).as("organization_id"));
+        liveFields.add(liveDate.as("at"));
+        List<SelectField<?>> recountFields = new ArrayList<>();
+        recountFields.add(recount.field("organization_id", Long.class).as("organization_id"));
+        recountFields.add(recountDate.as("at"));
+        for (String column : Changes.COLUMNS) {
+            liveFields.add(live.field(column, Long.class).as(column));
+            recountFields.add(recount.field(column, Long.class).neg().as(column));
+        }
+        Table<?> both = DSL.select(liveFields)
+                .from(live)
+                .unionAll(DSL.select(recountFields).from(recount))
+                .asTable("both_rows");
+        Field<Long> organization = both.field("organization_id", Long.class);
+        Field<LocalDate> at = both.field("at", LocalDate.class);
+        List<Field<?>> select = new ArrayList<>(List.of(organization, at));
+        Condition differs = DSL.falseCondition();
+        for (String column : Changes.COLUMNS) {
+            Field<java.math.BigDecimal> sum = DSL.sum(both.field(column, Long.class));
+            select.add(sum);
+            differs = differs.or(sum.ne(java.math.BigDecimal.ZERO));
+        }
+        try (var cursor = dsl.select(select)
+                .from(both)
+                .groupBy(organization, at)
+                .having(differs)
+                .orderBy(organization, at)
+                .fetchSize(10_000)
+                .fetchLazy()) {
+            for (Record record : cursor) {
+                long[] values = new long[Changes.WIDTH];
+                for (int i = 0; i < Changes.WIDTH; i++) {
+                    values[i] = ((Number) record.get(i + 2)).longValue();
+                }
+                differences.accept(new Difference(record.get(organization), record.get(at), values));
+            }
+        }
+    }
+
+    /** Replaces the incremental counters by the recount's. */
+    void keepRecount() {
+        dsl.deleteFrom(STAT_DAY).execute();
+        dsl.insertInto(STAT_DAY).select(DSL.selectFrom(STAT_RECOUNT_DAY)).execute();
+        dsl.deleteFrom(STAT_MONTH).execute();
+        List<SelectField<?>> fields = new ArrayList<>();
+        fields.add(STAT_DAY.ORGANIZATION_ID);
+        fields.add(STAT_DAY.CHANGE_MONTH);
+        for (Field<Long> counter : counters(STAT_DAY)) {
+            fields.add(DSL.sum(counter).cast(Long.class));
+        }
+        dsl.insertInto(STAT_MONTH)
+                .select(DSL.select(fields).from(STAT_DAY).groupBy(STAT_DAY.ORGANIZATION_ID, STAT_DAY.CHANGE_MONTH))
+                .execute();
+        clearRecount();
+        if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+            // Fresh statistics for the planner: with those of the empty tables it scans instead of using the keys.
+            dsl.execute("analyze stat_day");
+            dsl.execute("analyze stat_month");
+            dsl.execute("analyze stat_organization");
+        }
+    }
+}

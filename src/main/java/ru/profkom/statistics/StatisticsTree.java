@@ -1,0 +1,161 @@
+package ru.profkom.statistics;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import ru.profkom.organizations.OrganizationHeadcount;
+import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.CurrentActor;
+import ru.profkom.statistics.StatisticsRepository.OrganizationRow;
+
+/**
+ * The statistics' copy of the tree: paths for rolling counters up and headcounts for the membership
+ * level. Every change here is idempotent, so a repeated or late event does no harm.
+ */
+@Component
+@Transactional
+class StatisticsTree {
+
+    private final StatisticsRepository repository;
+    private final Organizations organizations;
+
+    StatisticsTree(StatisticsRepository repository, Organizations organizations) {
+        this.repository = repository;
+        this.organizations = organizations;
+    }
+
+    /** The ids from the root down to the organization, learning the organization from the tree when new. */
+    List<Long> ancestorsAndSelf(long organizationId) {
+        return StatisticsService.idsOf(ensure(organizationId));
+    }
+
+    /**
+     * The same, with the organizations locked for the rest of the transaction, so that no move of the
+     * subtree runs between reading the path and writing the counters under it.
+     */
+    List<Long> lockedAncestorsAndSelf(long organizationId) {
+        List<Long> ids = ancestorsAndSelf(organizationId);
+        while (true) {
+            repository.lock(ids);
+            List<Long> now = ancestorsAndSelf(organizationId);
+            if (now.equals(ids)) {
+                return ids;
+            }
+            ids = now;
+        }
+    }
+
+    /** The organization's path, inserting it (and its ancestors) when the statistics did not know it yet. */
+    String ensure(long organizationId) {
+        Optional<String> known = repository.path(organizationId);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        OrganizationHeadcount card = CurrentActor.asSystem(() -> organizations.headcountOf(organizationId))
+                .orElse(new OrganizationHeadcount(organizationId, "/" + organizationId + "/", 0, false));
+        List<Long> ids = StatisticsService.idsOf(card.path());
+        for (Long ancestor : ids.subList(0, ids.size() - 1)) {
+            if (repository.path(ancestor).isEmpty()) {
+                ensure(ancestor);
+            }
+        }
+        if (repository.insertOrganization(organizationId, card.path(), card.active() ? card.headcount() : 0)) {
+            repository.refreshSubtreeHeadcounts(ids.subList(0, ids.size() - 1));
+        }
+        return card.path();
+    }
+
+    /** Reads the organization's headcount (0 once it is closed) from its card and sums it up again. */
+    void refreshHeadcount(long organizationId) {
+        List<Long> ids = ancestorsAndSelf(organizationId);
+        OrganizationHeadcount card = CurrentActor.asSystem(() -> organizations.headcountOf(organizationId))
+                .orElseThrow();
+        repository.setHeadcount(organizationId, card.active() ? card.headcount() : 0);
+        repository.refreshSubtreeHeadcounts(ids);
+    }
+
+    /** Moves a subtree: its counters leave the old ancestors and join the new ones. */
+    void move(long organizationId, String newPath) {
+        Optional<String> known = repository.path(organizationId);
+        if (known.isEmpty()) {
+            ensure(organizationId);
+            return;
+        }
+        repository.lock(List.of(organizationId));
+        String oldPath = repository.path(organizationId).orElseThrow();
+        if (oldPath.equals(newPath)) {
+            return;
+        }
+        List<Long> oldIds = StatisticsService.idsOf(oldPath);
+        List<Long> newIds = StatisticsService.idsOf(newPath);
+        List<Long> oldAncestors = oldIds.subList(0, oldIds.size() - 1);
+        List<Long> newAncestors = newIds.subList(0, newIds.size() - 1);
+        ensure(newAncestors.getLast());
+        for (Long ancestor : oldAncestors) {
+            if (!newAncestors.contains(ancestor)) {
+                repository.addRowsOf(organizationId, ancestor, -1);
+            }
+        }
+        for (Long ancestor : newAncestors) {
+            if (!oldAncestors.contains(ancestor)) {
+                repository.addRowsOf(organizationId, ancestor, 1);
+            }
+        }
+        repository.repath(oldPath, newPath);
+        Set<Long> touched = new LinkedHashSet<>(oldAncestors);
+        touched.addAll(newAncestors);
+        repository.refreshSubtreeHeadcounts(touched);
+    }
+
+    /**
+     * Replaces the copy of the tree by the tree as it is, and lists where the copy differed (a path, a
+     * headcount or a subtree headcount).
+     */
+    List<String> rebuild() {
+        Map<Long, OrganizationRow> before = repository.organizations();
+        List<OrganizationHeadcount> cards = new ArrayList<>();
+        CurrentActor.asSystem(() -> organizations.forEachHeadcount(cards::add));
+        Collection<OrganizationRow> rows = rows(cards);
+        List<String> differences = new ArrayList<>();
+        for (OrganizationRow row : rows) {
+            OrganizationRow old = before.get(row.id());
+            if (old == null) {
+                differences.add("organization " + row.id() + ": missing");
+            } else if (!old.equals(row)) {
+                differences.add("organization " + row.id() + ": " + old + " ≠ " + row);
+            }
+        }
+        repository.replaceOrganizations(rows);
+        return differences;
+    }
+
+    /** Rows with their parents, depths and subtree headcounts, computed in memory from the cards. */
+    static Collection<OrganizationRow> rows(List<OrganizationHeadcount> cards) {
+        Map<Long, Long> subtree = new HashMap<>();
+        for (OrganizationHeadcount card : cards) {
+            long headcount = card.active() ? card.headcount() : 0;
+            for (Long ancestor : StatisticsService.idsOf(card.path())) {
+                subtree.merge(ancestor, headcount, Long::sum);
+            }
+        }
+        List<OrganizationRow> rows = new ArrayList<>();
+        for (OrganizationHeadcount card : cards) {
+            List<Long> ids = StatisticsService.idsOf(card.path());
+            rows.add(new OrganizationRow(
+                    card.id(),
+                    ids.size() > 1 ? ids.get(ids.size() - 2) : null,
+                    ids.size() - 1,
+                    card.path(),
+                    card.active() ? card.headcount() : 0,
+                    subtree.getOrDefault(card.id(), 0L)));
+        }
+        return rows;
+    }
+}
