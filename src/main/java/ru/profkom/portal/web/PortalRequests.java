@@ -1,0 +1,65 @@
+package ru.profkom.portal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import ru.profkom.portal.PortalSites;
+import ru.profkom.portal.Slugs;
+import ru.profkom.shared.web.PublicRequests;
+
+/**
+ * Opens to visitors the sitemap and the pages under an address an organization chose — only
+ * addresses that exist, so that no other route of the application becomes public by accident.
+ * Answers are remembered for a minute, which is also how long a new or changed address may take to
+ * open on another node.
+ */
+@Component
+class PortalRequests implements PublicRequests {
+
+    private static final long TTL_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final int MAX_ENTRIES = 50_000;
+
+    private final PortalSites sites;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    PortalRequests(PortalSites sites) {
+        this.sites = sites;
+    }
+
+    @Override
+    public boolean isPublic(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals("/sitemap.xml")) {
+            return true;
+        }
+        if (path.length() < 2 || path.charAt(0) != '/') {
+            return false;
+        }
+        int end = path.indexOf('/', 1);
+        String slug = end < 0 ? path.substring(1) : path.substring(1, end);
+        return Slugs.isValid(slug) && !Slugs.isReserved(slug) && exists(slug);
+    }
+
+    /** Forgets what is remembered of an address after it changed on this node. */
+    void forget(String slug) {
+        known.remove(slug);
+    }
+
+    private boolean exists(String slug) {
+        long now = System.nanoTime();
+        Known entry = known.get(slug);
+        if (entry != null && now - entry.checkedAt() < TTL_NANOS) {
+            return entry.exists();
+        }
+        if (known.size() > MAX_ENTRIES) {
+            known.clear();
+        }
+        boolean exists = sites.exists(slug);
+        known.put(slug, new Known(exists, now));
+        return exists;
+    }
+
+    private record Known(boolean exists, long checkedAt) {}
+}
