@@ -45,7 +45,10 @@ class ModularityTests {
             Map.entry("MemberAccount", "ru.profkom.members"),
             Map.entry("MemberCorrection", "ru.profkom.members"),
             Map.entry("MemberImport", "ru.profkom.members"),
-            Map.entry("MemberImportRow", "ru.profkom.members"));
+            Map.entry("MemberImportRow", "ru.profkom.members"),
+            Map.entry("PortalSite", "ru.profkom.portal"),
+            Map.entry("PortalDocument", "ru.profkom.portal"),
+            Map.entry("PortalFeedback", "ru.profkom.portal"));
 
     static final ApplicationModules MODULES = ApplicationModules.of(ProfkomApplication.class);
 

@@ -3,5 +3,5 @@
  * concerns so that administrators read it for their subtree. Built from other modules' events.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "organizations", "accounts", "members"})
+        allowedDependencies = {"shared", "organizations", "accounts", "members", "portal"})
 package ru.profkom.audit;

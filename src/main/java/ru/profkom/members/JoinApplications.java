@@ -51,11 +51,7 @@ public class JoinApplications {
     private final Clock clock;
 
     JoinApplications(
-            MemberRepository repository,
-            Members members,
-            Organizations organizations,
-            DSLContext dsl,
-            Clock clock) {
+            MemberRepository repository, Members members, Organizations organizations, DSLContext dsl, Clock clock) {
         this.repository = repository;
         this.members = members;
         this.organizations = organizations;

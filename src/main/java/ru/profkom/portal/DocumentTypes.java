@@ -37,7 +37,6 @@ final class DocumentTypes {
     }
 
     private static boolean startsWith(byte[] content, byte[] prefix) {
-        return content.length >= prefix.length
-                && Arrays.equals(Arrays.copyOf(content, prefix.length), prefix);
+        return content.length >= prefix.length && Arrays.equals(Arrays.copyOf(content, prefix.length), prefix);
     }
 }

@@ -7,7 +7,8 @@ public final class PortalEvents {
 
     private PortalEvents() {}
 
-    public record SiteUpdated(long organizationId, String path, String slug, Actor actor) {}
+    /** {@code previousSlug} is null for a page saved the first time. */
+    public record SiteUpdated(long organizationId, String path, String slug, String previousSlug, Actor actor) {}
 
     public record SiteDocumentAdded(long organizationId, String path, String title, Actor actor) {}
 

@@ -37,7 +37,8 @@ public class PortalSites {
     /** Documents are statutes and agreements, not archives: 10 MB each at most. */
     public static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
-    private static final List<String> DOCUMENT_TYPES = List.of("pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods");
+    private static final List<String> DOCUMENT_TYPES =
+            List.of("pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods");
 
     private final SiteRepository repository;
     private final Organizations organizations;
@@ -107,7 +108,12 @@ public class PortalSites {
                 || !repository.update(organizationId, slug, about, contacts, form.version(), now)) {
             throw ProfkomException.conflict("portal.changedMeanwhile");
         }
-        events.publishEvent(new SiteUpdated(organizationId, organization.path(), slug, currentActor.get()));
+        events.publishEvent(new SiteUpdated(
+                organizationId,
+                organization.path(),
+                slug,
+                existing.map(Site::slug).orElse(null),
+                currentActor.get()));
         return repository.site(organizationId).orElseThrow();
     }
 
@@ -130,8 +136,10 @@ public class PortalSites {
     public SiteDocument addDocument(long organizationId, String title, String fileName, byte[] content) {
         Organization organization = editable(organizationId);
         String cleanTitle = clean(title);
-        String name = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "").strip();
-        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        String name =
+                fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "").strip();
+        String extension =
+                name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         Validation validation = new Validation();
         validation.required("title", cleanTitle).maxLength("title", cleanTitle, 300);
         validation.maxLength("file", name, 255);
@@ -145,14 +153,16 @@ public class PortalSites {
         validation.throwIfInvalid();
         long id = repository.insertDocument(
                 organizationId, cleanTitle, name, DocumentTypes.contentType(extension), content, clock.instant());
-        events.publishEvent(
-                new SiteDocumentAdded(organizationId, organization.path(), cleanTitle, currentActor.get()));
+        events.publishEvent(new SiteDocumentAdded(organizationId, organization.path(), cleanTitle, currentActor.get()));
         return repository.document(id).orElseThrow();
     }
 
-    public void removeDocument(long documentId) {
-        SiteDocument document = repository.document(documentId).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND));
-        Organization organization = editable(document.organizationId());
+    public void removeDocument(long organizationId, long documentId) {
+        Organization organization = editable(organizationId);
+        SiteDocument document = repository
+                .document(documentId)
+                .filter(candidate -> candidate.organizationId() == organizationId)
+                .orElseThrow(() -> ProfkomException.notFound(NOT_FOUND));
         repository.deleteDocument(documentId);
         events.publishEvent(
                 new SiteDocumentRemoved(organization.id(), organization.path(), document.title(), currentActor.get()));

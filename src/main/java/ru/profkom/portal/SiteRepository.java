@@ -34,8 +34,8 @@ class SiteRepository {
     }
 
     boolean slugTaken(String slug, long exceptOrganizationId) {
-        return dsl.fetchExists(PORTAL_SITE,
-                PORTAL_SITE.SLUG.eq(slug).and(PORTAL_SITE.ORGANIZATION_ID.ne(exceptOrganizationId)));
+        return dsl.fetchExists(
+                PORTAL_SITE, PORTAL_SITE.SLUG.eq(slug).and(PORTAL_SITE.ORGANIZATION_ID.ne(exceptOrganizationId)));
     }
 
     void insert(long organizationId, String slug, String about, String contacts, Instant now) {
@@ -165,11 +165,6 @@ class SiteRepository {
 
     private static Site toSite(PortalSiteRecord r) {
         return new Site(
-                r.getOrganizationId(),
-                r.getSlug(),
-                r.getAbout(),
-                r.getContacts(),
-                r.getUpdatedAt(),
-                r.getVersion());
+                r.getOrganizationId(), r.getSlug(), r.getAbout(), r.getContacts(), r.getUpdatedAt(), r.getVersion());
     }
 }

@@ -44,7 +44,11 @@ class AuditPages {
             "MEMBER_TRANSFERRED",
             "MEMBER_UPDATED",
             "MEMBER_CARD_READ",
-            "MEMBERS_EXPORTED");
+            "MEMBERS_EXPORTED",
+            "SITE_UPDATED",
+            "SITE_DOCUMENT_ADDED",
+            "SITE_DOCUMENT_REMOVED",
+            "JOIN_APPLIED");
 
     private final AuditLog auditLog;
     private final Organizations organizations;

@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import ru.profkom.portal.PortalEvents.SiteUpdated;
 import ru.profkom.portal.PortalSites;
 import ru.profkom.portal.Slugs;
 import ru.profkom.shared.web.PublicRequests;
@@ -42,9 +44,13 @@ class PortalRequests implements PublicRequests {
         return Slugs.isValid(slug) && !Slugs.isReserved(slug) && exists(slug);
     }
 
-    /** Forgets what is remembered of an address after it changed on this node. */
-    void forget(String slug) {
-        known.remove(slug);
+    /** Forgets what is remembered of the addresses a page changed from and to on this node. */
+    @EventListener
+    void on(SiteUpdated event) {
+        known.remove(event.slug());
+        if (event.previousSlug() != null) {
+            known.remove(event.previousSlug());
+        }
     }
 
     private boolean exists(String slug) {

@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.profkom.members.PersonData;
+import ru.profkom.portal.NewsArticle;
+import ru.profkom.portal.NewsItem;
 import ru.profkom.portal.PortalSites;
 import ru.profkom.portal.PortalSites.DocumentContent;
-import ru.profkom.portal.NewsItem;
-import ru.profkom.portal.NewsArticle;
 import ru.profkom.portal.PublicSite;
 import ru.profkom.portal.Site;
 import ru.profkom.shared.Page;
@@ -82,7 +82,9 @@ class PublicPages {
         if (verdict == SpamGuard.Verdict.HUMAN) {
             LocalDate birthDate = Formats.parseDate(form.getBirthDate()).orElse(null);
             try {
-                if (birthDate == null && form.getBirthDate() != null && !form.getBirthDate().isBlank()) {
+                if (birthDate == null
+                        && form.getBirthDate() != null
+                        && !form.getBirthDate().isBlank()) {
                     throw ProfkomException.invalid("birthDate", "validation.date");
                 }
                 sites.applyToJoin(site, form.person(birthDate), form.isConsent());
@@ -114,8 +116,8 @@ class PublicPages {
             Model model,
             RedirectAttributes redirect) {
         PublicSite site = addSite(model, slug, FEEDBACK);
-        SpamGuard.Verdict verdict = spamGuard.check(
-                FEEDBACK + ":" + slug, form.getIssued(), form.getWebsite(), request.getRemoteAddr());
+        SpamGuard.Verdict verdict =
+                spamGuard.check(FEEDBACK + ":" + slug, form.getIssued(), form.getWebsite(), request.getRemoteAddr());
         if (verdict == SpamGuard.Verdict.HUMAN) {
             try {
                 sites.sendFeedback(site, form.getAuthorName(), form.getContact(), form.getMessage());
@@ -148,7 +150,11 @@ class PublicPages {
                 sites.article(site, publicationId).orElseThrow(() -> ProfkomException.notFound("portal.notFound"));
         model.addAttribute("article", article);
         model.addAttribute("pageUrl", baseUrl() + "/" + slug + "/news/" + publicationId);
-        model.addAttribute("description", article.item().summary() == null ? site.fullName() : article.item().summary());
+        model.addAttribute(
+                "description",
+                article.item().summary() == null
+                        ? site.fullName()
+                        : article.item().summary());
         return "portal/article";
     }
 
@@ -165,17 +171,35 @@ class PublicPages {
                 .orElse(site.site().updatedAt());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
-                .append("<title>").append(Xml.escape(site.shortName())).append("</title>\n")
-                .append("<id>").append(Xml.escape(home)).append("</id>\n")
-                .append("<link rel=\"alternate\" href=\"").append(Xml.escape(home)).append("\"/>\n")
-                .append("<link rel=\"self\" href=\"").append(Xml.escape(home + "/feed.xml")).append("\"/>\n")
-                .append("<updated>").append(updated).append("</updated>\n");
+                .append("<title>")
+                .append(Xml.escape(site.shortName()))
+                .append("</title>\n")
+                .append("<id>")
+                .append(Xml.escape(home))
+                .append("</id>\n")
+                .append("<link rel=\"alternate\" href=\"")
+                .append(Xml.escape(home))
+                .append("\"/>\n")
+                .append("<link rel=\"self\" href=\"")
+                .append(Xml.escape(home + "/feed.xml"))
+                .append("\"/>\n")
+                .append("<updated>")
+                .append(updated)
+                .append("</updated>\n");
         for (NewsItem item : news.items()) {
             String link = home + "/news/" + item.id();
-            xml.append("<entry><title>").append(Xml.escape(item.title())).append("</title>")
-                    .append("<id>").append(Xml.escape(link)).append("</id>")
-                    .append("<link rel=\"alternate\" href=\"").append(Xml.escape(link)).append("\"/>")
-                    .append("<updated>").append(item.publishedAt()).append("</updated>");
+            xml.append("<entry><title>")
+                    .append(Xml.escape(item.title()))
+                    .append("</title>")
+                    .append("<id>")
+                    .append(Xml.escape(link))
+                    .append("</id>")
+                    .append("<link rel=\"alternate\" href=\"")
+                    .append(Xml.escape(link))
+                    .append("\"/>")
+                    .append("<updated>")
+                    .append(item.publishedAt())
+                    .append("</updated>");
             if (item.summary() != null) {
                 xml.append("<summary>").append(Xml.escape(item.summary())).append("</summary>");
             }
@@ -207,11 +231,13 @@ class PublicPages {
         StringBuilder xml = new StringBuilder(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         String base = baseUrl();
-        sites.allSites(50_000, (Site site) -> xml.append("<url><loc>")
-                .append(Xml.escape(base + "/" + site.slug()))
-                .append("</loc><lastmod>")
-                .append(site.updatedAt().toString(), 0, 10)
-                .append("</lastmod></url>\n"));
+        sites.allSites(
+                50_000,
+                (Site site) -> xml.append("<url><loc>")
+                        .append(Xml.escape(base + "/" + site.slug()))
+                        .append("</loc><lastmod>")
+                        .append(site.updatedAt().toString(), 0, 10)
+                        .append("</lastmod></url>\n"));
         return xml.append("</urlset>\n").toString();
     }
 
@@ -281,26 +307,85 @@ class PublicPages {
             return new PersonData(lastName, firstName, patronymic, birth, null, null, phone, email, workplace, null);
         }
 
-        public String getLastName() { return lastName; }
-        public void setLastName(String value) { lastName = value; }
-        public String getFirstName() { return firstName; }
-        public void setFirstName(String value) { firstName = value; }
-        public String getPatronymic() { return patronymic; }
-        public void setPatronymic(String value) { patronymic = value; }
-        public String getBirthDate() { return birthDate; }
-        public void setBirthDate(String value) { birthDate = value; }
-        public String getPhone() { return phone; }
-        public void setPhone(String value) { phone = value; }
-        public String getEmail() { return email; }
-        public void setEmail(String value) { email = value; }
-        public String getWorkplace() { return workplace; }
-        public void setWorkplace(String value) { workplace = value; }
-        public boolean isConsent() { return consent; }
-        public void setConsent(boolean value) { consent = value; }
-        public String getWebsite() { return website; }
-        public void setWebsite(String value) { website = value; }
-        public String getIssued() { return issued; }
-        public void setIssued(String value) { issued = value; }
+        public String getLastName() {
+            return lastName;
+        }
+
+        public void setLastName(String value) {
+            lastName = value;
+        }
+
+        public String getFirstName() {
+            return firstName;
+        }
+
+        public void setFirstName(String value) {
+            firstName = value;
+        }
+
+        public String getPatronymic() {
+            return patronymic;
+        }
+
+        public void setPatronymic(String value) {
+            patronymic = value;
+        }
+
+        public String getBirthDate() {
+            return birthDate;
+        }
+
+        public void setBirthDate(String value) {
+            birthDate = value;
+        }
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String value) {
+            phone = value;
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String value) {
+            email = value;
+        }
+
+        public String getWorkplace() {
+            return workplace;
+        }
+
+        public void setWorkplace(String value) {
+            workplace = value;
+        }
+
+        public boolean isConsent() {
+            return consent;
+        }
+
+        public void setConsent(boolean value) {
+            consent = value;
+        }
+
+        public String getWebsite() {
+            return website;
+        }
+
+        public void setWebsite(String value) {
+            website = value;
+        }
+
+        public String getIssued() {
+            return issued;
+        }
+
+        public void setIssued(String value) {
+            issued = value;
+        }
     }
 
     /** The feedback form as posted. */
@@ -311,15 +396,44 @@ class PublicPages {
         private String website;
         private String issued;
 
-        public String getAuthorName() { return authorName; }
-        public void setAuthorName(String value) { authorName = value; }
-        public String getContact() { return contact; }
-        public void setContact(String value) { contact = value; }
-        public String getMessage() { return message; }
-        public void setMessage(String value) { message = value; }
-        public String getWebsite() { return website; }
-        public void setWebsite(String value) { website = value; }
-        public String getIssued() { return issued; }
-        public void setIssued(String value) { issued = value; }
+        public String getAuthorName() {
+            return authorName;
+        }
+
+        public void setAuthorName(String value) {
+            authorName = value;
+        }
+
+        public String getContact() {
+            return contact;
+        }
+
+        public void setContact(String value) {
+            contact = value;
+        }
+
+        public String getMessage() {
+            return message;
+        }
+
+        public void setMessage(String value) {
+            message = value;
+        }
+
+        public String getWebsite() {
+            return website;
+        }
+
+        public void setWebsite(String value) {
+            website = value;
+        }
+
+        public String getIssued() {
+            return issued;
+        }
+
+        public void setIssued(String value) {
+            issued = value;
+        }
     }
 }
