@@ -48,7 +48,14 @@ class ModularityTests {
             Map.entry("MemberImportRow", "ru.profkom.members"),
             Map.entry("PortalSite", "ru.profkom.portal"),
             Map.entry("PortalDocument", "ru.profkom.portal"),
-            Map.entry("PortalFeedback", "ru.profkom.portal"));
+            Map.entry("PortalFeedback", "ru.profkom.portal"),
+            Map.entry("StoredImage", "ru.profkom.publications"),
+            Map.entry("Publication", "ru.profkom.publications"),
+            Map.entry("PublicationImage", "ru.profkom.publications"),
+            Map.entry("PublicationAttachment", "ru.profkom.publications"),
+            Map.entry("PublicationRoute", "ru.profkom.publications"),
+            Map.entry("InfoPackage", "ru.profkom.publications"),
+            Map.entry("InfoPackageRecipient", "ru.profkom.publications"));
 
     static final ApplicationModules MODULES = ApplicationModules.of(ProfkomApplication.class);
 

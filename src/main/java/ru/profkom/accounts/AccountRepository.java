@@ -67,6 +67,20 @@ class AccountRepository {
                 .fetch(r -> new Grant(r.value1(), Role.valueOf(r.value2())));
     }
 
+    /** Addresses of the accounts holding one of the roles in the organization itself, for notices. */
+    List<String> emailsOfRoleHolders(Collection<Long> organizationIds, Collection<Role> roles) {
+        return dsl.selectDistinct(ACCOUNT.EMAIL)
+                .from(ROLE_GRANT)
+                .join(ACCOUNT)
+                .on(ACCOUNT.ID.eq(ROLE_GRANT.ACCOUNT_ID))
+                .where(ROLE_GRANT.ORGANIZATION_ID.in(organizationIds))
+                .and(ROLE_GRANT.ROLE.in(roles.stream().map(Enum::name).toList()))
+                .and(ROLE_GRANT.REVOKED_AT.isNull())
+                .and(ACCOUNT.EMAIL.isNotNull())
+                .orderBy(ACCOUNT.EMAIL)
+                .fetch(ACCOUNT.EMAIL);
+    }
+
     boolean hasActiveGrant(long accountId, long organizationId, Role role) {
         return dsl.fetchExists(
                 ROLE_GRANT,

@@ -247,6 +247,20 @@ public class Accounts {
                 new PasswordChanged(me.id(), me.login(), firstOrganization(me.id()), SecurityActor.remoteAddress()));
     }
 
+    /**
+     * The e-mail addresses of those holding one of the roles in these organizations themselves (not
+     * above), for notices such as reminders of unread information packages; no access check, callers
+     * decide who is notified.
+     */
+    @Transactional(readOnly = true)
+    public List<String> emailsOfRoleHolders(
+            java.util.Collection<Long> organizationIds, java.util.Collection<Role> roles) {
+        if (organizationIds.isEmpty() || roles.isEmpty()) {
+            return List.of();
+        }
+        return repository.emailsOfRoleHolders(organizationIds, roles);
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return repository.count();

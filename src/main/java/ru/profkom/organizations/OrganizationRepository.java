@@ -157,6 +157,22 @@ class OrganizationRepository {
                 .fetch(ORGANIZATION.ID);
     }
 
+    /** The active organizations strictly below a path, of the given kinds (all when empty). */
+    List<Long> activeDescendantIds(String path, java.util.Set<OrganizationKind> kinds) {
+        org.jooq.Condition where = TreePaths.within(ORGANIZATION.PATH, path)
+                .and(ORGANIZATION.PATH.ne(path))
+                .and(ORGANIZATION.STATUS.eq(OrganizationStatus.ACTIVE.name()));
+        if (!kinds.isEmpty()) {
+            where = where.and(
+                    ORGANIZATION.KIND.in(kinds.stream().map(Enum::name).toList()));
+        }
+        return dsl.select(ORGANIZATION.ID)
+                .from(ORGANIZATION)
+                .where(where)
+                .orderBy(ORGANIZATION.ID)
+                .fetch(ORGANIZATION.ID);
+    }
+
     int subtreeSize(String path) {
         return dsl.fetchCount(ORGANIZATION, TreePaths.within(ORGANIZATION.PATH, path));
     }

@@ -215,6 +215,19 @@ public class Organizations {
                 .orElse(false);
     }
 
+    /**
+     * The ids of the active organizations below one the current actor edits, of the given kinds (all
+     * when empty): the recipients of what it sends down its subtree.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> activeDescendantIds(long id, java.util.Set<OrganizationKind> kinds) {
+        Organization organization = readable(id);
+        if (!holdsOnPath(currentActor.get(), organization.path(), Role::editsOrganizationCard)) {
+            throw ProfkomException.forbidden("access.denied");
+        }
+        return repository.activeDescendantIds(organization.path(), kinds);
+    }
+
     /** Short names by id; names of organizations are not personal data and are public on the portal. */
     @Transactional(readOnly = true)
     public Map<Long, String> shortNames(java.util.Collection<Long> ids) {

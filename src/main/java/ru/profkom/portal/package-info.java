@@ -3,5 +3,6 @@
  * worker, with about, contacts, consented leaders, documents, news, feedback and an online
  * application to join that arrives in the member registry.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organizations", "members"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "organizations", "members", "publications"})
 package ru.profkom.portal;

@@ -63,6 +63,13 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         properties.put("profkom.mail.poll-interval", "PT0.2S");
         properties.put("profkom.base-url", "http://profkom.test");
         properties.put("profkom.demo.load", "false");
+        try {
+            properties.put(
+                    "profkom.publications.index-dir",
+                    java.nio.file.Files.createTempDirectory("profkom-index-").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("profkom-test", properties));
     }
 

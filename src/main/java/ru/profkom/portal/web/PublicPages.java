@@ -43,6 +43,7 @@ class PublicPages {
     static final String JOIN = "join";
     static final String FEEDBACK = "feedback";
     static final int NEWS_PAGE = 20;
+    static final int HOME_NEWS = 5;
 
     private final PortalSites sites;
     private final SpamGuard spamGuard;
@@ -60,6 +61,7 @@ class PublicPages {
     String home(@PathVariable String slug, Model model) {
         PublicSite site = addSite(model, slug, "home");
         model.addAttribute("leaders", sites.leaders(site));
+        model.addAttribute("news", sites.news(site, PageRequest.of(0, HOME_NEWS)));
         model.addAttribute("documents", sites.publicDocuments(site));
         return "portal/home";
     }
@@ -149,6 +151,9 @@ class PublicPages {
         NewsArticle article =
                 sites.article(site, publicationId).orElseThrow(() -> ProfkomException.notFound("portal.notFound"));
         model.addAttribute("article", article);
+        if (!article.imageUrls().isEmpty()) {
+            model.addAttribute("ogImage", baseUrl() + article.imageUrls().getFirst());
+        }
         model.addAttribute("pageUrl", baseUrl() + "/" + slug + "/news/" + publicationId);
         model.addAttribute(
                 "description",

@@ -1,0 +1,22 @@
+package ru.profkom.publications;
+
+import java.time.Instant;
+
+/** One step of a publication's way up, as the sender's status trail and the receiver's queue show it. */
+public record Route(
+        long id,
+        long publicationId,
+        String publicationTitle,
+        long originOrganizationId,
+        String originOrganizationName,
+        long fromOrganizationId,
+        String fromOrganizationName,
+        long toOrganizationId,
+        String toOrganizationName,
+        RoutePurpose purpose,
+        RouteStatus status,
+        String note,
+        String reply,
+        Long republishedId,
+        Instant sentAt,
+        Instant handledAt) {}
