@@ -40,6 +40,7 @@ public class PortalSites {
     private static final List<String> DOCUMENT_TYPES =
             List.of("pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods");
 
+    private final PublicSiteCache publicSites;
     private final SiteRepository repository;
     private final Organizations organizations;
     private final JoinApplications applications;
@@ -49,6 +50,7 @@ public class PortalSites {
     private final Clock clock;
 
     PortalSites(
+            PublicSiteCache publicSites,
             SiteRepository repository,
             Organizations organizations,
             JoinApplications applications,
@@ -56,6 +58,7 @@ public class PortalSites {
             CurrentActor currentActor,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.publicSites = publicSites;
         this.repository = repository;
         this.organizations = organizations;
         this.applications = applications;
@@ -170,20 +173,25 @@ public class PortalSites {
 
     // ---- visitors ----------------------------------------------------------------------------
 
-    /** The page at an address, if there is one and its organization is active; for anyone. */
+    /**
+     * The page at an address, if there is one and its organization is active; for anyone. Kept in memory
+     * for {@link PublicSiteCache#TTL}: a change on this node drops it at once.
+     */
     @Transactional(readOnly = true)
     public Optional<PublicSite> publicSite(String slug) {
         if (!Slugs.isValid(slug)) {
             return Optional.empty();
         }
-        return repository.siteBySlug(slug).flatMap(site -> {
-            Organization organization = CurrentActor.asSystem(() -> organizations.get(site.organizationId()));
-            if (!organization.active()) {
-                return Optional.empty();
-            }
-            return Optional.of(
-                    new PublicSite(site, organization.shortName(), organization.fullName(), organization.kind()));
-        });
+        return publicSites.get(
+                slug,
+                () -> repository.siteBySlug(slug).flatMap(site -> {
+                    Organization organization = CurrentActor.asSystem(() -> organizations.get(site.organizationId()));
+                    if (!organization.active()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new PublicSite(
+                            site, organization.shortName(), organization.fullName(), organization.kind()));
+                }));
     }
 
     /** Whether an address names a page, for the security rule that opens public pages to everyone. */
