@@ -44,6 +44,7 @@ import ru.profkom.members.PersonData;
 import ru.profkom.organizations.BodyKind;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.Organizations;
+import ru.profkom.publications.PublicationWorld;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.Role;
 import ru.profkom.support.Actors;
@@ -72,7 +73,10 @@ class ApiAccessTests {
             "members/{personId}", World::person,
             "memberships/{membershipId}", World::membership,
             "consents/{consentId}", World::consent,
-            "member-imports/{importId}", World::memberImport);
+            "member-imports/{importId}", World::memberImport,
+            "publications/{publicationId}", World::publication,
+            "routes/{routeId}", World::route,
+            "packages/{packageId}", World::infoPackage);
 
     /** What an {@code *Id} field of a JSON body or an {@code *Id} request parameter addresses. */
     private static final Map<String, ToLongFunction<World>> ID_FIELDS = Map.of(
@@ -112,6 +116,9 @@ class ApiAccessTests {
     @Autowired
     MemberImports memberImports;
 
+    @Autowired
+    PublicationWorld publicationWorld;
+
     @Test
     void findsTheApiEndpoints() {
         assertThat(endpoints())
@@ -149,7 +156,10 @@ class ApiAccessTests {
                 inside.membership(),
                 inside.consent(),
                 importIn(fixture.primaryA1()),
-                List.of());
+                List.of(),
+                inside.publication(),
+                inside.route(),
+                inside.infoPackage());
 
         assertRefusedEverywhere(Fixture.MEMBER_A1, outside, own);
     }
@@ -325,7 +335,10 @@ class ApiAccessTests {
             long membership,
             long consent,
             long memberImport,
-            List<String> names) {
+            List<String> names,
+            long publication,
+            long route,
+            long infoPackage) {
 
         String searchTerm() {
             return names.getFirst();
@@ -366,6 +379,7 @@ class ApiAccessTests {
                 .consents()
                 .getFirst()
                 .id();
+        PublicationWorld.Objects objects = publicationWorld.build(territorial, primary);
         List<String> names = new ArrayList<>();
         names.add(primaryName);
         names.add(lastName);
@@ -387,7 +401,10 @@ class ApiAccessTests {
                 registered.memberships().getFirst().id(),
                 consent,
                 importIn(primary),
-                names);
+                names,
+                objects.publication(),
+                objects.route(),
+                objects.infoPackage());
     }
 
     /** An import checked and not applied; its only row is invalid, so applying it adds no one. */

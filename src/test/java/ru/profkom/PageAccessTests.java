@@ -25,6 +25,7 @@ import ru.profkom.members.MemberImports;
 import ru.profkom.members.Members;
 import ru.profkom.members.MembershipData;
 import ru.profkom.members.PersonData;
+import ru.profkom.publications.PublicationWorld;
 import ru.profkom.support.Actors;
 import ru.profkom.support.Fixture;
 import ru.profkom.support.ProfkomIntegrationTest;
@@ -62,6 +63,9 @@ class PageAccessTests {
     @Autowired
     MemberImports memberImports;
 
+    @Autowired
+    PublicationWorld publicationWorld;
+
     private Map<String, ToLongFunction<Fixture>> outside;
 
     @BeforeEach
@@ -78,14 +82,24 @@ class PageAccessTests {
         byte[] file = "ФИО;Дата рождения\nЧужов Иван;01.01.1980\n".getBytes(StandardCharsets.UTF_8);
         long memberImport = actors.asSystem(() -> memberImports.upload(fixture.primaryB1(), "b.csv", file))
                 .id();
-        outside = Map.of(
-                "id", Fixture::primaryB1,
-                "personId", f -> person.id(),
-                "membershipId", f -> person.memberships().getFirst().id(),
-                "consentId", f -> consent,
-                "grantId", Fixture::grantMemberB1,
-                "bodyId", Fixture::bodyB1,
-                "importId", f -> memberImport);
+        PublicationWorld.Objects objects = publicationWorld.build(fixture.territorialB1(), fixture.primaryB1());
+        outside = Map.ofEntries(
+                object("publicationId", f -> objects.publication()),
+                object("imageId", f -> objects.image()),
+                object("attachmentId", f -> objects.attachment()),
+                object("packageId", f -> objects.infoPackage()),
+                object("routeId", f -> objects.route()),
+                object("id", Fixture::primaryB1),
+                object("personId", f -> person.id()),
+                object("membershipId", f -> person.memberships().getFirst().id()),
+                object("consentId", f -> consent),
+                object("grantId", Fixture::grantMemberB1),
+                object("bodyId", Fixture::bodyB1),
+                object("importId", f -> memberImport));
+    }
+
+    private static Map.Entry<String, ToLongFunction<Fixture>> object(String name, ToLongFunction<Fixture> object) {
+        return Map.entry(name, object);
     }
 
     @Test

@@ -29,7 +29,8 @@ import org.springframework.core.env.Environment;
  */
 public final class CommandLine {
 
-    public static final Set<String> COMMANDS = Set.of("generate", "bench-tree", "import-members");
+    public static final Set<String> COMMANDS =
+            Set.of("generate", "bench-tree", "import-members", "generate-publications", "bench-search-publications");
 
     static final String BENCH_DATA = "bench-data";
     static final String BENCH_H2_URL = "jdbc:h2:file:./" + BENCH_DATA
@@ -46,6 +47,10 @@ public final class CommandLine {
                   bench-tree [--db JDBC_URL]                       замеры дерева на 150 000 организаций
                   import-members --org КОД ФАЙЛ [--json]
                                                                    импорт членов из CSV или XLSX в организацию
+                  generate-publications --count N [--org-id ID] [--db JDBC_URL]
+                                                                   загрузить N сгенерированных новостей и построить индекс
+                  bench-search-publications [--samples N] [--db JDBC_URL]
+                                                                   замер полнотекстового поиска публикаций
                   help                                             эта справка
                 """;
     }

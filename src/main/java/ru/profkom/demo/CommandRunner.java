@@ -43,6 +43,9 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
                 case "import-members" -> {
                     // ru.profkom.members.cli.ImportMembersCommand runs it.
                 }
+                case "generate-publications", "bench-search-publications" -> {
+                    // ru.profkom.publications.PublicationCommands runs them.
+                }
                 default -> fail(USAGE, "Неизвестная команда: " + command + "\n" + CommandLine.usage());
             }
         } catch (IllegalArgumentException e) {

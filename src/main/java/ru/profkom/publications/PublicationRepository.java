@@ -317,6 +317,42 @@ class PublicationRepository {
                 published != null ? published : r.get(PUBLICATION.UPDATED_AT));
     }
 
+    /** Generated publications, inserted many rows a statement. */
+    record Generated(long organizationId, String path, NewsTexts.News news, Instant publishedAt) {}
+
+    void insertPublished(List<Generated> rows) {
+        var insert = dsl.insertInto(
+                PUBLICATION,
+                PUBLICATION.ORGANIZATION_ID,
+                PUBLICATION.ORGANIZATION_PATH,
+                PUBLICATION.TITLE,
+                PUBLICATION.BODY_HTML,
+                PUBLICATION.BODY_TEXT,
+                PUBLICATION.RUBRIC,
+                PUBLICATION.TAGS,
+                PUBLICATION.STATUS,
+                PUBLICATION.CREATED_AT,
+                PUBLICATION.UPDATED_AT,
+                PUBLICATION.PUBLISHED_AT,
+                PUBLICATION.VERSION);
+        for (Generated row : rows) {
+            insert = insert.values(
+                    row.organizationId(),
+                    row.path(),
+                    row.news().title(),
+                    row.news().html(),
+                    row.news().text(),
+                    row.news().rubric().name(),
+                    join(row.news().tags()),
+                    PublicationStatus.PUBLISHED.name(),
+                    row.publishedAt(),
+                    row.publishedAt(),
+                    row.publishedAt(),
+                    0);
+        }
+        insert.execute();
+    }
+
     long count() {
         return dsl.fetchCount(PUBLICATION);
     }

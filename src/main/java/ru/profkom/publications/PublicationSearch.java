@@ -52,9 +52,18 @@ public class PublicationSearch {
                         .map(Grant::organizationId)
                         .distinct()
                         .toList();
+        return search(query, visibleIn, page, s -> actor.system() || editable(s));
+    }
+
+    /** Searches with an explicit visibility: null for everything, else published ones and these subtrees. */
+    Page<PublicationSummary> search(
+            String query,
+            List<Long> visibleIn,
+            PageRequest page,
+            java.util.function.Predicate<PublicationSummary> unpublishedVisible) {
         PublicationIndex.Hits hits = index.search(query, visibleIn, page.offset(), page.size());
         List<PublicationSummary> found = repository.summaries(hits.ids()).stream()
-                .filter(s -> s.status() == PublicationStatus.PUBLISHED || actor.system() || editable(s))
+                .filter(s -> s.status() == PublicationStatus.PUBLISHED || unpublishedVisible.test(s))
                 .toList();
         return publications.named(new Page<>(found, page.page(), page.size(), hits.total()));
     }
