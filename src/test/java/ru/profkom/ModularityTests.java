@@ -49,6 +49,8 @@ class ModularityTests {
             Map.entry("PortalSite", "ru.profkom.portal"),
             Map.entry("PortalDocument", "ru.profkom.portal"),
             Map.entry("PortalFeedback", "ru.profkom.portal"),
+            Map.entry("CrosspostChannel", "ru.profkom.crossposting"),
+            Map.entry("CrosspostDelivery", "ru.profkom.crossposting"),
             Map.entry("StoredImage", "ru.profkom.publications"),
             Map.entry("Publication", "ru.profkom.publications"),
             Map.entry("PublicationImage", "ru.profkom.publications"),

@@ -194,6 +194,12 @@ public class PortalSites {
                 }));
     }
 
+    /** The public address of a publication on its organization's page, when the organization has one. */
+    @Transactional(readOnly = true)
+    public Optional<String> newsPath(long organizationId, long publicationId) {
+        return repository.site(organizationId).map(site -> "/" + site.slug() + "/news/" + publicationId);
+    }
+
     /** Whether an address names a page, for the security rule that opens public pages to everyone. */
     @Transactional(readOnly = true)
     public boolean exists(String slug) {
