@@ -11,16 +11,17 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Telegram Bot API ({@code sendMessage}, {@code sendPhoto}) and VK ({@code wall.post}) over HTTP,
- * at addresses set by {@code profkom.crosspost.telegram-url} and {@code profkom.crosspost.vk-url}.
+ * at addresses set by {@code profkom.crosspost.telegram-url} and {@code profkom.crosspost.vk-url}, read
+ * at each call.
  */
 @Configuration
 class HttpAdapters {
@@ -31,8 +32,7 @@ class HttpAdapters {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     @Bean
-    ChannelAdapter telegramAdapter(
-            @Value("${profkom.crosspost.telegram-url:https://api.telegram.org}") String baseUrl) {
+    ChannelAdapter telegramAdapter(Environment environment) {
         return new ChannelAdapter() {
             @Override
             public ChannelKind kind() {
@@ -52,6 +52,7 @@ class HttpAdapters {
                     method = "sendMessage";
                     form.put("text", post.message(4096));
                 }
+                String baseUrl = environment.getProperty("profkom.crosspost.telegram-url", "https://api.telegram.org");
                 JsonNode answer = post(trim(baseUrl) + "/bot" + token + "/" + method, form, token);
                 if (!answer.path("ok").asBoolean(false)) {
                     throw new DeliveryException(
@@ -63,9 +64,7 @@ class HttpAdapters {
     }
 
     @Bean
-    ChannelAdapter vkAdapter(
-            @Value("${profkom.crosspost.vk-url:https://api.vk.com}") String baseUrl,
-            @Value("${profkom.crosspost.vk-version:5.199}") String version) {
+    ChannelAdapter vkAdapter(Environment environment) {
         return new ChannelAdapter() {
             @Override
             public ChannelKind kind() {
@@ -82,7 +81,8 @@ class HttpAdapters {
                     form.put("attachments", post.link());
                 }
                 form.put("access_token", token);
-                form.put("v", version);
+                form.put("v", environment.getProperty("profkom.crosspost.vk-version", "5.199"));
+                String baseUrl = environment.getProperty("profkom.crosspost.vk-url", "https://api.vk.com");
                 JsonNode answer = post(trim(baseUrl) + "/method/wall.post", form, token);
                 if (answer.has("error") || !answer.path("response").has("post_id")) {
                     JsonNode error = answer.path("error");
