@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import ru.profkom.publications.PublicationEvents.PublicationPublished;
@@ -33,10 +34,14 @@ class PortalNews {
 
     Page<NewsItem> news(long organizationId, PageRequest page) {
         FeedKey key = new FeedKey(organizationId, page.page(), page.size());
-        long now = System.nanoTime();
         Cached cached = feeds.get(key);
-        if (cached != null && now - cached.loadedAt() < TTL.toNanos()) {
-            return cached.page();
+        if (cached != null) {
+            // Stale pages keep being served while one request reloads: a slow count over a big feed
+            // never stalls every visitor at once.
+            if (System.nanoTime() - cached.loadedAt() < TTL.toNanos()
+                    || !cached.refreshing().compareAndSet(false, true)) {
+                return cached.page();
+            }
         }
         Page<NewsItem> loaded = publications
                 .publicFeed(organizationId, page)
@@ -44,7 +49,7 @@ class PortalNews {
         if (feeds.size() >= MAX_ENTRIES) {
             feeds.clear();
         }
-        feeds.put(key, new Cached(loaded, now));
+        feeds.put(key, new Cached(loaded, System.nanoTime(), new AtomicBoolean()));
         return loaded;
     }
 
@@ -88,5 +93,5 @@ class PortalNews {
 
     private record FeedKey(long organizationId, int page, int size) {}
 
-    private record Cached(Page<NewsItem> page, long loadedAt) {}
+    private record Cached(Page<NewsItem> page, long loadedAt, AtomicBoolean refreshing) {}
 }

@@ -31,7 +31,7 @@ class PublicSiteCache {
         if (sites.size() >= MAX_ENTRIES) {
             sites.clear();
         }
-        sites.put(slug, new Cached(loaded, now));
+        sites.put(slug, new Cached(loaded, System.nanoTime()));
         return loaded;
     }
 
