@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import ru.profkom.members.JoinApplications;
 import ru.profkom.members.JoinApplications.PublicLeader;
@@ -177,7 +178,8 @@ public class PortalSites {
      * The page at an address, if there is one and its organization is active; for anyone. Kept in memory
      * for {@link PublicSiteCache#TTL}: a change on this node drops it at once.
      */
-    @Transactional(readOnly = true)
+    // Served from memory: no transaction (and no connection) unless the cache misses.
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<PublicSite> publicSite(String slug) {
         if (!Slugs.isValid(slug)) {
             return Optional.empty();
@@ -217,7 +219,8 @@ public class PortalSites {
     }
 
     /** The organization's published news, newest first. */
-    @Transactional(readOnly = true)
+    // Served from memory: no transaction (and no connection) unless the cache misses.
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Page<NewsItem> news(PublicSite site, PageRequest page) {
         return news.news(site.organizationId(), page);
     }
