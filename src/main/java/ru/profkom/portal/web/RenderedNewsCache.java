@@ -12,13 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import ru.profkom.portal.PortalEvents.SiteUpdated;
-import ru.profkom.publications.PublicationEvents.PublicationPublished;
-import ru.profkom.publications.PublicationEvents.PublicationSaved;
-import ru.profkom.publications.PublicationEvents.PublicationUnpublished;
 
 /**
  * Keeps the rendered HTML of public news pages ({@code /{slug}/news}) for visitors without a session,
@@ -94,23 +89,8 @@ class RenderedNewsCache extends OncePerRequestFilter {
         return "ru";
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(PublicationPublished event) {
-        pages.clear();
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(PublicationUnpublished event) {
-        pages.clear();
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(PublicationSaved event) {
-        pages.clear();
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(SiteUpdated event) {
+    /** Drops every rendered page: called after publication and page events. */
+    void clear() {
         pages.clear();
     }
 
