@@ -1,6 +1,7 @@
 package ru.profkom.accounts;
 
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import ru.profkom.shared.web.PublicRequests;
 
 /**
  * Pages sign in through a form and keep the session in the database; the REST API authenticates
@@ -56,8 +58,12 @@ class SecurityConfiguration {
 
     @Bean
     @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain pages(HttpSecurity http, AccountRepository accounts, Clock clock) throws Exception {
+    SecurityFilterChain pages(
+            HttpSecurity http, AccountRepository accounts, Clock clock, List<PublicRequests> publicRequests)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
+                        .permitAll()
+                        .requestMatchers(request -> publicRequests.stream().anyMatch(p -> p.isPublic(request)))
                         .permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()

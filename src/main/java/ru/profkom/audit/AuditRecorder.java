@@ -12,6 +12,7 @@ import ru.profkom.indicators.IndicatorEvents;
 import ru.profkom.members.MemberEvents;
 import ru.profkom.organizations.OrganizationEvents;
 import ru.profkom.organizations.Organizations;
+import ru.profkom.portal.PortalEvents;
 import ru.profkom.publications.PublicationEvents;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
@@ -448,6 +449,32 @@ class AuditRecorder {
                 "PERSON",
                 personId,
                 details);
+    }
+
+    @ApplicationModuleListener
+    void on(PortalEvents.SiteUpdated event) {
+        record(event.actor(), "SITE_UPDATED", event.organizationId(), event.path(), "/" + event.slug());
+    }
+
+    @ApplicationModuleListener
+    void on(PortalEvents.SiteDocumentAdded event) {
+        record(event.actor(), "SITE_DOCUMENT_ADDED", event.organizationId(), event.path(), event.title());
+    }
+
+    @ApplicationModuleListener
+    void on(PortalEvents.SiteDocumentRemoved event) {
+        record(event.actor(), "SITE_DOCUMENT_REMOVED", event.organizationId(), event.path(), event.title());
+    }
+
+    @ApplicationModuleListener
+    void on(PortalEvents.JoinApplied event) {
+        // The visitor's data stay in the registry; the log names only the membership.
+        record(
+                event.actor(),
+                "JOIN_APPLIED",
+                event.organizationId(),
+                event.path(),
+                event.membershipId() == null ? null : String.valueOf(event.membershipId()));
     }
 
     private void record(Actor actor, String action, Long organizationId, String path, String details) {

@@ -3,5 +3,6 @@
  * concerns so that administrators read it for their subtree. Built from other modules' events.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "organizations", "accounts", "members", "indicators", "publications"})
+        allowedDependencies = {"shared", "organizations", "accounts", "members", "indicators", "publications", "portal"
+        })
 package ru.profkom.audit;

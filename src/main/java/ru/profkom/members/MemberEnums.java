@@ -75,7 +75,9 @@ public final class MemberEnums {
         PROCESSING,
         EMAIL,
         SMS,
-        MESSENGER;
+        MESSENGER,
+        /** Name and role on the organization's public page: the portal names no one without it. */
+        PUBLICATION;
 
         public String messageKey() {
             return "member.consent." + name();

@@ -58,7 +58,11 @@ class AuditPages {
             "PUBLICATION_UNPUBLISHED",
             "PUBLICATION_SENT_UPWARD",
             "PUBLICATION_ROUTE_HANDLED",
-            "INFO_PACKAGE_SENT");
+            "INFO_PACKAGE_SENT",
+            "SITE_UPDATED",
+            "SITE_DOCUMENT_ADDED",
+            "SITE_DOCUMENT_REMOVED",
+            "JOIN_APPLIED");
 
     private final AuditLog auditLog;
     private final Organizations organizations;

@@ -1,0 +1,62 @@
+package ru.profkom.crossposting.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.profkom.crossposting.ChannelForm;
+import ru.profkom.crossposting.ChannelKind;
+import ru.profkom.crossposting.CrossPosting;
+import ru.profkom.organizations.OrganizationPageHeader;
+import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.web.FormErrors;
+
+/** The organization's Telegram and VK channels and the latest deliveries to them, under the tab «Сайт». */
+@Controller
+class ChannelPages {
+
+    private final CrossPosting crossPosting;
+    private final OrganizationPageHeader header;
+    private final FormErrors texts;
+
+    ChannelPages(CrossPosting crossPosting, OrganizationPageHeader header, FormErrors texts) {
+        this.crossPosting = crossPosting;
+        this.header = header;
+        this.texts = texts;
+    }
+
+    @GetMapping("/orgs/{id}/site/channels")
+    String channels(@PathVariable long id, Model model) {
+        model.addAttribute("channels", crossPosting.channels(id));
+        model.addAttribute("deliveries", crossPosting.deliveries(id, 50));
+        model.addAttribute("kinds", ChannelKind.values());
+        header.addTo(model, id, "site");
+        return "crossposting/channels";
+    }
+
+    @PostMapping("/orgs/{id}/site/channels")
+    String connect(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "") String target,
+            @RequestParam(defaultValue = "") String token,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            Model model,
+            RedirectAttributes redirect) {
+        ChannelKind channelKind = kind.isBlank() ? null : ChannelKind.valueOf(kind);
+        try {
+            crossPosting.connect(id, new ChannelForm(channelKind, target, token, enabled));
+        } catch (ProfkomException e) {
+            if (e.kind() != ProfkomException.Kind.INVALID) {
+                throw e;
+            }
+            redirect.addFlashAttribute("channelErrors", texts.texts(e));
+            return "redirect:/orgs/" + id + "/site/channels";
+        }
+        redirect.addFlashAttribute("flash", texts.text("crosspost.saved"));
+        return "redirect:/orgs/" + id + "/site/channels";
+    }
+}

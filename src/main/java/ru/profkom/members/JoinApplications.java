@@ -1,0 +1,176 @@
+package ru.profkom.members;
+
+import static profkom.schema.Tables.CONSENT;
+import static profkom.schema.Tables.MEMBER_ROLE;
+import static profkom.schema.Tables.PERSON;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import profkom.schema.tables.records.PersonRecord;
+import ru.profkom.members.MemberEnums.Category;
+import ru.profkom.members.MemberEnums.ConsentForm;
+import ru.profkom.members.MemberEnums.ConsentPurpose;
+import ru.profkom.members.MemberEnums.ExitReason;
+import ru.profkom.members.MemberEnums.MembershipStatus;
+import ru.profkom.members.MemberEnums.UnionRole;
+import ru.profkom.organizations.Organization;
+import ru.profkom.organizations.OrganizationKind;
+import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.Validation;
+
+/**
+ * The registry's side of the public portal: a visitor's application to join arrives as a membership
+ * with status APPLICATION (with the visitor's consent to processing recorded), and a public page may
+ * name only the leaders who consented to publication.
+ */
+@Service
+@Transactional
+public class JoinApplications {
+
+    /** The history's author of what a visitor filed through a public page. */
+    static final String PORTAL = "portal";
+
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    private static final List<String> LEADER_ROLES =
+            List.of(UnionRole.CHAIR.name(), UnionRole.DEPUTY_CHAIR.name(), UnionRole.INFO_WORKER.name());
+
+    private final MemberRepository repository;
+    private final Members members;
+    private final Organizations organizations;
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    JoinApplications(
+            MemberRepository repository, Members members, Organizations organizations, DSLContext dsl, Clock clock) {
+        this.repository = repository;
+        this.members = members;
+        this.organizations = organizations;
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    /**
+     * Files an application from a public page. A person already in the registry (same ФИО and birth
+     * date) keeps their stored data — a visitor cannot overwrite anyone's — and one who is already a
+     * member or has applied gets no second application. Returns the new membership's id, if any.
+     */
+    public Optional<Long> receive(long organizationId, PersonData data, boolean consentToProcessing) {
+        Organization organization = CurrentActor.asSystem(() -> organizations.get(organizationId));
+        if (!organization.active()
+                || (organization.kind() != OrganizationKind.PRIMARY && organization.kind() != OrganizationKind.SHOP)) {
+            throw ProfkomException.notFound("organization.notFound");
+        }
+        PersonData applicant = new PersonData(
+                data.lastName(),
+                data.firstName(),
+                data.patronymic(),
+                data.birthDate(),
+                null,
+                null,
+                data.phone(),
+                data.email(),
+                data.position(),
+                data.department());
+        Validation validation = new Validation();
+        if (data.birthDate() == null) {
+            validation.reject("birthDate", "validation.required");
+        }
+        if (isBlank(data.phone()) && isBlank(data.email())) {
+            validation.reject("phone", "member.application.contactRequired");
+        }
+        if (!consentToProcessing) {
+            validation.reject("consent", "member.application.consentRequired");
+        }
+        PersonData clean;
+        try {
+            clean = members.validate(applicant, null);
+        } catch (ProfkomException e) {
+            e.problems().forEach(p -> validation.reject(p.field(), p.messageKey(), p.arguments()));
+            validation.throwIfInvalid();
+            throw e;
+        }
+        validation.throwIfInvalid();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, MOSCOW);
+        Optional<PersonRecord> existing = members.findSame(clean);
+        long personId;
+        if (existing.isPresent()) {
+            personId = existing.get().getId();
+            if (repository.currentMembership(personId).isPresent()) {
+                return Optional.empty();
+            }
+        } else {
+            personId = repository.insertPerson(clean, Members.nameKey(clean), now);
+            change(personId, "created", clean.lastName() + " " + clean.firstName(), now);
+        }
+        long membershipId = repository.insertMembership(
+                personId,
+                organizationId,
+                organization.path(),
+                Members.nameKey(clean),
+                MembershipStatus.APPLICATION,
+                Category.WORKER,
+                today,
+                null,
+                now);
+        change(personId, "membership", organization.shortName() + " (" + MembershipStatus.APPLICATION + ")", now);
+        repository.insertConsent(
+                personId, ConsentPurpose.PROCESSING, today, ConsentForm.ELECTRONIC, "portal", null, now);
+        change(personId, "consent." + ConsentPurpose.PROCESSING, today.toString(), now);
+        return Optional.of(membershipId);
+    }
+
+    /** Declines an application: the membership ends without ever having been current. */
+    public void decline(long membershipId) {
+        members.exit(membershipId, ExitReason.OWN_WISH, null);
+    }
+
+    /**
+     * The chair, deputies and information workers of an organization who hold a current consent to
+     * publication: the only persons a public page may name. Public, so no access check.
+     */
+    @Transactional(readOnly = true)
+    public List<PublicLeader> publicLeaders(long organizationId) {
+        LocalDate today = LocalDate.now(clock.withZone(MOSCOW));
+        return dsl.select(MEMBER_ROLE.ROLE, PERSON.LAST_NAME, PERSON.FIRST_NAME, PERSON.PATRONYMIC)
+                .from(MEMBER_ROLE)
+                .join(PERSON)
+                .on(PERSON.ID.eq(MEMBER_ROLE.PERSON_ID))
+                .where(MEMBER_ROLE.ORGANIZATION_ID.eq(organizationId))
+                .and(MEMBER_ROLE.ROLE.in(LEADER_ROLES))
+                .and(MEMBER_ROLE.STARTED_ON.le(today))
+                .and(MEMBER_ROLE.ENDED_ON.isNull().or(MEMBER_ROLE.ENDED_ON.gt(today)))
+                .andExists(DSL.selectOne()
+                        .from(CONSENT)
+                        .where(CONSENT.PERSON_ID.eq(PERSON.ID))
+                        .and(CONSENT.PURPOSE.eq(ConsentPurpose.PUBLICATION.name()))
+                        .and(CONSENT.GIVEN_ON.le(today))
+                        .and(CONSENT.WITHDRAWN_ON.isNull().or(CONSENT.WITHDRAWN_ON.gt(today))))
+                .orderBy(MEMBER_ROLE.ROLE, PERSON.LAST_NAME, PERSON.FIRST_NAME)
+                .fetch(r -> new PublicLeader(
+                        UnionRole.valueOf(r.value1()),
+                        String.join(" ", r.value2(), r.value3(), r.value4() == null ? "" : r.value4())
+                                .strip()));
+    }
+
+    private void change(long personId, String field, String newValue, Instant now) {
+        repository.insertChange(personId, now, null, PORTAL, field, null, newValue);
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** A leader as a public page shows them: the role and the full name, nothing else. */
+    public record PublicLeader(UnionRole role, String fullName) {}
+}

@@ -1,0 +1,19 @@
+package ru.profkom.portal;
+
+import ru.profkom.shared.Actor;
+
+/** What the portal announces; the audit log records the staff's changes. */
+public final class PortalEvents {
+
+    private PortalEvents() {}
+
+    /** {@code previousSlug} is null for a page saved the first time. */
+    public record SiteUpdated(long organizationId, String path, String slug, String previousSlug, Actor actor) {}
+
+    public record SiteDocumentAdded(long organizationId, String path, String title, Actor actor) {}
+
+    public record SiteDocumentRemoved(long organizationId, String path, String title, Actor actor) {}
+
+    /** A visitor applied to join through the public page; the actor is the visitor (anonymous). */
+    public record JoinApplied(long organizationId, String path, Long membershipId, Actor actor) {}
+}

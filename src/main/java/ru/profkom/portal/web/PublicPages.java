@@ -1,0 +1,444 @@
+package ru.profkom.portal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.core.env.Environment;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.profkom.members.PersonData;
+import ru.profkom.portal.NewsArticle;
+import ru.profkom.portal.NewsItem;
+import ru.profkom.portal.PortalSites;
+import ru.profkom.portal.PortalSites.DocumentContent;
+import ru.profkom.portal.PublicSite;
+import ru.profkom.portal.Site;
+import ru.profkom.shared.Page;
+import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.Formats;
+
+/**
+ * The public pages of organizations at the addresses they chose ({@code /{slug}}), open to everyone.
+ * Literal routes of the application win over the address pattern, and an address can never be one of
+ * their first segments ({@code Slugs.RESERVED}).
+ */
+@Controller
+class PublicPages {
+
+    static final String SLUG = "{slug:[a-z0-9][a-z0-9-]{1,58}[a-z0-9]}";
+    static final String JOIN = "join";
+    static final String FEEDBACK = "feedback";
+    static final int NEWS_PAGE = 20;
+    static final int HOME_NEWS = 5;
+
+    private final PortalSites sites;
+    private final SpamGuard spamGuard;
+    private final FormErrors texts;
+    private final Environment environment;
+
+    PublicPages(PortalSites sites, SpamGuard spamGuard, FormErrors texts, Environment environment) {
+        this.sites = sites;
+        this.spamGuard = spamGuard;
+        this.texts = texts;
+        this.environment = environment;
+    }
+
+    @GetMapping("/" + SLUG)
+    String home(@PathVariable String slug, Model model) {
+        PublicSite site = addSite(model, slug, "home");
+        model.addAttribute("leaders", sites.leaders(site));
+        model.addAttribute("news", sites.news(site, PageRequest.of(0, HOME_NEWS)));
+        model.addAttribute("documents", sites.publicDocuments(site));
+        return "portal/home";
+    }
+
+    @GetMapping("/" + SLUG + "/join")
+    String joinForm(@PathVariable String slug, Model model) {
+        return joinPage(model, addSite(model, slug, JOIN), new JoinForm());
+    }
+
+    @PostMapping("/" + SLUG + "/join")
+    String join(
+            @PathVariable String slug,
+            @ModelAttribute JoinForm form,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect) {
+        PublicSite site = addSite(model, slug, JOIN);
+        SpamGuard.Verdict verdict =
+                spamGuard.check(JOIN + ":" + slug, form.getIssued(), form.getWebsite(), request.getRemoteAddr());
+        if (verdict == SpamGuard.Verdict.HUMAN) {
+            LocalDate birthDate = Formats.parseDate(form.getBirthDate()).orElse(null);
+            try {
+                if (birthDate == null
+                        && form.getBirthDate() != null
+                        && !form.getBirthDate().isBlank()) {
+                    throw ProfkomException.invalid("birthDate", "validation.date");
+                }
+                sites.applyToJoin(site, form.person(birthDate), form.isConsent());
+            } catch (ProfkomException e) {
+                if (e.kind() != ProfkomException.Kind.INVALID) {
+                    throw e;
+                }
+                texts.show(model, e);
+                return joinPage(model, site, form);
+            }
+        } else if (verdict != SpamGuard.Verdict.ROBOT) {
+            model.addAttribute("formErrors", java.util.List.of(texts.text(verdict.messageKey())));
+            return joinPage(model, site, form);
+        }
+        redirect.addFlashAttribute("flash", texts.text("portal.join.received"));
+        return "redirect:/" + slug;
+    }
+
+    @GetMapping("/" + SLUG + "/feedback")
+    String feedbackForm(@PathVariable String slug, Model model) {
+        return feedbackPage(model, addSite(model, slug, FEEDBACK), new FeedbackForm());
+    }
+
+    @PostMapping("/" + SLUG + "/feedback")
+    String feedback(
+            @PathVariable String slug,
+            @ModelAttribute FeedbackForm form,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect) {
+        PublicSite site = addSite(model, slug, FEEDBACK);
+        SpamGuard.Verdict verdict =
+                spamGuard.check(FEEDBACK + ":" + slug, form.getIssued(), form.getWebsite(), request.getRemoteAddr());
+        if (verdict == SpamGuard.Verdict.HUMAN) {
+            try {
+                sites.sendFeedback(site, form.getAuthorName(), form.getContact(), form.getMessage());
+            } catch (ProfkomException e) {
+                if (e.kind() != ProfkomException.Kind.INVALID) {
+                    throw e;
+                }
+                texts.show(model, e);
+                return feedbackPage(model, site, form);
+            }
+        } else if (verdict != SpamGuard.Verdict.ROBOT) {
+            model.addAttribute("formErrors", java.util.List.of(texts.text(verdict.messageKey())));
+            return feedbackPage(model, site, form);
+        }
+        redirect.addFlashAttribute("flash", texts.text("portal.feedback.received"));
+        return "redirect:/" + slug;
+    }
+
+    @GetMapping("/" + SLUG + "/news")
+    String news(@PathVariable String slug, @RequestParam(defaultValue = "0") int page, Model model) {
+        PublicSite site = addSite(model, slug, "news");
+        model.addAttribute("news", sites.news(site, PageRequest.of(page, NEWS_PAGE)));
+        return "portal/news";
+    }
+
+    @GetMapping("/" + SLUG + "/news/{publicationId}")
+    String article(@PathVariable String slug, @PathVariable long publicationId, Model model) {
+        PublicSite site = addSite(model, slug, "news");
+        NewsArticle article =
+                sites.article(site, publicationId).orElseThrow(() -> ProfkomException.notFound("portal.notFound"));
+        model.addAttribute("article", article);
+        if (!article.imageUrls().isEmpty()) {
+            model.addAttribute("ogImage", baseUrl() + article.imageUrls().getFirst());
+        }
+        model.addAttribute("pageUrl", baseUrl() + "/" + slug + "/news/" + publicationId);
+        model.addAttribute(
+                "description",
+                article.item().summary() == null
+                        ? site.fullName()
+                        : article.item().summary());
+        return "portal/article";
+    }
+
+    /** The organization's news as an Atom feed, for readers and for other sites. */
+    @GetMapping(value = "/" + SLUG + "/feed.xml", produces = "application/atom+xml;charset=UTF-8")
+    @ResponseBody
+    String feed(@PathVariable String slug) {
+        PublicSite site = site(slug);
+        String home = baseUrl() + "/" + slug;
+        Page<NewsItem> news = sites.news(site, PageRequest.of(0, 20));
+        Instant updated = news.items().stream()
+                .map(NewsItem::publishedAt)
+                .max(Instant::compareTo)
+                .orElse(site.site().updatedAt());
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
+                .append("<title>")
+                .append(Xml.escape(site.shortName()))
+                .append("</title>\n")
+                .append("<id>")
+                .append(Xml.escape(home))
+                .append("</id>\n")
+                .append("<link rel=\"alternate\" href=\"")
+                .append(Xml.escape(home))
+                .append("\"/>\n")
+                .append("<link rel=\"self\" href=\"")
+                .append(Xml.escape(home + "/feed.xml"))
+                .append("\"/>\n")
+                .append("<updated>")
+                .append(updated)
+                .append("</updated>\n");
+        for (NewsItem item : news.items()) {
+            String link = home + "/news/" + item.id();
+            xml.append("<entry><title>")
+                    .append(Xml.escape(item.title()))
+                    .append("</title>")
+                    .append("<id>")
+                    .append(Xml.escape(link))
+                    .append("</id>")
+                    .append("<link rel=\"alternate\" href=\"")
+                    .append(Xml.escape(link))
+                    .append("\"/>")
+                    .append("<updated>")
+                    .append(item.publishedAt())
+                    .append("</updated>");
+            if (item.summary() != null) {
+                xml.append("<summary>").append(Xml.escape(item.summary())).append("</summary>");
+            }
+            xml.append("</entry>\n");
+        }
+        return xml.append("</feed>\n").toString();
+    }
+
+    @GetMapping("/" + SLUG + "/documents/{documentId}")
+    ResponseEntity<byte[]> document(@PathVariable String slug, @PathVariable long documentId) {
+        PublicSite site = site(slug);
+        DocumentContent document =
+                sites.publicDocument(site, documentId).orElseThrow(() -> ProfkomException.notFound("portal.notFound"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.document().contentType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(document.document().fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(document.content());
+    }
+
+    @GetMapping(value = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
+    @ResponseBody
+    String sitemap() {
+        StringBuilder xml = new StringBuilder(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        String base = baseUrl();
+        sites.allSites(
+                50_000,
+                (Site site) -> xml.append("<url><loc>")
+                        .append(Xml.escape(base + "/" + site.slug()))
+                        .append("</loc><lastmod>")
+                        .append(site.updatedAt().toString(), 0, 10)
+                        .append("</lastmod></url>\n"));
+        return xml.append("</urlset>\n").toString();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private String joinPage(Model model, PublicSite site, JoinForm form) {
+        if (!site.acceptsApplications()) {
+            throw ProfkomException.notFound("portal.notFound");
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("issued", spamGuard.token(JOIN + ":" + site.slug()));
+        return "portal/join";
+    }
+
+    private String feedbackPage(Model model, PublicSite site, FeedbackForm form) {
+        model.addAttribute("form", form);
+        model.addAttribute("issued", spamGuard.token(FEEDBACK + ":" + site.slug()));
+        return "portal/feedback";
+    }
+
+    private PublicSite site(String slug) {
+        return sites.publicSite(slug).orElseThrow(() -> ProfkomException.notFound("portal.notFound"));
+    }
+
+    private PublicSite addSite(Model model, String slug, String section) {
+        PublicSite site = site(slug);
+        model.addAttribute("site", site);
+        model.addAttribute("section", section);
+        model.addAttribute("pageUrl", baseUrl() + "/" + slug + ("home".equals(section) ? "" : "/" + section));
+        model.addAttribute("description", description(site));
+        return site;
+    }
+
+    private static String description(PublicSite site) {
+        String about = site.site().about();
+        if (about == null || about.isBlank()) {
+            return site.fullName();
+        }
+        String flat = about.replaceAll("\\s+", " ").strip();
+        return flat.length() <= 200 ? flat : flat.substring(0, 199) + "…";
+    }
+
+    /** The public address of this server: {@code profkom.base-url} when set, never the request's Host header. */
+    String baseUrl() {
+        String configured = environment.getProperty("profkom.base-url", "");
+        if (!configured.isBlank()) {
+            return configured.replaceAll("/+$", "");
+        }
+        return "http://localhost:"
+                + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    }
+
+    /** The join form as posted; {@code website} is the honeypot, {@code issued} the signed time. */
+    public static class JoinForm {
+        private String lastName;
+        private String firstName;
+        private String patronymic;
+        private String birthDate;
+        private String phone;
+        private String email;
+        private String workplace;
+        private boolean consent;
+        private String website;
+        private String issued;
+
+        PersonData person(LocalDate birth) {
+            return new PersonData(lastName, firstName, patronymic, birth, null, null, phone, email, workplace, null);
+        }
+
+        public String getLastName() {
+            return lastName;
+        }
+
+        public void setLastName(String value) {
+            lastName = value;
+        }
+
+        public String getFirstName() {
+            return firstName;
+        }
+
+        public void setFirstName(String value) {
+            firstName = value;
+        }
+
+        public String getPatronymic() {
+            return patronymic;
+        }
+
+        public void setPatronymic(String value) {
+            patronymic = value;
+        }
+
+        public String getBirthDate() {
+            return birthDate;
+        }
+
+        public void setBirthDate(String value) {
+            birthDate = value;
+        }
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String value) {
+            phone = value;
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String value) {
+            email = value;
+        }
+
+        public String getWorkplace() {
+            return workplace;
+        }
+
+        public void setWorkplace(String value) {
+            workplace = value;
+        }
+
+        public boolean isConsent() {
+            return consent;
+        }
+
+        public void setConsent(boolean value) {
+            consent = value;
+        }
+
+        public String getWebsite() {
+            return website;
+        }
+
+        public void setWebsite(String value) {
+            website = value;
+        }
+
+        public String getIssued() {
+            return issued;
+        }
+
+        public void setIssued(String value) {
+            issued = value;
+        }
+    }
+
+    /** The feedback form as posted. */
+    public static class FeedbackForm {
+        private String authorName;
+        private String contact;
+        private String message;
+        private String website;
+        private String issued;
+
+        public String getAuthorName() {
+            return authorName;
+        }
+
+        public void setAuthorName(String value) {
+            authorName = value;
+        }
+
+        public String getContact() {
+            return contact;
+        }
+
+        public void setContact(String value) {
+            contact = value;
+        }
+
+        public String getMessage() {
+            return message;
+        }
+
+        public void setMessage(String value) {
+            message = value;
+        }
+
+        public String getWebsite() {
+            return website;
+        }
+
+        public void setWebsite(String value) {
+            website = value;
+        }
+
+        public String getIssued() {
+            return issued;
+        }
+
+        public void setIssued(String value) {
+            issued = value;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package ru.profkom.portal.web;
+
+import java.io.IOException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.profkom.members.JoinApplications;
+import ru.profkom.members.MemberEnums.MembershipStatus;
+import ru.profkom.members.MemberQuery;
+import ru.profkom.members.Members;
+import ru.profkom.organizations.OrganizationPageHeader;
+import ru.profkom.portal.PortalSites;
+import ru.profkom.portal.SiteForm;
+import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.web.FormErrors;
+
+/**
+ * The organization's tab «Сайт» for its staff: the public page's address and texts, documents,
+ * feedback from visitors and the applications to join that arrived through the page.
+ */
+@Controller
+class SitePages {
+
+    private final PortalSites sites;
+    private final Members members;
+    private final JoinApplications applications;
+    private final OrganizationPageHeader header;
+    private final FormErrors texts;
+
+    SitePages(
+            PortalSites sites,
+            Members members,
+            JoinApplications applications,
+            OrganizationPageHeader header,
+            FormErrors texts) {
+        this.sites = sites;
+        this.members = members;
+        this.applications = applications;
+        this.header = header;
+        this.texts = texts;
+    }
+
+    @GetMapping("/orgs/{id}/site")
+    String site(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "0") int applicationsPage,
+            Model model) {
+        return page(model, id, sites.form(id), page, applicationsPage);
+    }
+
+    @PostMapping("/orgs/{id}/site")
+    String save(@PathVariable long id, @ModelAttribute SiteFormFields form, Model model, RedirectAttributes redirect) {
+        try {
+            sites.save(id, form.toForm());
+            redirect.addFlashAttribute("flash", texts.text("portal.site.saved"));
+            return "redirect:/orgs/" + id + "/site";
+        } catch (ProfkomException e) {
+            if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.CONFLICT) {
+                throw e;
+            }
+            texts.show(model, e);
+            return page(model, id, form.toForm(), 0, 0);
+        }
+    }
+
+    @PostMapping("/orgs/{id}/site/documents")
+    String addDocument(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(required = false) MultipartFile file,
+            RedirectAttributes redirect)
+            throws IOException {
+        try {
+            byte[] content = file == null || file.isEmpty() ? new byte[0] : file.getBytes();
+            sites.addDocument(id, title, file == null ? null : file.getOriginalFilename(), content);
+            redirect.addFlashAttribute("flash", texts.text("portal.document.added"));
+        } catch (ProfkomException e) {
+            if (e.kind() != ProfkomException.Kind.INVALID) {
+                throw e;
+            }
+            redirect.addFlashAttribute("documentErrors", texts.texts(e));
+        }
+        return "redirect:/orgs/" + id + "/site#documents";
+    }
+
+    @PostMapping("/orgs/{id}/site/documents/{documentId}/delete")
+    String removeDocument(@PathVariable long id, @PathVariable long documentId, RedirectAttributes redirect) {
+        sites.removeDocument(id, documentId);
+        redirect.addFlashAttribute("flash", texts.text("portal.document.removed"));
+        return "redirect:/orgs/" + id + "/site#documents";
+    }
+
+    @PostMapping("/orgs/{id}/site/applications/{membershipId}/accept")
+    String accept(@PathVariable long id, @PathVariable long membershipId, RedirectAttributes redirect) {
+        sites.site(id);
+        members.changeStatus(membershipId, MembershipStatus.ACTIVE);
+        redirect.addFlashAttribute("flash", texts.text("portal.application.accepted"));
+        return "redirect:/orgs/" + id + "/site#applications";
+    }
+
+    @PostMapping("/orgs/{id}/site/applications/{membershipId}/decline")
+    String decline(@PathVariable long id, @PathVariable long membershipId, RedirectAttributes redirect) {
+        sites.site(id);
+        applications.decline(membershipId);
+        redirect.addFlashAttribute("flash", texts.text("portal.application.declined"));
+        return "redirect:/orgs/" + id + "/site#applications";
+    }
+
+    private String page(Model model, long id, SiteForm form, int page, int applicationsPage) {
+        // The portal's check first: the page's staff may read its feedback; header after it.
+        model.addAttribute("feedback", sites.feedback(id, new PageRequest(page, 20)));
+        model.addAttribute("documents", sites.documents(id));
+        model.addAttribute(
+                "applications",
+                members.search(
+                        new MemberQuery(null, id, MembershipStatus.APPLICATION, null, null, null),
+                        new PageRequest(applicationsPage, 20)));
+        header.addTo(model, id, "site");
+        model.addAttribute("form", form);
+        model.addAttribute("published", sites.site(id).isPresent());
+        return "portal/site";
+    }
+
+    /** The settings form as posted. */
+    public static class SiteFormFields {
+        private String slug;
+        private String about;
+        private String contacts;
+        private Integer version;
+
+        SiteForm toForm() {
+            return new SiteForm(slug, about, contacts, version);
+        }
+
+        public String getSlug() {
+            return slug;
+        }
+
+        public void setSlug(String value) {
+            slug = value;
+        }
+
+        public String getAbout() {
+            return about;
+        }
+
+        public void setAbout(String value) {
+            about = value;
+        }
+
+        public String getContacts() {
+            return contacts;
+        }
+
+        public void setContacts(String value) {
+            contacts = value;
+        }
+
+        public Integer getVersion() {
+            return version;
+        }
+
+        public void setVersion(Integer value) {
+            version = value;
+        }
+    }
+}

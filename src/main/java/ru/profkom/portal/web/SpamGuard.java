@@ -1,0 +1,148 @@
+package ru.profkom.portal.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps robots out of the public forms without any outside service: a hidden field that people leave
+ * empty (the honeypot), a signed time of issue that must be at least {@link #MIN_FILL_TIME} and at most
+ * {@link #MAX_AGE} old, and at most {@link #LIMIT} submissions per address and form in {@link #WINDOW}.
+ * The counts live in this node's memory: behind several nodes each keeps its own.
+ */
+@Component
+class SpamGuard {
+
+    static final Duration MIN_FILL_TIME = Duration.ofSeconds(3);
+    static final Duration MAX_AGE = Duration.ofHours(12);
+    static final Duration WINDOW = Duration.ofMinutes(10);
+    static final int LIMIT = 5;
+    private static final int MAX_TRACKED_ADDRESSES = 100_000;
+
+    /** What a submission turned out to be. */
+    enum Verdict {
+        HUMAN,
+        /** The honeypot was filled: answered as if accepted, stored nowhere. */
+        ROBOT,
+        TOO_FAST,
+        EXPIRED,
+        TOO_MANY;
+
+        String messageKey() {
+            return "portal.spam." + name();
+        }
+    }
+
+    private final Clock clock;
+    private final byte[] secret;
+    private final Map<String, Deque<Instant>> hits = new ConcurrentHashMap<>();
+
+    SpamGuard(Clock clock, @Value("${profkom.portal.form-secret:}") String configuredSecret) {
+        this.clock = clock;
+        if (configuredSecret.isBlank()) {
+            // Without a configured secret each start signs anew: forms opened before a restart are refused once.
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            this.secret = random;
+        } else {
+            this.secret = configuredSecret.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The signed time of issue that a form carries in a hidden field. */
+    String token(String form) {
+        long issued = clock.millis();
+        return issued + "." + sign(form + ":" + issued);
+    }
+
+    Verdict check(String form, String token, String honeypot, String address) {
+        if (honeypot != null && !honeypot.isEmpty()) {
+            return Verdict.ROBOT;
+        }
+        if (!countWithinLimit(form + "|" + address)) {
+            return Verdict.TOO_MANY;
+        }
+        Optional<Instant> issued = issuedAt(form, token);
+        if (issued.isEmpty()) {
+            return Verdict.EXPIRED;
+        }
+        Instant now = clock.instant();
+        if (issued.get().plus(MIN_FILL_TIME).isAfter(now)) {
+            return Verdict.TOO_FAST;
+        }
+        if (issued.get().plus(MAX_AGE).isBefore(now)) {
+            return Verdict.EXPIRED;
+        }
+        return Verdict.HUMAN;
+    }
+
+    private Optional<Instant> issuedAt(String form, String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        String millis = token.substring(0, dot);
+        byte[] expected = sign(form + ":" + millis).getBytes(StandardCharsets.US_ASCII);
+        byte[] actual = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, actual)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.ofEpochMilli(Long.parseLong(millis)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean countWithinLimit(String key) {
+        Instant now = clock.instant();
+        Instant since = now.minus(WINDOW);
+        if (hits.size() > MAX_TRACKED_ADDRESSES) {
+            hits.values().removeIf(times -> {
+                synchronized (times) {
+                    return times.isEmpty() || times.peekLast().isBefore(since);
+                }
+            });
+        }
+        Deque<Instant> times = hits.computeIfAbsent(key, k -> new ArrayDeque<>());
+        synchronized (times) {
+            while (!times.isEmpty() && !times.peekFirst().isAfter(since)) {
+                times.pollFirst();
+            }
+            if (times.size() >= LIMIT) {
+                return false;
+            }
+            times.addLast(now);
+            return true;
+        }
+    }
+
+    private String sign(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
