@@ -131,7 +131,12 @@ public class Members {
         Condition others = DSL.and(words.subList(1, words.size()).stream()
                 .map(Members::startsAnyWord)
                 .toList());
-        Condition surnameFirst = scope.and(m.NAME_KEY.like(first + "%")).and(others);
+        // The range lets the name index serve the prefix whatever the database's collation; LIKE
+        // keeps the meaning exact.
+        Condition surnameFirst = scope.and(m.NAME_KEY.ge(first))
+                .and(m.NAME_KEY.lt(prefixEnd(first)))
+                .and(m.NAME_KEY.like(first + "%"))
+                .and(others);
         Condition otherWord = scope.and(m.NAME_KEY.like("% " + first + "%"))
                 .and(m.NAME_KEY.notLike(first + "%"))
                 .and(others);
@@ -258,6 +263,12 @@ public class Members {
                 .map(word -> word.replace("%", "").replace("_", ""))
                 .filter(word -> !word.isEmpty())
                 .toList();
+    }
+
+    /** The first string after every string starting with the prefix: its last letter moved on by one. */
+    static String prefixEnd(String prefix) {
+        char last = prefix.charAt(prefix.length() - 1);
+        return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
     }
 
     private static Condition startsAnyWord(String word) {

@@ -182,6 +182,38 @@ class MembersTests {
         assertThat(search("Никтоневстречался " + surname)).isEmpty();
     }
 
+    @Test
+    void listsSurnameMatchesFirstThenOtherWordsAndCountsNoFurtherThanThePage() {
+        String word = surname();
+        // "Абв…" sorts before the word itself: by name order alone this person would come first.
+        Member byFirstName = register(Fixture.ADMIN_A, fixture.primaryA1(), person("Абрамов", word, null), card());
+        Member bySurname = register(Fixture.ADMIN_A, fixture.primaryA1(), person(word + "ов", "Пётр", null), card());
+        Member bySurnameToo = register(Fixture.ADMIN_A, fixture.primaryA1(), person(word + "а", "Анна", null), card());
+
+        assertThat(search(word)).containsExactly(bySurnameToo.id(), bySurname.id(), byFirstName.id());
+
+        var firstPage = actors.as(
+                Fixture.ADMIN_A,
+                () -> members.search(
+                        new MemberQuery(word, fixture.regionA(), null, null, null, null), PageRequest.of(0, 2)));
+        assertThat(firstPage.items()).hasSize(2);
+        assertThat(firstPage.totalAtLeast()).isTrue();
+        var secondPage = actors.as(
+                Fixture.ADMIN_A,
+                () -> members.search(
+                        new MemberQuery(word, fixture.regionA(), null, null, null, null), PageRequest.of(1, 2)));
+        assertThat(secondPage.items()).extracting(MemberSummary::personId).containsExactly(byFirstName.id());
+        assertThat(secondPage.totalAtLeast()).isFalse();
+        assertThat(secondPage.total()).isEqualTo(3);
+    }
+
+    @Test
+    void endsAPrefixRangeJustAfterEveryNameStartingWithIt() {
+        assertThat(Members.prefixEnd("ива")).isEqualTo("ивб");
+        assertThat(Members.prefixEnd("шея")).isEqualTo("шеѐ");
+        assertThat("иваново").isGreaterThanOrEqualTo("ива").isLessThan(Members.prefixEnd("ива"));
+    }
+
     // ---- scope -----------------------------------------------------------------------------------
 
     @Test
