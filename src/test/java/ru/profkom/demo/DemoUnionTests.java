@@ -19,6 +19,7 @@ import ru.profkom.shared.Role;
 @SpringBootTest(
         properties = {
             "spring.datasource.url=jdbc:h2:mem:demo-union;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "profkom.publications.index-dir=${java.io.tmpdir}/profkom-demo-index-${random.uuid}",
             "profkom.demo.load=true"
         })
 class DemoUnionTests {

@@ -15,8 +15,10 @@ import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 
 @SpringBootTest(
-        properties =
-                "spring.datasource.url=jdbc:h2:mem:organization-loader;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:organization-loader;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "profkom.publications.index-dir=${java.io.tmpdir}/profkom-loader-index-${random.uuid}"
+        })
 class OrganizationLoaderTests {
 
     @Autowired
