@@ -232,7 +232,12 @@ final class ImportRows {
             case "работающий", "работающая", "работник", "работающие", "worker" -> Category.WORKER;
             case "студент", "студентка", "учащийся", "учащаяся", "обучающийся", "student" -> Category.STUDENT;
             case "пенсионер", "пенсионерка", "неработающий пенсионер", "pensioner" -> Category.PENSIONER;
-            case "безработный", "безработная", "неработающий", "unemployed" -> Category.UNEMPLOYED;
+            case "безработный",
+                    "безработная",
+                    "неработающий",
+                    "временно неработающий",
+                    "временно неработающая",
+                    "unemployed" -> Category.UNEMPLOYED;
             default -> {
                 problems.add(new Problem("category", "member.import.category.unknown", text.strip()));
                 yield null;
