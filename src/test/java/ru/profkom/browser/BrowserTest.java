@@ -81,7 +81,8 @@ abstract class BrowserTest {
     @BeforeAll
     static void launchBrowser() {
         Assumptions.assumeTrue(ChromiumInstalled.installed(), ChromiumInstalled::missingMessage);
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+        // Generous for a loaded two-core CI machine: a passing wait ends as soon as its condition holds.
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright
@@ -107,7 +108,7 @@ abstract class BrowserTest {
     @BeforeEach
     void openContext() {
         context = browser.newContext(contextOptions());
-        context.setDefaultTimeout(10_000);
+        context.setDefaultTimeout(30_000);
         page = context.newPage();
     }
 
