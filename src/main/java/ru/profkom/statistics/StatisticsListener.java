@@ -31,9 +31,15 @@ class StatisticsListener {
     private final StatisticsUpdater updater;
     private final MembershipFactsQuery facts;
     private final ru.profkom.members.Members members;
+    private final ru.profkom.organizations.Organizations organizations;
 
-    StatisticsListener(StatisticsUpdater updater, MembershipFactsQuery facts, ru.profkom.members.Members members) {
+    StatisticsListener(
+            StatisticsUpdater updater,
+            MembershipFactsQuery facts,
+            ru.profkom.members.Members members,
+            ru.profkom.organizations.Organizations organizations) {
         this.members = members;
+        this.organizations = organizations;
         this.updater = updater;
         this.facts = facts;
     }
@@ -113,7 +119,11 @@ class StatisticsListener {
 
     @ApplicationModuleListener
     void on(OrganizationMoved event) {
-        updater.onTree(tree -> tree.move(event.organizationId(), event.newPath()));
+        // Moves of one organization may be handled out of order: each moves it to where it stands now,
+        // so the last one handled is a no-op and the result never depends on the order.
+        String current = CurrentActor.asSystem(() -> organizations.pathOf(event.organizationId()))
+                .orElse(event.newPath());
+        updater.onTree(tree -> tree.move(event.organizationId(), current));
     }
 
     @ApplicationModuleListener
