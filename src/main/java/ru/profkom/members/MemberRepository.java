@@ -419,13 +419,8 @@ class MemberRepository {
         if (rows.size() < wanted) {
             // The page reaches past the first group: how many rows the first group has in all decides
             // where the page starts in the second.
-            long firstTotal = firstRows.isEmpty() && page.offset() > 0
-                    ? dsl.fetchCount(dsl.select(MEMBERSHIP.ID)
-                            .from(MEMBERSHIP)
-                            .join(PERSON)
-                            .on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
-                            .where(first))
-                    : page.offset() + firstRows.size();
+            long firstTotal =
+                    firstRows.isEmpty() && page.offset() > 0 ? count(first) : page.offset() + firstRows.size();
             long secondOffset = Math.max(0, page.offset() - firstTotal);
             rows.addAll(summaries(second, secondOffset, wanted - rows.size()));
         }
@@ -459,36 +454,19 @@ class MemberRepository {
     }
 
     Page<MemberSummary> search(Condition condition, PageRequest page) {
-        List<MemberSummary> items = dsl.select(
-                        MEMBERSHIP.PERSON_ID,
-                        MEMBERSHIP.ID,
-                        PERSON.LAST_NAME,
-                        PERSON.FIRST_NAME,
-                        PERSON.PATRONYMIC,
-                        PERSON.BIRTH_DATE,
-                        MEMBERSHIP.ORGANIZATION_ID,
-                        MEMBERSHIP.STATUS,
-                        MEMBERSHIP.CATEGORY,
-                        MEMBERSHIP.CARD_NUMBER,
-                        MEMBERSHIP.JOINED_ON)
+        List<MemberSummary> items = summaries(condition, page.offset(), page.size() + 1);
+        boolean more = items.size() > page.size();
+        List<MemberSummary> shown = more ? items.subList(0, page.size()) : items;
+        long total = !more && page.page() == 0 ? shown.size() : count(condition);
+        return new Page<>(new ArrayList<>(shown), page.page(), page.size(), total);
+    }
+
+    private int count(Condition condition) {
+        return dsl.fetchCount(dsl.select(MEMBERSHIP.ID)
                 .from(MEMBERSHIP)
                 .join(PERSON)
                 .on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
-                .where(condition)
-                .orderBy(MEMBERSHIP.NAME_KEY, MEMBERSHIP.ID)
-                .limit(page.size() + 1)
-                .offset(page.offset())
-                .fetch(MemberRepository::toSummary);
-        boolean more = items.size() > page.size();
-        List<MemberSummary> shown = more ? items.subList(0, page.size()) : items;
-        long total = !more && page.page() == 0
-                ? shown.size()
-                : dsl.fetchCount(dsl.select(MEMBERSHIP.ID)
-                        .from(MEMBERSHIP)
-                        .join(PERSON)
-                        .on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
-                        .where(condition));
-        return new Page<>(new ArrayList<>(shown), page.page(), page.size(), total);
+                .where(condition));
     }
 
     void stream(Condition condition, java.util.function.Consumer<Record> consumer) {
