@@ -63,10 +63,11 @@ class AuditRecorder {
                 "ORGANIZATION_MOVED",
                 event.organizationId(),
                 event.newPath(),
-                messages.getMessage(
+                russian(
                         "audit.details.moved",
-                        new Object[] {nameOf(event.oldParentId()), nameOf(event.newParentId()), event.subtreeSize()},
-                        Locale.forLanguageTag("ru")));
+                        nameOf(event.oldParentId()),
+                        nameOf(event.newParentId()),
+                        event.subtreeSize()));
     }
 
     @ApplicationModuleListener
@@ -258,10 +259,7 @@ class AuditRecorder {
                 event.organizationId(),
                 event.organizationPath(),
                 event.personId(),
-                messages.getMessage(
-                        "audit.details.changedFields",
-                        new Object[] {event.changedFields()},
-                        Locale.forLanguageTag("ru")));
+                russian("audit.details.changedFields", event.changedFields()));
     }
 
     /** One entry per applied chunk of an import: counts, never the people. */
@@ -272,10 +270,7 @@ class AuditRecorder {
                 "MEMBERS_IMPORTED",
                 event.organizationId(),
                 event.organizationPath(),
-                messages.getMessage(
-                        "audit.details.imported",
-                        new Object[] {event.importId(), event.joined(), event.updated()},
-                        Locale.forLanguageTag("ru")));
+                russian("audit.details.imported", event.importId(), event.joined(), event.updated()));
     }
 
     @ApplicationModuleListener
@@ -301,10 +296,11 @@ class AuditRecorder {
                 "MEMBERS_EXPORTED",
                 event.organizationId(),
                 event.organizationPath(),
-                messages.getMessage(
+                russian(
                         "audit.details.exported",
-                        new Object[] {russian("audit.export." + event.content()), event.format(), event.rows()},
-                        Locale.forLanguageTag("ru")));
+                        russian("audit.export." + event.content()),
+                        event.format(),
+                        event.rows()));
     }
 
     @ApplicationModuleListener
@@ -314,10 +310,11 @@ class AuditRecorder {
                 "ACTIVISTS_SUBMITTED",
                 event.organizationId(),
                 event.organizationPath(),
-                messages.getMessage(
+                russian(
                         "audit.details.activistsSubmitted",
-                        new Object[] {String.valueOf(event.year()), event.version(), event.rows()},
-                        Locale.forLanguageTag("ru")));
+                        String.valueOf(event.year()),
+                        event.version(),
+                        event.rows()));
     }
 
     @ApplicationModuleListener
@@ -327,10 +324,7 @@ class AuditRecorder {
                 "ACTIVIST_SNAPSHOT_READ",
                 event.organizationId(),
                 event.organizationPath(),
-                messages.getMessage(
-                        "audit.details.activistSnapshot",
-                        new Object[] {String.valueOf(event.year()), event.version()},
-                        Locale.forLanguageTag("ru")));
+                russian("audit.details.activistSnapshot", String.valueOf(event.year()), event.version()));
     }
 
     // ---- information-work indicators and the rating -------------------------------------------
@@ -507,8 +501,8 @@ class AuditRecorder {
     }
 
     /** Entries are written once, in the union's language, so that any reader sees the same words. */
-    private String russian(String key) {
-        return messages.getMessage(key, null, key, Locale.forLanguageTag("ru"));
+    private String russian(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, key, Locale.forLanguageTag("ru"));
     }
 
     private String nameOf(Long organizationId) {
