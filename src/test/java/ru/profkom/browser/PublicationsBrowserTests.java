@@ -140,6 +140,9 @@ class PublicationsBrowserTests extends BrowserTest {
     }
 
     private void switchTo(String login) {
+        // Leave the page first: a thumbnail still loading after the cookies are gone would open a new
+        // session whose saved request, not "/", the sign-in then returns to.
+        page.navigate("about:blank");
         context.clearCookies();
         signIn(login, BrowserFixture.PASSWORD);
     }
