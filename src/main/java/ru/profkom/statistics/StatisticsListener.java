@@ -119,11 +119,12 @@ class StatisticsListener {
 
     @ApplicationModuleListener
     void on(OrganizationMoved event) {
-        // Moves of one organization may be handled out of order: each moves it to where it stands now,
-        // so the last one handled is a no-op and the result never depends on the order.
-        String current = CurrentActor.asSystem(() -> organizations.pathOf(event.organizationId()))
-                .orElse(event.newPath());
-        updater.onTree(tree -> tree.move(event.organizationId(), current));
+        // Moves of one organization may be handled out of order: each moves it to where it stands when
+        // its counters are locked, so the last one handled is a no-op and the order never matters.
+        updater.onTree(tree -> tree.move(
+                event.organizationId(),
+                () -> CurrentActor.asSystem(() -> organizations.pathOf(event.organizationId()))
+                        .orElse(event.newPath())));
     }
 
     @ApplicationModuleListener

@@ -82,13 +82,15 @@ class StatisticsTree {
     }
 
     /** Moves a subtree: its counters leave the old ancestors and join the new ones. */
-    void move(long organizationId, String newPath) {
+    /** Moves the organization to {@code currentPath}, read once its rows are locked. */
+    void move(long organizationId, java.util.function.Supplier<String> currentPath) {
         Optional<String> known = repository.path(organizationId);
         if (known.isEmpty()) {
             ensure(organizationId);
             return;
         }
         repository.lock(List.of(organizationId));
+        String newPath = currentPath.get();
         String oldPath = repository.path(organizationId).orElseThrow();
         if (oldPath.equals(newPath)) {
             return;
