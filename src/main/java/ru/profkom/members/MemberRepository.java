@@ -424,10 +424,7 @@ class MemberRepository {
             long secondOffset = Math.max(0, page.offset() - firstTotal);
             rows.addAll(summaries(second, secondOffset, wanted - rows.size()));
         }
-        boolean more = rows.size() > page.size();
-        List<MemberSummary> shown = more ? rows.subList(0, page.size()) : rows;
-        long seen = (long) page.offset() + shown.size();
-        return new Page<>(new ArrayList<>(shown), page.page(), page.size(), more ? seen + 1 : seen, more);
+        return Page.fromOneMore(rows, page);
     }
 
     private List<MemberSummary> summaries(Condition condition, long offset, int limit) {

@@ -1,10 +1,7 @@
 package ru.profkom.portal;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import ru.profkom.publications.PublicationEvents.PublicationPublished;
@@ -13,6 +10,7 @@ import ru.profkom.publications.PublicationEvents.PublicationUnpublished;
 import ru.profkom.publications.Publications;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.StaleWhileReloadCache;
 
 /**
  * An organization's published news for its public page, newest first, read from the publications
@@ -26,31 +24,18 @@ class PortalNews {
     private static final int MAX_ENTRIES = 20_000;
 
     private final Publications publications;
-    private final Map<FeedKey, Cached> feeds = new ConcurrentHashMap<>();
+    private final StaleWhileReloadCache<FeedKey, Page<NewsItem>> feeds = new StaleWhileReloadCache<>(TTL, MAX_ENTRIES);
 
     PortalNews(Publications publications) {
         this.publications = publications;
     }
 
     Page<NewsItem> news(long organizationId, PageRequest page) {
-        FeedKey key = new FeedKey(organizationId, page.page(), page.size());
-        Cached cached = feeds.get(key);
-        if (cached != null) {
-            // Stale pages keep being served while one request reloads: a slow count over a big feed
-            // never stalls every visitor at once.
-            if (System.nanoTime() - cached.loadedAt() < TTL.toNanos()
-                    || !cached.refreshing().compareAndSet(false, true)) {
-                return cached.page();
-            }
-        }
-        Page<NewsItem> loaded = publications
-                .publicFeed(organizationId, page)
-                .map(p -> new NewsItem(p.id(), p.title(), p.summary(), p.thumbnailUrl(), p.publishedAt()));
-        if (feeds.size() >= MAX_ENTRIES) {
-            feeds.clear();
-        }
-        feeds.put(key, new Cached(loaded, System.nanoTime(), new AtomicBoolean()));
-        return loaded;
+        return feeds.get(
+                new FeedKey(organizationId, page.page(), page.size()),
+                () -> publications
+                        .publicFeed(organizationId, page)
+                        .map(p -> new NewsItem(p.id(), p.title(), p.summary(), p.thumbnailUrl(), p.publishedAt())));
     }
 
     /** A published publication of this organization only: another's is not found at this address. */
@@ -88,10 +73,8 @@ class PortalNews {
     }
 
     private void forget(long organizationId) {
-        feeds.keySet().removeIf(key -> key.organizationId() == organizationId);
+        feeds.removeIf(key -> key.organizationId() == organizationId);
     }
 
     private record FeedKey(long organizationId, int page, int size) {}
-
-    private record Cached(Page<NewsItem> page, long loadedAt, AtomicBoolean refreshing) {}
 }

@@ -1,13 +1,12 @@
 package ru.profkom.portal;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import ru.profkom.portal.PortalEvents.SiteUpdated;
+import ru.profkom.shared.StaleWhileReloadCache;
 
 /**
  * Public pages by address, kept in memory so that a visitor's request reads no table: a change on
@@ -19,20 +18,11 @@ class PublicSiteCache {
     static final Duration TTL = Duration.ofSeconds(30);
     private static final int MAX_ENTRIES = 10_000;
 
-    private final Map<String, Cached> sites = new ConcurrentHashMap<>();
+    private final StaleWhileReloadCache<String, Optional<PublicSite>> sites =
+            new StaleWhileReloadCache<>(TTL, MAX_ENTRIES);
 
     Optional<PublicSite> get(String slug, Supplier<Optional<PublicSite>> loader) {
-        long now = System.nanoTime();
-        Cached cached = sites.get(slug);
-        if (cached != null && now - cached.loadedAt() < TTL.toNanos()) {
-            return cached.site();
-        }
-        Optional<PublicSite> loaded = loader.get();
-        if (sites.size() >= MAX_ENTRIES) {
-            sites.clear();
-        }
-        sites.put(slug, new Cached(loaded, System.nanoTime()));
-        return loaded;
+        return sites.get(slug, loader);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -42,6 +32,4 @@ class PublicSiteCache {
             sites.remove(event.previousSlug());
         }
     }
-
-    private record Cached(Optional<PublicSite> site, long loadedAt) {}
 }

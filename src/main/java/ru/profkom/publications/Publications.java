@@ -382,6 +382,6 @@ public class Publications {
                     s.updatedAt(),
                     s.publishedAt()));
         }
-        return new Page<>(items, page.page(), page.size(), page.total());
+        return new Page<>(items, page.page(), page.size(), page.total(), page.totalAtLeast());
     }
 }

@@ -13,6 +13,17 @@ public record Page<T>(List<T> items, int page, int size, long total, boolean tot
         this(items, page, size, total, false);
     }
 
+    /**
+     * A page from rows read with one more than the page holds ({@code limit size + 1}): the extra
+     * row says that more follow, so nothing needs counting; the total is then "at least".
+     */
+    public static <T> Page<T> fromOneMore(List<T> rows, PageRequest request) {
+        boolean more = rows.size() > request.size();
+        List<T> shown = more ? List.copyOf(rows.subList(0, request.size())) : rows;
+        long seen = (long) request.offset() + shown.size();
+        return new Page<>(shown, request.page(), request.size(), more ? seen + 1 : seen, more);
+    }
+
     public int totalPages() {
         return size == 0 ? 0 : (int) ((total + size - 1) / size);
     }

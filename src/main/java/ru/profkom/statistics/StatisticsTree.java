@@ -58,18 +58,33 @@ class StatisticsTree {
         if (known.isPresent()) {
             return known.get();
         }
-        OrganizationHeadcount card = CurrentActor.asSystem(() -> organizations.headcountOf(organizationId))
-                .orElse(new OrganizationHeadcount(organizationId, "/" + organizationId + "/", 0, false));
-        List<Long> ids = StatisticsService.idsOf(card.path());
-        for (Long ancestor : ids.subList(0, ids.size() - 1)) {
-            if (repository.path(ancestor).isEmpty()) {
-                ensure(ancestor);
+        OrganizationHeadcount card = card(organizationId);
+        List<Long> ids;
+        while (true) {
+            ids = StatisticsService.idsOf(card.path());
+            for (Long ancestor : ids.subList(0, ids.size() - 1)) {
+                if (repository.path(ancestor).isEmpty()) {
+                    ensure(ancestor);
+                }
             }
+            // A move of an ancestor being applied now holds its row: waiting for it and reading the path
+            // again keeps this row from being inserted under the old path after the move repathed the subtree.
+            repository.lock(ids.subList(0, ids.size() - 1));
+            OrganizationHeadcount again = card(organizationId);
+            if (again.path().equals(card.path())) {
+                break;
+            }
+            card = again;
         }
         if (repository.insertOrganization(organizationId, card.path(), card.active() ? card.headcount() : 0)) {
             repository.refreshSubtreeHeadcounts(ids.subList(0, ids.size() - 1));
         }
         return card.path();
+    }
+
+    private OrganizationHeadcount card(long organizationId) {
+        return CurrentActor.asSystem(() -> organizations.headcountOf(organizationId))
+                .orElse(new OrganizationHeadcount(organizationId, "/" + organizationId + "/", 0, false));
     }
 
     /** Reads the organization's headcount (0 once it is closed) from its card and sums it up again. */
@@ -81,8 +96,10 @@ class StatisticsTree {
         repository.refreshSubtreeHeadcounts(ids);
     }
 
-    /** Moves a subtree: its counters leave the old ancestors and join the new ones. */
-    /** Moves the organization to {@code currentPath}, read once its rows are locked. */
+    /**
+     * Moves a subtree to {@code currentPath}, read once its rows are locked: its counters leave the old
+     * ancestors and join the new ones.
+     */
     void move(long organizationId, java.util.function.Supplier<String> currentPath) {
         Optional<String> known = repository.path(organizationId);
         if (known.isEmpty()) {

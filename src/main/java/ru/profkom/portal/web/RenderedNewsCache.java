@@ -8,16 +8,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import ru.profkom.shared.StaleWhileReloadCache;
 
 /**
  * Keeps the rendered HTML of public news pages ({@code /{slug}/news}) for visitors without a session,
- * so that a busy page is rendered once per {@link #TTL} rather than per request. Runs after the
+ * so that a busy page is rendered once per {@link #TTL} rather than per request, by one request while
+ * the others are still served the previous rendering. Runs after the
  * security filters (which still write their headers); any publication or page event on this node
  * drops everything, other nodes follow within the TTL.
  */
@@ -28,7 +28,7 @@ class RenderedNewsCache extends OncePerRequestFilter {
     private static final Pattern NEWS = Pattern.compile("/[a-z0-9][a-z0-9-]{1,58}[a-z0-9]/news");
     private static final int MAX_ENTRIES = 5_000;
 
-    private final Map<String, Rendered> pages = new ConcurrentHashMap<>();
+    private final StaleWhileReloadCache<String, Rendered> pages = new StaleWhileReloadCache<>(TTL, MAX_ENTRIES);
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -45,33 +45,40 @@ class RenderedNewsCache extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getRequestURI() + "?" + request.getQueryString() + "|" + language(request);
-        Rendered rendered = pages.get(key);
-        if (rendered != null && System.nanoTime() - rendered.renderedAt() < TTL.toNanos()) {
-            response.setContentType(rendered.contentType());
-            response.setHeader("Content-Language", rendered.language());
-            response.setContentLength(rendered.body().length);
-            response.getOutputStream().write(rendered.body());
+        ContentCachingResponseWrapper[] rendering = new ContentCachingResponseWrapper[1];
+        Rendered rendered;
+        try {
+            rendered = pages.get(key, () -> {
+                ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+                rendering[0] = wrapper;
+                try {
+                    chain.doFilter(request, wrapper);
+                } catch (IOException | ServletException e) {
+                    throw new RenderingFailed(e);
+                }
+                return cacheable(wrapper) ? Rendered.of(wrapper) : null;
+            });
+        } catch (RenderingFailed failed) {
+            if (failed.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw (ServletException) failed.getCause();
+        }
+        if (rendering[0] != null) {
+            rendering[0].copyBodyToResponse();
             return;
         }
-        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, wrapper);
-        if (wrapper.getStatus() == 200
+        response.setContentType(rendered.contentType());
+        response.setHeader("Content-Language", rendered.language());
+        response.setContentLength(rendered.body().length);
+        response.getOutputStream().write(rendered.body());
+    }
+
+    private static boolean cacheable(ContentCachingResponseWrapper wrapper) {
+        return wrapper.getStatus() == 200
                 && wrapper.getContentType() != null
                 && wrapper.getContentType().startsWith("text/html")
-                && !wrapper.containsHeader("Set-Cookie")) {
-            if (pages.size() >= MAX_ENTRIES) {
-                pages.clear();
-            }
-            String language = wrapper.getHeader("Content-Language");
-            pages.put(
-                    key,
-                    new Rendered(
-                            wrapper.getContentAsByteArray(),
-                            wrapper.getContentType(),
-                            language == null ? "ru" : language,
-                            System.nanoTime()));
-        }
-        wrapper.copyBodyToResponse();
+                && !wrapper.containsHeader("Set-Cookie");
     }
 
     private static String language(HttpServletRequest request) {
@@ -89,12 +96,24 @@ class RenderedNewsCache extends OncePerRequestFilter {
         return "ru";
     }
 
+    private static final class RenderingFailed extends RuntimeException {
+        RenderingFailed(Exception cause) {
+            super(cause);
+        }
+    }
+
     /** Drops every rendered page: called after publication and page events. */
     void clear() {
         pages.clear();
     }
 
-    private record Rendered(byte[] body, String contentType, String language, long renderedAt) {
+    private record Rendered(byte[] body, String contentType, String language) {
+
+        static Rendered of(ContentCachingResponseWrapper wrapper) {
+            String language = wrapper.getHeader("Content-Language");
+            return new Rendered(
+                    wrapper.getContentAsByteArray(), wrapper.getContentType(), language == null ? "ru" : language);
+        }
 
         @Override
         public String toString() {
