@@ -68,7 +68,7 @@ class PublicationCommands implements ApplicationRunner, ExitCodeGenerator {
 
     private void bench(int samples) {
         long publications = repository.count();
-        if (index.empty() && publications > 0) {
+        if (index.needsRebuild() && publications > 0) {
             long started = System.nanoTime();
             search.rebuild();
             System.out.printf(Locale.ROOT, "Index rebuilt in %.1f s%n", (System.nanoTime() - started) / 1e9);

@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -23,19 +24,20 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
@@ -48,7 +50,9 @@ import ru.profkom.publications.PublicationRepository.Indexed;
 /**
  * The Lucene index of publications on disk ({@code profkom.publications.index-dir}). Words are found
  * by their Russian stem (RussianAnalyzer) and, because the stemmer maps "профсоюзной" and "профсоюза"
- * to different stems, also as a prefix of the unstemmed words. Each document lists the ids of its
+ * to different stems, also as a prefix of the unstemmed words. Prefixes are indexed (edge n-grams of
+ * every word), so a prefix is one term to look up rather than thousands of words to expand while the
+ * visitor waits. Each document lists the ids of its
  * organization and all ancestors, so a search is filtered to what the user may see in one clause. The
  * database is the truth: a missing index is rebuilt from it, and changes are applied after each commit.
  */
@@ -57,6 +61,11 @@ class PublicationIndex implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PublicationIndex.class);
     static final int MIN_PREFIX = 4;
+    static final int MAX_PREFIX = 30;
+    /** Changes whenever documents are indexed differently: an index of another format is rebuilt. */
+    static final String FORMAT = "2-edge-prefixes";
+
+    private static final String FORMAT_KEY = "profkom.format";
 
     private final Path directory;
     private final Analyzer russian = new RussianAnalyzer();
@@ -71,7 +80,7 @@ class PublicationIndex implements DisposableBean {
         try {
             Files.createDirectories(this.directory);
             store = FSDirectory.open(this.directory);
-            PerFieldAnalyzerWrapper analyzer = new PerFieldAnalyzerWrapper(russian, java.util.Map.of("raw", raw));
+            PerFieldAnalyzerWrapper analyzer = new PerFieldAnalyzerWrapper(russian, java.util.Map.of("prefixes", raw));
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64);
             writer = new IndexWriter(store, config);
             searchers = new SearcherManager(writer, null);
@@ -80,13 +89,27 @@ class PublicationIndex implements DisposableBean {
         }
     }
 
-    /** Whether the index holds no document at all (a new or deleted directory): then it is rebuilt. */
-    boolean empty() {
-        return writer.getDocStats().numDocs == 0;
+    /**
+     * Whether the index must be rebuilt from the database: it holds no document (a new or deleted
+     * directory) or was written in an older format.
+     */
+    boolean needsRebuild() {
+        if (writer.getDocStats().numDocs == 0) {
+            return true;
+        }
+        try {
+            return !FORMAT.equals(
+                    SegmentInfos.readLatestCommit(store).getUserData().get(FORMAT_KEY));
+        } catch (IOException e) {
+            return true;
+        }
     }
 
-    /** A result page of ids in order of relevance and the total number of hits. */
-    record Hits(List<Long> ids, long total) {}
+    /**
+     * A result page of ids in order of relevance and the number of hits: exact, or a lower bound
+     * ({@code totalAtLeast}) where counting further would cost more than finding the page.
+     */
+    record Hits(List<Long> ids, long total, boolean totalAtLeast) {}
 
     void put(Indexed publication) {
         try {
@@ -107,6 +130,7 @@ class PublicationIndex implements DisposableBean {
     /** Makes what was put visible to searches and durable on disk. */
     void commit() {
         try {
+            writer.setLiveCommitData(java.util.Map.of(FORMAT_KEY, FORMAT).entrySet());
             writer.commit();
             searchers.maybeRefresh();
         } catch (IOException e) {
@@ -147,7 +171,7 @@ class PublicationIndex implements DisposableBean {
     Hits search(String text, List<Long> visibleIn, int offset, int size) {
         Query words = query(text);
         if (words == null) {
-            return new Hits(List.of(), 0);
+            return new Hits(List.of(), 0, false);
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
         if (visibleIn != null) {
@@ -178,7 +202,10 @@ class PublicationIndex implements DisposableBean {
                 for (int i = offset; i < docs.length; i++) {
                     ids.add(Long.parseLong(stored.document(docs[i].doc).get("id")));
                 }
-                return new Hits(ids, top.totalHits.value());
+                return new Hits(
+                        ids,
+                        top.totalHits.value(),
+                        top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO);
             } finally {
                 searchers.release(searcher);
             }
@@ -193,7 +220,7 @@ class PublicationIndex implements DisposableBean {
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int words = 0;
-        for (String word : tokens(raw, "raw", text)) {
+        for (String word : tokens(raw, "words", text)) {
             List<String> stems = tokens(russian, "text", word);
             BooleanQuery.Builder either = new BooleanQuery.Builder();
             String stem = stems.isEmpty() ? null : stems.getFirst();
@@ -202,12 +229,12 @@ class PublicationIndex implements DisposableBean {
             }
             either.add(new BoostQuery(new TermQuery(new Term("title", stem)), 2f), Occur.SHOULD);
             either.add(new TermQuery(new Term("text", stem)), Occur.SHOULD);
+            // The stem as a prefix when it is long enough ("профсоюзн" finds every form), else the word
+            // as typed; prefixes longer than the indexed ones are cut to the longest indexed.
             String prefix = stem.length() >= MIN_PREFIX ? stem : word;
-            if (prefix.length() >= MIN_PREFIX) {
-                either.add(new PrefixQuery(new Term("raw", prefix)), Occur.SHOULD);
-            } else {
-                either.add(new TermQuery(new Term("raw", word)), Occur.SHOULD);
-            }
+            either.add(
+                    new TermQuery(new Term("prefixes", prefix.substring(0, Math.min(prefix.length(), MAX_PREFIX)))),
+                    Occur.SHOULD);
             all.add(either.build(), Occur.MUST);
             words++;
             if (words == 8) {
@@ -244,7 +271,7 @@ class PublicationIndex implements DisposableBean {
         String tags = p.tags() == null ? "" : p.tags().replace('\n', ' ');
         document.add(new TextField("title", p.title(), Field.Store.NO));
         document.add(new TextField("text", p.title() + "\n" + tags + "\n" + p.text(), Field.Store.NO));
-        document.add(new TextField("raw", p.title() + "\n" + tags + "\n" + p.text(), Field.Store.NO));
+        document.add(new TextField("prefixes", p.title() + "\n" + tags + "\n" + p.text(), Field.Store.NO));
         document.add(new StoredField("at", p.at() == null ? 0 : p.at().toEpochMilli()));
         return document;
     }
@@ -256,13 +283,19 @@ class PublicationIndex implements DisposableBean {
         store.close();
     }
 
-    /** Unstemmed words in lower case with ё as е, for prefix search. */
+    /**
+     * Unstemmed words in lower case with ё as е; for the {@code prefixes} field also every prefix of
+     * {@value #MIN_PREFIX} to {@value #MAX_PREFIX} letters, the word itself kept.
+     */
     static final class RawAnalyzer extends Analyzer {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer tokenizer = new StandardTokenizer();
             TokenStream stream = new LowerCaseFilter(tokenizer);
             stream = new PatternReplaceFilter(stream, java.util.regex.Pattern.compile("ё"), "е", true);
+            if (fieldName.equals("prefixes")) {
+                stream = new EdgeNGramTokenFilter(stream, MIN_PREFIX, MAX_PREFIX, true);
+            }
             return new TokenStreamComponents(tokenizer, stream);
         }
     }

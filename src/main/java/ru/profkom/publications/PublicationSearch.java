@@ -65,7 +65,7 @@ public class PublicationSearch {
         List<PublicationSummary> found = repository.summaries(hits.ids()).stream()
                 .filter(s -> s.status() == PublicationStatus.PUBLISHED || unpublishedVisible.test(s))
                 .toList();
-        return publications.named(new Page<>(found, page.page(), page.size(), hits.total()));
+        return publications.named(new Page<>(found, page.page(), page.size(), hits.total(), hits.totalAtLeast()));
     }
 
     private boolean editable(PublicationSummary summary) {
@@ -75,7 +75,7 @@ public class PublicationSearch {
     /** Rebuilds the index from the database when it is empty (a new data directory), off the start-up thread. */
     @EventListener(ApplicationReadyEvent.class)
     void rebuildIfMissing() {
-        if (index.empty() && repository.count() > 0) {
+        if (index.needsRebuild() && repository.count() > 0) {
             Thread.ofVirtual().name("publication-index-rebuild").start(() -> rebuild());
         }
     }

@@ -267,5 +267,12 @@ class PublicationsTests {
                         .items())
                 .extracting(PublicationSummary::id)
                 .containsExactlyInAnyOrder(published.id(), hidden.id());
+        assertThat(actors.as(
+                                Fixture.ADMIN_B,
+                                () -> search.search(word.substring(0, word.length() - 1), PageRequest.of(0, 20)))
+                        .items())
+                .extracting(PublicationSummary::id)
+                .as("a prefix of the word finds it")
+                .containsExactly(published.id());
     }
 }
