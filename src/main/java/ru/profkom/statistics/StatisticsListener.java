@@ -1,7 +1,7 @@
 package ru.profkom.statistics;
 
 import java.util.List;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 import ru.profkom.members.MemberEnums.MembershipStatus;
 import ru.profkom.members.MemberEvents.ImportedMembership;
@@ -29,6 +29,7 @@ import ru.profkom.shared.CurrentActor;
 class StatisticsListener {
 
     private final StatisticsUpdater updater;
+    private final ReentrantLock importChunks = new ReentrantLock();
     private final MembershipFactsQuery facts;
     private final ru.profkom.members.Members members;
     private final ru.profkom.organizations.Organizations organizations;
@@ -44,7 +45,7 @@ class StatisticsListener {
         this.facts = facts;
     }
 
-    @ApplicationModuleListener
+    @AfterCommit
     void on(MemberJoined event) {
         MembershipFacts joined = event.facts();
         if (joined == null) {
@@ -56,12 +57,12 @@ class StatisticsListener {
         updater.apply(new Changes().add(joined, 1));
     }
 
-    @ApplicationModuleListener
+    @AfterCommit
     void on(MemberExited event) {
         updater.apply(new Changes().add(event.facts().beforeExit(), -1).add(event.facts(), 1));
     }
 
-    @ApplicationModuleListener
+    @AfterCommit
     void on(MemberTransferred event) {
         updater.apply(new Changes()
                 .add(event.from().beforeExit(), -1)
@@ -69,7 +70,7 @@ class StatisticsListener {
                 .add(event.to(), 1));
     }
 
-    @ApplicationModuleListener
+    @AfterCommit
     void on(MembershipFactsChanged event) {
         Changes changes = new Changes();
         event.before().forEach(before -> changes.add(before, -1));
@@ -77,12 +78,23 @@ class StatisticsListener {
         updater.apply(changes);
     }
 
-    @ApplicationModuleListener
+    @AfterCommit
     void on(MembersImported event) {
-        Changes changes = new Changes();
         if (event.joined() == 0) {
             return;
         }
+        // The chunks of one import all add to the same organizations' rows: applied one at a time
+        // they never wait for each other's row locks nor hold several connections at once.
+        importChunks.lock();
+        try {
+            applyImported(event);
+        } finally {
+            importChunks.unlock();
+        }
+    }
+
+    private void applyImported(MembersImported event) {
+        Changes changes = new Changes();
         // The event names the chunk's id range; the rows come from the registry's query.
         List<ImportedMembership> imported = CurrentActor.asSystem(
                 () -> members.importedMemberships(event.firstMembershipId(), event.lastMembershipId()));
@@ -105,19 +117,19 @@ class StatisticsListener {
         updater.apply(changes);
     }
 
-    @ApplicationModuleListener
+    @AfterCommit
     void on(OrganizationCreated event) {
         updater.onTree(tree -> tree.ensure(event.organizationId()));
     }
 
-    @ApplicationModuleListener
+    @AfterCommit
     void on(OrganizationUpdated event) {
         if (event.changes().stream().anyMatch(change -> change.field().equals("headcount"))) {
             updater.onTree(tree -> tree.refreshHeadcount(event.organizationId()));
         }
     }
 
-    @ApplicationModuleListener
+    @AfterCommit
     void on(OrganizationMoved event) {
         // Moves of one organization may be handled out of order: each moves it to where it stands when
         // its counters are locked, so the last one handled is a no-op and the order never matters.
@@ -127,17 +139,17 @@ class StatisticsListener {
                         .orElse(event.newPath())));
     }
 
-    @ApplicationModuleListener
+    @AfterCommit
     void on(OrganizationLiquidated event) {
         updater.onTree(tree -> tree.refreshHeadcount(event.organizationId()));
     }
 
-    @ApplicationModuleListener
+    @AfterCommit
     void on(OrganizationsMerged event) {
         updater.onTree(tree -> tree.refreshHeadcount(event.sourceId()));
     }
 
-    @ApplicationModuleListener
+    @AfterCommit
     void on(OrganizationsLoaded event) {
         updater.onTree(StatisticsTree::rebuild);
     }
