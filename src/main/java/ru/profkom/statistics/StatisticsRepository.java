@@ -196,17 +196,12 @@ class StatisticsRepository {
                         java.util.Comparator.comparing(Changes.Key::day).thenComparing(Changes.Key::organizationId)))
                 .toList();
         java.util.TreeMap<LocalDate, Map<Long, long[]>> months = new java.util.TreeMap<>();
-        List<Query> batch = new ArrayList<>();
+        List<CounterRow> days = new ArrayList<>();
         for (Map.Entry<Changes.Key, long[]> change : sorted) {
             LocalDate day = change.getKey().day();
             LocalDate month = day.withDayOfMonth(1);
             for (Long organizationId : ancestorsAndSelf.apply(change.getKey().organizationId())) {
-                batch.add(upsertAdd(
-                        STAT_DAY,
-                        List.of(STAT_DAY.ORGANIZATION_ID, STAT_DAY.CHANGE_DAY, STAT_DAY.CHANGE_MONTH),
-                        List.of(organizationId, day, month),
-                        2,
-                        change.getValue()));
+                days.add(new CounterRow(organizationId, day, month, change.getValue()));
                 long[] monthly = months.computeIfAbsent(month, m -> new LinkedHashMap<>())
                         .computeIfAbsent(organizationId, id -> new long[Changes.WIDTH]);
                 for (int i = 0; i < Changes.WIDTH; i++) {
@@ -214,44 +209,83 @@ class StatisticsRepository {
                 }
             }
         }
+        List<CounterRow> monthRows = new ArrayList<>();
         months.forEach((month, rows) -> rows.forEach((organizationId, values) -> {
             if (!Changes.isZero(values)) {
-                batch.add(upsertAdd(
-                        STAT_MONTH,
-                        List.of(STAT_MONTH.ORGANIZATION_ID, STAT_MONTH.CHANGE_MONTH),
-                        List.of(organizationId, month),
-                        2,
-                        values));
+                monthRows.add(new CounterRow(organizationId, month, null, values));
             }
         }));
-        if (!batch.isEmpty()) {
-            dsl.batch(batch).execute();
-        }
+        addTo(STAT_DAY, STAT_DAY.ORGANIZATION_ID, STAT_DAY.CHANGE_DAY, STAT_DAY.CHANGE_MONTH, days);
+        addTo(STAT_MONTH, STAT_MONTH.ORGANIZATION_ID, STAT_MONTH.CHANGE_MONTH, null, monthRows);
     }
 
-    /** An insert of a row, or the addition of its counters to the existing row with the same first {@code keyCount} fields. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Query upsertAdd(Table<?> table, List<Field<?>> keys, List<Object> keyValues, int keyCount, long[] values) {
-        Map<Field<?>, Object> insert = new LinkedHashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            insert.put(keys.get(i), keyValues.get(i));
+    /** Counters to add to the row of an organization and a day (with its month) or a month. */
+    private record CounterRow(long organizationId, LocalDate key, LocalDate month, long[] values) {}
+
+    /**
+     * Adds the counters to their rows with two prepared statements run as batches, the same text for
+     * every row: an update of the existing rows, then an insert of those the update did not find. A
+     * row inserted meanwhile by another transaction fails the insert, and the caller retries.
+     */
+    private void addTo(
+            Table<?> table,
+            Field<Long> organization,
+            Field<LocalDate> key,
+            Field<LocalDate> month,
+            List<CounterRow> rows) {
+        if (rows.isEmpty()) {
+            return;
         }
-        Map<Field<?>, Object> update = new LinkedHashMap<>();
         List<Field<Long>> counters = counters(table);
-        for (int i = 0; i < counters.size(); i++) {
-            insert.put(counters.get(i), values[i]);
-            if (values[i] != 0) {
-                update.put(counters.get(i), counters.get(i).plus(values[i]));
+        Map<Field<?>, Object> increments = new LinkedHashMap<>();
+        for (Field<Long> counter : counters) {
+            increments.put(counter, counter.plus(DSL.val((Long) null, Long.class)));
+        }
+        var updates = dsl.batch(dsl.update(table)
+                .set(increments)
+                .where(organization.eq((Long) null))
+                .and(key.eq((LocalDate) null)));
+        for (CounterRow row : rows) {
+            Object[] binds = new Object[counters.size() + 2];
+            for (int i = 0; i < counters.size(); i++) {
+                binds[i] = row.values()[i];
             }
+            binds[counters.size()] = row.organizationId();
+            binds[counters.size() + 1] = row.key();
+            updates = updates.bind(binds);
         }
-        if (update.isEmpty()) {
-            update.put(counters.getFirst(), counters.getFirst());
+        int[] updated = updates.execute();
+        if (updated.length != rows.size()) {
+            throw new IllegalStateException("The driver did not report the updated rows of a batch");
         }
-        return dsl.insertInto(table)
-                .set(insert)
-                .onConflict((List) keys.subList(0, keyCount))
-                .doUpdate()
-                .set(update);
+        List<Field<?>> columns = new ArrayList<>(List.of(organization, key));
+        if (month != null) {
+            columns.add(month);
+        }
+        columns.addAll(counters);
+        var inserts = dsl.batch(
+                dsl.insertInto(table).columns(columns).values(java.util.Collections.nCopies(columns.size(), null)));
+        boolean any = false;
+        for (int r = 0; r < rows.size(); r++) {
+            if (updated[r] > 0) {
+                continue;
+            }
+            CounterRow row = rows.get(r);
+            List<Object> binds = new ArrayList<>(columns.size());
+            binds.add(row.organizationId());
+            binds.add(row.key());
+            if (month != null) {
+                binds.add(row.month());
+            }
+            for (long value : row.values()) {
+                binds.add(value);
+            }
+            inserts = inserts.bind(binds.toArray());
+            any = true;
+        }
+        if (any) {
+            inserts.execute();
+        }
     }
 
     /**
