@@ -81,7 +81,13 @@ class ApiAccessTests {
             variable("channels/{channelId}", World::channel),
             variable("publications/{publicationId}", World::publication),
             variable("routes/{routeId}", World::route),
-            variable("packages/{packageId}", World::infoPackage));
+            variable("packages/{packageId}", World::infoPackage),
+            // Not an object but the year of a yearly report: the last year that has ended.
+            variable("statistical-reports/{year}", world -> lastYear()));
+
+    private static long lastYear() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow")).getYear() - 1;
+    }
 
     private static Map.Entry<String, ToLongFunction<World>> variable(String path, ToLongFunction<World> object) {
         return Map.entry(path, object);
