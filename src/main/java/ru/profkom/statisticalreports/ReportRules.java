@@ -89,6 +89,7 @@ final class ReportRules {
      */
     static void validate(Map<ReportLine, LineValue> lines, boolean submitting) {
         Validation validation = new Validation();
+        boolean outOfBounds = false;
         for (ReportLine line : ReportLine.values()) {
             Long value = valueOf(lines, line);
             if (value == null) {
@@ -97,13 +98,20 @@ final class ReportRules {
                 }
             } else if (value < 0) {
                 validation.reject(line.name(), "statreport.value.negative", label(line));
+                outOfBounds = true;
             } else if (value > line.max()) {
                 validation.reject(line.name(), "statreport.value.tooLarge", label(line), value, line.max());
+                outOfBounds = true;
             }
         }
-        if (validation.hasProblems()) {
-            validation.throwIfInvalid();
+        if (!outOfBounds) {
+            consistency(lines, validation);
         }
+        validation.throwIfInvalid();
+    }
+
+    /** Parts no larger than the whole, categories adding up to the members; checked on numbers within bounds. */
+    private static void consistency(Map<ReportLine, LineValue> lines, Validation validation) {
         long members = orZero(lines, ReportLine.MEMBERS);
         for (ReportLine part : List.of(ReportLine.WOMEN, ReportLine.YOUTH)) {
             long value = orZero(lines, part);
@@ -126,7 +134,6 @@ final class ReportRules {
                     covered,
                     headcount);
         }
-        validation.throwIfInvalid();
     }
 
     /** The line's name in the reader's language, as an argument of a message. */

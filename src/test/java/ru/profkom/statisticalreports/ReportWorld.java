@@ -2,6 +2,8 @@ package ru.profkom.statisticalreports;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.JdbcTemplate;
 import ru.profkom.members.Member;
@@ -38,7 +40,7 @@ import ru.profkom.support.Fixture;
  * Y: a chair, two members of the elected body and an information worker (in the shop); an activist's term ended
  * during Y. The second primary organization has 2 members who joined before Y.
  */
-record ReportWorld(
+public record ReportWorld(
         int year,
         long region,
         long territorial,
@@ -52,7 +54,7 @@ record ReportWorld(
 
     private static final AtomicInteger PEOPLE = new AtomicInteger();
 
-    static ReportWorld build(Fixture fixture, Organizations organizations, Members members, JdbcTemplate jdbc) {
+    public static ReportWorld build(Fixture fixture, Organizations organizations, Members members, JdbcTemplate jdbc) {
         int year = LocalDate.now(ZoneId.of("Europe/Moscow")).getYear() - 1;
         String label = Fixture.unique("Г");
         long region = fixture.organization(fixture.union(), OrganizationKind.REGIONAL, "Отчётная областная " + label);
@@ -74,6 +76,15 @@ record ReportWorld(
         CurrentActor.asSystem(() -> world.register(members));
         StatisticsSettled.await(jdbc);
         return world;
+    }
+
+    /** The hand lines of a report: trained activists, collective agreements and the employees they cover. */
+    public static Map<ReportLine, Long> handLines(long trained, long agreements, long covered) {
+        Map<ReportLine, Long> lines = new EnumMap<>(ReportLine.class);
+        lines.put(ReportLine.TRAINED_ACTIVISTS, trained);
+        lines.put(ReportLine.COLLECTIVE_AGREEMENTS, agreements);
+        lines.put(ReportLine.COVERED_BY_AGREEMENTS, covered);
+        return lines;
     }
 
     private void register(Members members) {

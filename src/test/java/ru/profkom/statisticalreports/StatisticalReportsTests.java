@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static ru.profkom.support.Refusals.assertRefused;
 
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +167,8 @@ class StatisticalReportsTests {
         database.assertUnchangedSince(beforeIncomplete);
 
         StatisticalReport submitted = actors.as(
-                world.chair(), () -> reports.submit(world.primary(), year, new ReportChanges(1, handLines(2, 1, 250))));
+                world.chair(),
+                () -> reports.submit(world.primary(), year, new ReportChanges(1, ReportWorld.handLines(2, 1, 250))));
         assertThat(submitted.status()).isEqualTo(ReportStatus.SUBMITTED);
         assertThat(submitted.submittedAt()).isNotNull();
         assertThat(submitted.parentId()).isEqualTo(world.territorial());
@@ -276,10 +276,10 @@ class StatisticalReportsTests {
         int year = world.year();
         actors.run(
                 world.chair(),
-                () -> reports.submit(world.primary(), year, new ReportChanges(null, handLines(3, 1, 280))));
+                () -> reports.submit(world.primary(), year, new ReportChanges(null, ReportWorld.handLines(3, 1, 280))));
         actors.run(
                 world.regionAdmin(),
-                () -> reports.submit(world.second(), year, new ReportChanges(null, handLines(1, 1, 90))));
+                () -> reports.submit(world.second(), year, new ReportChanges(null, ReportWorld.handLines(1, 1, 90))));
 
         // Only accepted reports count: so far none.
         StatisticalReport none = actors.as(world.territorialAdmin(), () -> reports.report(world.territorial(), year));
@@ -295,7 +295,8 @@ class StatisticalReportsTests {
         actors.run(world.territorialAdmin(), () -> reports.accept(world.second(), year));
         StatisticalReport territorial = actors.as(
                 world.territorialAdmin(),
-                () -> reports.submit(world.territorial(), year, new ReportChanges(null, handLines(2, 0, 0))));
+                () -> reports.submit(
+                        world.territorial(), year, new ReportChanges(null, ReportWorld.handLines(2, 0, 0))));
         assertThat(territorial.status()).isEqualTo(ReportStatus.SUBMITTED);
         assertThat(territorial.line(ReportLine.MEMBERS).total()).isEqualTo(9);
         assertThat(territorial.line(ReportLine.PENSIONERS).total()).isEqualTo(2);
@@ -377,7 +378,7 @@ class StatisticalReportsTests {
 
         actors.run(
                 world.chair(),
-                () -> reports.submit(world.primary(), year, new ReportChanges(null, handLines(1, 1, 1))));
+                () -> reports.submit(world.primary(), year, new ReportChanges(null, ReportWorld.handLines(1, 1, 1))));
         var notSubmitted = actors.as(
                 world.regionAdmin(),
                 () -> reports.subtree(
@@ -421,7 +422,7 @@ class StatisticalReportsTests {
         int year = world.year();
         actors.run(
                 world.chair(),
-                () -> reports.submit(world.primary(), year, new ReportChanges(null, handLines(1, 1, 1))));
+                () -> reports.submit(world.primary(), year, new ReportChanges(null, ReportWorld.handLines(1, 1, 1))));
         var before = database.take();
 
         for (String outsider : List.of(Fixture.ADMIN_B, Fixture.ADMIN_A)) {
@@ -533,14 +534,5 @@ class StatisticalReportsTests {
         Map<ReportLine, Long> lines = new HashMap<>();
         lines.put(line, value);
         return new ReportChanges(null, lines);
-    }
-
-    /** The hand lines: trained activists, collective agreements and the employees they cover. */
-    private static Map<ReportLine, Long> handLines(long trained, long agreements, long covered) {
-        Map<ReportLine, Long> lines = new EnumMap<>(ReportLine.class);
-        lines.put(ReportLine.TRAINED_ACTIVISTS, trained);
-        lines.put(ReportLine.COLLECTIVE_AGREEMENTS, agreements);
-        lines.put(ReportLine.COVERED_BY_AGREEMENTS, covered);
-        return lines;
     }
 }
