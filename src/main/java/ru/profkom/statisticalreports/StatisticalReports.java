@@ -92,25 +92,15 @@ public class StatisticalReports {
 
     /** Saves the organization's own lines as a draft; a returned report becomes a draft again. */
     public StatisticalReport save(long organizationId, int year, ReportChanges changes) {
-        Organization organization = writable(organizationId);
-        ReportRules.checkYear(year, today());
-        Optional<Stored> stored = repository.findForUpdate(organizationId, year);
-        ReportStatus status = stored.map(Stored::status).orElse(ReportStatus.NOT_STARTED);
-        ReportStatus next = status.afterSave();
-        checkVersion(stored, changes);
-        Map<ReportLine, LineValue> storedValues = storedValues(stored);
-        Map<ReportLine, Long> fromRegistry = registry.of(organization, year);
-        Map<ReportLine, LineValue> before = ReportRules.merge(storedValues, null, fromRegistry);
-        Map<ReportLine, LineValue> after = ReportRules.merge(storedValues, changes.lines(), fromRegistry);
-        ReportRules.validate(after, false);
+        Edit edit = edit(organizationId, year, changes, false);
         Instant now = clock.instant();
-        long reportId = write(organization, year, stored, next, now, null);
-        repository.replaceLines(reportId, after, null);
-        if (next != status) {
-            step(reportId, next, now, null);
+        long reportId = write(edit, now, null);
+        repository.replaceLines(reportId, edit.after(), null);
+        if (edit.next() != edit.status()) {
+            step(reportId, edit.next(), now, null);
         }
-        publishChanges(organization, year, before, after);
-        return view(organization, year, repository.find(organizationId, year));
+        publishChanges(edit);
+        return view(edit.organization(), year, repository.find(organizationId, year));
     }
 
     /**
@@ -118,33 +108,50 @@ public class StatisticalReports {
      * the consolidated figures; the hand lines must be filled.
      */
     public StatisticalReport submit(long organizationId, int year, ReportChanges changes) {
+        Edit edit = edit(organizationId, year, changes, true);
+        Map<ReportLine, Long> children =
+                ReportRules.sum(repository.acceptedBy(organizationId, year).values());
+        Map<ReportLine, Long> consolidated = new EnumMap<>(ReportLine.class);
+        edit.after().forEach((line, value) -> consolidated.put(line, orZero(value.value()) + children.get(line)));
+        Instant now = clock.instant();
+        Organization organization = edit.organization();
+        long reportId = write(edit, now, organization.parentId());
+        repository.replaceLines(reportId, edit.after(), consolidated);
+        step(reportId, edit.next(), now, null);
+        publishChanges(edit);
+        events.publishEvent(new StatisticalReportSubmitted(
+                organizationId, organization.path(), year, organization.parentId(), currentActor.get()));
+        return view(organization, year, repository.find(organizationId, year));
+    }
+
+    /** A change of a report's own lines, checked and about to be written: where it stands and where it goes. */
+    private record Edit(
+            Organization organization,
+            int year,
+            Optional<Stored> stored,
+            ReportStatus status,
+            ReportStatus next,
+            Map<ReportLine, LineValue> before,
+            Map<ReportLine, LineValue> after) {}
+
+    /** Checks a save or a submission whole before anything is written: access, year, status, version, values. */
+    private Edit edit(long organizationId, int year, ReportChanges changes, boolean submitting) {
         Organization organization = writable(organizationId);
         ReportRules.checkYear(year, today());
         Optional<Stored> stored = repository.findForUpdate(organizationId, year);
         ReportStatus status = stored.map(Stored::status).orElse(ReportStatus.NOT_STARTED);
-        ReportStatus next = status.afterSubmit();
-        if (organization.parentId() == null) {
+        ReportStatus next = submitting ? status.afterSubmit() : status.afterSave();
+        if (submitting && organization.parentId() == null) {
             throw ProfkomException.conflict("statreport.submit.noParent");
         }
         ReportChanges given = changes == null ? ReportChanges.NONE : changes;
         checkVersion(stored, given);
         Map<ReportLine, LineValue> storedValues = storedValues(stored);
         Map<ReportLine, Long> fromRegistry = registry.of(organization, year);
-        Map<ReportLine, LineValue> before = ReportRules.merge(storedValues, null, fromRegistry);
         Map<ReportLine, LineValue> after = ReportRules.merge(storedValues, given.lines(), fromRegistry);
-        ReportRules.validate(after, true);
-        Map<ReportLine, Long> children =
-                ReportRules.sum(repository.acceptedBy(organizationId, year).values());
-        Map<ReportLine, Long> consolidated = new EnumMap<>(ReportLine.class);
-        after.forEach((line, value) -> consolidated.put(line, orZero(value.value()) + children.get(line)));
-        Instant now = clock.instant();
-        long reportId = write(organization, year, stored, next, now, organization.parentId());
-        repository.replaceLines(reportId, after, consolidated);
-        step(reportId, next, now, null);
-        publishChanges(organization, year, before, after);
-        events.publishEvent(new StatisticalReportSubmitted(
-                organizationId, organization.path(), year, organization.parentId(), currentActor.get()));
-        return view(organization, year, repository.find(organizationId, year));
+        ReportRules.validate(after, submitting);
+        return new Edit(
+                organization, year, stored, status, next, ReportRules.merge(storedValues, null, fromRegistry), after);
     }
 
     /** Accepts a submitted report; only staff of the organization it was submitted to may. */
@@ -345,25 +352,27 @@ public class StatisticalReports {
         }
     }
 
-    /** Inserts or updates the report's header in the status; returns its id. */
-    private long write(
-            Organization organization,
-            int year,
-            Optional<Stored> stored,
-            ReportStatus status,
-            Instant now,
-            Long parentId) {
-        Instant submittedAt = status == ReportStatus.SUBMITTED ? now : null;
-        if (stored.isEmpty()) {
+    /** Inserts or updates the report's header in the edit's new status; returns its id. */
+    private long write(Edit edit, Instant now, Long parentId) {
+        Instant submittedAt = edit.next() == ReportStatus.SUBMITTED ? now : null;
+        if (edit.stored().isEmpty()) {
             try {
                 return repository.insert(
-                        organization.id(), organization.path(), year, status, now, accountId(), parentId, submittedAt);
+                        edit.organization().id(),
+                        edit.organization().path(),
+                        edit.year(),
+                        edit.next(),
+                        now,
+                        accountId(),
+                        parentId,
+                        submittedAt);
             } catch (DuplicateKeyException e) {
                 throw ProfkomException.conflict("statreport.changed");
             }
         }
-        Stored report = stored.get();
-        if (!repository.update(report.id(), report.version(), status, now, accountId(), parentId, submittedAt, null)) {
+        Stored report = edit.stored().get();
+        if (!repository.update(
+                report.id(), report.version(), edit.next(), now, accountId(), parentId, submittedAt, null)) {
             throw ProfkomException.conflict("statreport.changed");
         }
         return report.id();
@@ -375,19 +384,19 @@ public class StatisticalReports {
                 reportId, status, now, actor.accountId(), actor.login() == null ? "system" : actor.login(), comment);
     }
 
-    private void publishChanges(
-            Organization organization, int year, Map<ReportLine, LineValue> before, Map<ReportLine, LineValue> after) {
+    private void publishChanges(Edit edit) {
         List<LineChange> changes = new ArrayList<>();
         for (ReportLine line : ReportLine.values()) {
-            LineValue old = before.get(line);
-            LineValue now = after.get(line);
+            LineValue old = edit.before().get(line);
+            LineValue now = edit.after().get(line);
             if (!Objects.equals(old.value(), now.value()) || old.corrected() != now.corrected()) {
                 changes.add(new LineChange(line, old.value(), now.value(), now.corrected()));
             }
         }
         if (!changes.isEmpty()) {
+            Organization organization = edit.organization();
             events.publishEvent(new StatisticalReportSaved(
-                    organization.id(), organization.path(), year, changes, currentActor.get()));
+                    organization.id(), organization.path(), edit.year(), changes, currentActor.get()));
         }
     }
 

@@ -15,9 +15,7 @@ import ru.profkom.members.MemberEnums.UnionRole;
 import ru.profkom.members.Members;
 import ru.profkom.members.MembershipData;
 import ru.profkom.members.PersonData;
-import ru.profkom.organizations.OrganizationForm;
 import ru.profkom.organizations.OrganizationKind;
-import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.Role;
 import ru.profkom.statistics.StatisticsSettled;
@@ -54,14 +52,14 @@ public record ReportWorld(
 
     private static final AtomicInteger PEOPLE = new AtomicInteger();
 
-    public static ReportWorld build(Fixture fixture, Organizations organizations, Members members, JdbcTemplate jdbc) {
+    public static ReportWorld build(Fixture fixture, Members members, JdbcTemplate jdbc) {
         int year = LocalDate.now(ZoneId.of("Europe/Moscow")).getYear() - 1;
         String label = Fixture.unique("Г");
         long region = fixture.organization(fixture.union(), OrganizationKind.REGIONAL, "Отчётная областная " + label);
         long territorial = fixture.organization(region, OrganizationKind.TERRITORIAL, "Отчётная городская " + label);
-        long primary = primary(organizations, territorial, "ППО отчётной больницы " + label, 300);
+        long primary = fixture.primary(territorial, "ППО отчётной больницы " + label, 300);
         long shop = fixture.organization(primary, OrganizationKind.SHOP, "Цех отчётной больницы " + label);
-        long second = primary(organizations, territorial, "ППО отчётной поликлиники " + label, 100);
+        long second = fixture.primary(territorial, "ППО отчётной поликлиники " + label, 100);
         ReportWorld world = new ReportWorld(
                 year,
                 region,
@@ -130,29 +128,5 @@ public record ReportWorld(
 
     private static long membership(Member member) {
         return member.memberships().getFirst().id();
-    }
-
-    private static long primary(Organizations organizations, long parent, String name, int headcount) {
-        String code = Fixture.unique("PPO");
-        return CurrentActor.asSystem(() -> organizations
-                .createChild(
-                        parent,
-                        new OrganizationForm(
-                                OrganizationKind.PRIMARY,
-                                code,
-                                name,
-                                name,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                "Больница",
-                                null,
-                                headcount,
-                                null,
-                                null,
-                                null))
-                .id());
     }
 }

@@ -72,7 +72,7 @@ class StatisticalReportsTests {
 
     @BeforeEach
     void buildWorld() {
-        world = ReportWorld.build(fixture, organizations, members, jdbc);
+        world = ReportWorld.build(fixture, members, jdbc);
     }
 
     @Test

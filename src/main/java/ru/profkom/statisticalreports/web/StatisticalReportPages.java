@@ -4,10 +4,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -131,18 +133,12 @@ class StatisticalReportPages {
     }
 
     @PostMapping("/orgs/{id}/statistical-report/accept")
-    String accept(@PathVariable long id, @RequestParam(defaultValue = "") String year, RedirectAttributes redirect) {
-        int reportYear = year(year);
-        try {
-            reports.accept(id, reportYear);
-            redirect.addFlashAttribute("flash", texts.text("statreport.accepted"));
-        } catch (ProfkomException refused) {
-            if (refused.kind() != ProfkomException.Kind.CONFLICT) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("formErrors", texts.texts(refused));
-        }
-        return "redirect:/orgs/" + id + "/statistical-report?year=" + reportYear;
+    String accept(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String year,
+            Model model,
+            RedirectAttributes redirect) {
+        return decide(id, year, null, model, redirect);
     }
 
     @PostMapping("/orgs/{id}/statistical-report/return")
@@ -152,9 +148,19 @@ class StatisticalReportPages {
             @RequestParam(defaultValue = "") String comment,
             Model model,
             RedirectAttributes redirect) {
+        return decide(id, year, comment, model, redirect);
+    }
+
+    /** Accepts the report (no comment) or returns it with the comment; a missing comment is shown at its field. */
+    private String decide(long id, String year, String comment, Model model, RedirectAttributes redirect) {
         int reportYear = year(year);
+        String back = "redirect:/orgs/" + id + "/statistical-report?year=" + reportYear;
         try {
-            reports.returnForCorrection(id, reportYear, comment);
+            if (comment == null) {
+                reports.accept(id, reportYear);
+            } else {
+                reports.returnForCorrection(id, reportYear, comment);
+            }
         } catch (ProfkomException refused) {
             if (refused.kind() == ProfkomException.Kind.INVALID) {
                 texts.show(model, refused);
@@ -165,10 +171,11 @@ class StatisticalReportPages {
                 throw refused;
             }
             redirect.addFlashAttribute("formErrors", texts.texts(refused));
-            return "redirect:/orgs/" + id + "/statistical-report?year=" + reportYear;
+            return back;
         }
-        redirect.addFlashAttribute("flash", texts.text("statreport.returned"));
-        return "redirect:/orgs/" + id + "/statistical-report?year=" + reportYear;
+        redirect.addFlashAttribute(
+                "flash", texts.text(comment == null ? "statreport.accepted" : "statreport.returned"));
+        return back;
     }
 
     /** Who in the subtree has and has not submitted: the organizations of one kind with their status. */
@@ -233,13 +240,7 @@ class StatisticalReportPages {
             throws IOException {
         int reportYear = year(year);
         StatusFilter filter = StatusFilter.of(status);
-        Page<OrganizationReportStatus> first =
-                reports.children(id, reportYear, filter, q, new PageRequest(0, PageRequest.MAX_SIZE));
-        writeList(
-                response,
-                reportYear,
-                first,
-                number -> reports.children(id, reportYear, filter, q, new PageRequest(number, PageRequest.MAX_SIZE)));
+        writeList(response, reportYear, number -> reports.children(id, reportYear, filter, q, allOf(number)));
     }
 
     @GetMapping("/orgs/{id}/statistical-report/subtree.xlsx")
@@ -253,29 +254,26 @@ class StatisticalReportPages {
             throws IOException {
         int reportYear = year(year);
         StatusFilter filter = StatusFilter.of(status);
-        Page<OrganizationReportStatus> first =
-                reports.subtree(id, reportYear, kindOf(kind), filter, q, new PageRequest(0, PageRequest.MAX_SIZE));
         writeList(
                 response,
                 reportYear,
-                first,
-                number -> reports.subtree(
-                        id, reportYear, kindOf(kind), filter, q, new PageRequest(number, PageRequest.MAX_SIZE)));
+                number -> reports.subtree(id, reportYear, kindOf(kind), filter, q, allOf(number)));
     }
 
-    /** A list of organizations with their status, every page, read before the download starts with the first. */
-    private void writeList(
-            HttpServletResponse response,
-            int year,
-            Page<OrganizationReportStatus> first,
-            java.util.function.IntFunction<Page<OrganizationReportStatus>> pages)
+    private static PageRequest allOf(int number) {
+        return new PageRequest(number, PageRequest.MAX_SIZE);
+    }
+
+    /**
+     * A list of organizations with their status, every page; the first is read before the download starts, so
+     * that a refusal is a page, not a broken file.
+     */
+    private void writeList(HttpServletResponse response, int year, IntFunction<Page<OrganizationReportStatus>> pages)
             throws IOException {
+        Page<OrganizationReportStatus> first = pages.apply(0);
         XlsxExport.write(
                 response,
-                texts.text(
-                                "statreport.list.file",
-                                String.valueOf(year),
-                                formats.date(java.time.LocalDate.now(Formats.MOSCOW)))
+                texts.text("statreport.list.file", String.valueOf(year), formats.date(LocalDate.now(Formats.MOSCOW)))
                         + ".xlsx",
                 String.valueOf(year),
                 ReportTable.statusHeaders(texts),

@@ -61,7 +61,7 @@ class StatisticalReportPagesTests {
 
     @BeforeEach
     void buildWorld() {
-        world = ReportWorld.build(fixture, organizations, members, jdbc);
+        world = ReportWorld.build(fixture, members, jdbc);
     }
 
     @Test
