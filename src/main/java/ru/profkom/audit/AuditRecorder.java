@@ -16,6 +16,7 @@ import ru.profkom.portal.PortalEvents;
 import ru.profkom.publications.PublicationEvents;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.statisticalreports.StatisticalReportEvents;
 
 /**
  * Writes one audit entry per event. Listeners run after the change committed, through Modulith's
@@ -374,6 +375,64 @@ class AuditRecorder {
                 event.organizationId(),
                 event.path(),
                 event.period() + " → " + nameOf(event.parentId()));
+    }
+
+    // ---- yearly statistical reports ------------------------------------------------------------
+
+    @ApplicationModuleListener
+    void on(StatisticalReportEvents.StatisticalReportSaved event) {
+        String lines = event.changes().stream()
+                .map(change -> russian(change.line().messageKey()) + ": " + number(change.before()) + " → "
+                        + number(change.after())
+                        + (change.corrected() ? " (" + russian("statreport.source.HAND") + ")" : ""))
+                .collect(Collectors.joining("; "));
+        record(
+                event.actor(),
+                "STATISTICAL_REPORT_SAVED",
+                event.organizationId(),
+                event.path(),
+                shortened(russian("audit.details.statisticalReport", String.valueOf(event.year())) + ": " + lines));
+    }
+
+    @ApplicationModuleListener
+    void on(StatisticalReportEvents.StatisticalReportSubmitted event) {
+        record(
+                event.actor(),
+                "STATISTICAL_REPORT_SUBMITTED",
+                event.organizationId(),
+                event.path(),
+                russian("audit.details.statisticalReport", String.valueOf(event.year())) + " → "
+                        + nameOf(event.parentId()));
+    }
+
+    @ApplicationModuleListener
+    void on(StatisticalReportEvents.StatisticalReportAccepted event) {
+        record(
+                event.actor(),
+                "STATISTICAL_REPORT_ACCEPTED",
+                event.organizationId(),
+                event.path(),
+                russian("audit.details.statisticalReport", String.valueOf(event.year())));
+    }
+
+    @ApplicationModuleListener
+    void on(StatisticalReportEvents.StatisticalReportReturned event) {
+        record(
+                event.actor(),
+                "STATISTICAL_REPORT_RETURNED",
+                event.organizationId(),
+                event.path(),
+                shortened(russian("audit.details.statisticalReport", String.valueOf(event.year())) + ": "
+                        + event.comment()));
+    }
+
+    private static String number(Long value) {
+        return value == null ? "—" : String.valueOf(value);
+    }
+
+    /** Details fit the log's column of 4,000 characters. */
+    private static String shortened(String details) {
+        return details.length() <= 4000 ? details : details.substring(0, 3999) + "…";
     }
 
     // ---- publications ----------------------------------------------------------------------

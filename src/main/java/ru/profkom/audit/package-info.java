@@ -3,6 +3,14 @@
  * concerns so that administrators read it for their subtree. Built from other modules' events.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "organizations", "accounts", "members", "indicators", "publications", "portal"
+        allowedDependencies = {
+            "shared",
+            "organizations",
+            "accounts",
+            "members",
+            "indicators",
+            "publications",
+            "portal",
+            "statisticalreports"
         })
 package ru.profkom.audit;

@@ -12,10 +12,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import profkom.schema.tables.records.ConsentRecord;
 import profkom.schema.tables.records.MemberRoleRecord;
@@ -576,6 +578,20 @@ class MemberRepository {
                 .fetchLazy()) {
             cursor.forEach(r -> consumer.accept(toActivist(r)));
         }
+    }
+
+    /** People holding each role in the organizations on the day, each person once per role. */
+    Map<UnionRole, Long> roleCounts(java.util.Collection<Long> organizationIds, LocalDate day) {
+        Map<UnionRole, Long> counts = new java.util.EnumMap<>(UnionRole.class);
+        dsl.select(MEMBER_ROLE.ROLE, DSL.countDistinct(MEMBER_ROLE.PERSON_ID))
+                .from(MEMBER_ROLE)
+                .where(MEMBER_ROLE.ORGANIZATION_ID.in(organizationIds))
+                .and(MEMBER_ROLE.STARTED_ON.le(day))
+                .and(MEMBER_ROLE.ENDED_ON.isNull().or(MEMBER_ROLE.ENDED_ON.gt(day)))
+                .groupBy(MEMBER_ROLE.ROLE)
+                .forEach(r ->
+                        counts.put(UnionRole.valueOf(r.value1()), r.value2().longValue()));
+        return counts;
     }
 
     private static ActivistContact toActivist(Record r) {

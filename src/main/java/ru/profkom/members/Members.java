@@ -165,6 +165,23 @@ public class Members {
         return repository.activists(condition(MemberQuery.of(organizationId)), today(), page);
     }
 
+    /**
+     * How many people hold each union role in the given organizations at the end of a day (the role's term
+     * covers the day), for the yearly statistical report's elected activists and information workers. Counts,
+     * no personal data; every organization must lie in the actor's subtrees.
+     */
+    @Transactional(readOnly = true)
+    public Map<UnionRole, Long> roleCounts(java.util.Collection<Long> organizationIds, LocalDate date) {
+        List<String> staff = staffPaths();
+        for (long organizationId : organizationIds) {
+            organizations
+                    .pathOf(organizationId)
+                    .filter(path -> staff.stream().anyMatch(path::startsWith))
+                    .orElseThrow(() -> ProfkomException.notFound("organization.notFound"));
+        }
+        return organizationIds.isEmpty() ? Map.of() : repository.roleCounts(organizationIds, date);
+    }
+
     public long exportActivists(long organizationId, String format, Consumer<ActivistContact> rows) {
         long[] count = {0};
         streamActivists(organizationId, contact -> {

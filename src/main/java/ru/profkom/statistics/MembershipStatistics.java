@@ -26,6 +26,12 @@ public interface MembershipStatistics {
     /** The figures of the organization's children, in the tree's order, for a drill-down. */
     Page<ChildFigures> childrenFigures(long organizationId, LocalDate date, PageRequest page);
 
+    /**
+     * The movement of the organization's children over a period, in the tree's order, a page at a time: one
+     * query for the page, so that a report can take its children's part out of the subtree's movement.
+     */
+    Page<ChildMovement> childrenMovement(long organizationId, LocalDate from, LocalDate to, PageRequest page);
+
     /** Whether the current actor may read the organization's statistics; never throws. */
     boolean canRead(long organizationId);
 

@@ -71,6 +71,10 @@ class StatisticsService implements MembershipStatistics {
         long[] sums = repository
                 .sums(STAT_DAY, STAT_DAY.ORGANIZATION_ID.eq(organizationId).and(STAT_DAY.CHANGE_DAY.between(from, to)))
                 .getOrDefault(organizationId, new long[Changes.WIDTH]);
+        return toMovement(organizationId, from, to, sums);
+    }
+
+    private static MembershipMovement toMovement(long organizationId, LocalDate from, LocalDate to, long[] sums) {
         Map<ExitReason, Long> exits = new EnumMap<>(ExitReason.class);
         for (ExitReason reason : ExitReason.values()) {
             if (reason != ExitReason.TRANSFER) {
@@ -136,6 +140,26 @@ class StatisticsService implements MembershipStatistics {
                 figures(children.items().stream().map(OrganizationNode::id).toList(), at);
         return children.map(child -> new ChildFigures(
                 child.id(), child.shortName(), child.kind(), child.hasChildren(), figures.get(child.id())));
+    }
+
+    @Override
+    public Page<ChildMovement> childrenMovement(long organizationId, LocalDate from, LocalDate to, PageRequest page) {
+        requireReadable(organizationId);
+        checkPeriod(from, to);
+        if (!organizations.canRead(organizationId)) {
+            return new Page<>(List.of(), page.page(), page.size(), 0);
+        }
+        Page<OrganizationNode> children = organizations.children(organizationId, false, page);
+        List<Long> ids = children.items().stream().map(OrganizationNode::id).toList();
+        Map<Long, long[]> sums = ids.isEmpty()
+                ? Map.of()
+                : repository.sums(
+                        STAT_DAY, STAT_DAY.ORGANIZATION_ID.in(ids).and(STAT_DAY.CHANGE_DAY.between(from, to)));
+        return children.map(child -> new ChildMovement(
+                child.id(),
+                child.shortName(),
+                child.kind(),
+                toMovement(child.id(), from, to, sums.getOrDefault(child.id(), new long[Changes.WIDTH]))));
     }
 
     @Override

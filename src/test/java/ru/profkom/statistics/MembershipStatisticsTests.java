@@ -17,10 +17,8 @@ import ru.profkom.members.MemberEnums.MembershipStatus;
 import ru.profkom.members.Members;
 import ru.profkom.members.MembershipData;
 import ru.profkom.members.PersonData;
-import ru.profkom.organizations.OrganizationForm;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.Organizations;
-import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException.Kind;
 import ru.profkom.support.Actors;
@@ -185,27 +183,7 @@ class MembershipStatisticsTests {
     }
 
     private long primary(long parent, int headcount) {
-        String code = Fixture.unique("PPO");
-        return CurrentActor.asSystem(() -> organizations
-                .createChild(
-                        parent,
-                        new OrganizationForm(
-                                OrganizationKind.PRIMARY,
-                                code,
-                                "ППО " + code,
-                                "ППО " + code,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                "Больница",
-                                null,
-                                headcount == 0 ? null : headcount,
-                                null,
-                                null,
-                                null))
-                .id());
+        return fixture.primary(parent, null, headcount);
     }
 
     private Member join(long primary, Gender gender, LocalDate birthDate, LocalDate joinedOn, Category category) {

@@ -5,11 +5,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import ru.profkom.support.Patience;
 
 /** Waits until the statistics' listeners have handled every event published so far. */
-final class StatisticsSettled {
+public final class StatisticsSettled {
 
     private StatisticsSettled() {}
 
-    static void await(JdbcTemplate jdbc) {
+    public static void await(JdbcTemplate jdbc) {
         Awaitility.await()
                 .atMost(Patience.AFTER_COMMIT)
                 .until(() -> jdbc.queryForObject(

@@ -156,6 +156,35 @@ public class Fixture implements SmartInitializingSingleton {
                 organizations.createChild(parentId, form(kind, code, name)).id());
     }
 
+    /**
+     * A new active primary organization of a hospital with the employer's headcount (none for 0), created by the
+     * system; named "ППО" and its code when {@code name} is null.
+     */
+    public long primary(long parentId, String name, int headcount) {
+        String code = unique("PPO");
+        String shortName = name == null ? "ППО " + code : name;
+        return CurrentActor.asSystem(() -> organizations
+                .createChild(
+                        parentId,
+                        new OrganizationForm(
+                                OrganizationKind.PRIMARY,
+                                code,
+                                shortName,
+                                shortName,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "Больница",
+                                null,
+                                headcount == 0 ? null : headcount,
+                                null,
+                                null,
+                                null))
+                .id());
+    }
+
     /** A new account with one role in the organization, created by the system; returns its login. */
     public String account(long organizationId, Role role) {
         return account(organizationId, role, unique(role.name().toLowerCase().replace('_', '.')));

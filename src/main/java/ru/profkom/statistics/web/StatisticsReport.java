@@ -1,16 +1,5 @@
 package ru.profkom.statistics.web;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.DocumentException;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -20,6 +9,8 @@ import ru.profkom.members.MemberEnums.ExitReason;
 import ru.profkom.organizations.Organization;
 import ru.profkom.shared.web.FormErrors;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.PdfReport;
+import ru.profkom.shared.web.PdfReport.Section;
 import ru.profkom.statistics.ChildFigures;
 import ru.profkom.statistics.MembershipFigures;
 import ru.profkom.statistics.MembershipMovement;
@@ -29,12 +20,9 @@ import ru.profkom.statistics.web.StatisticsPages.Selection;
 
 /**
  * The dashboard as lines of a report, in the user's language: the same lines go to XLSX (two columns)
- * and to PDF (sections of tables) with an embedded Liberation Sans that has Cyrillic letters.
+ * and to PDF (sections of tables, {@link PdfReport}).
  */
 final class StatisticsReport {
-
-    private static final String FONT = "liberation/LiberationSans-Regular.ttf";
-    private static final String BOLD_FONT = "liberation/LiberationSans-Bold.ttf";
 
     private final FormErrors texts;
     private final Formats formats;
@@ -50,8 +38,6 @@ final class StatisticsReport {
         this.selection = selection;
         this.dashboard = dashboard;
     }
-
-    record Section(String title, List<String> headers, List<List<Object>> rows) {}
 
     List<Section> sections() {
         MembershipFigures figures = dashboard.figures();
@@ -146,44 +132,7 @@ final class StatisticsReport {
     }
 
     void pdf(OutputStream out) throws IOException {
-        Document document = new Document(PageSize.A4, 36, 36, 36, 36);
-        try {
-            PdfWriter.getInstance(document, out);
-            BaseFont base = BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-            BaseFont bold = BaseFont.createFont(BOLD_FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-            Font text = new Font(base, 9);
-            Font header = new Font(bold, 9);
-            document.open();
-            document.add(new Paragraph(organization.fullName(), new Font(bold, 14)));
-            document.add(new Paragraph(texts.text("statistics.title"), new Font(base, 11)));
-            for (Section section : sections()) {
-                Paragraph title = new Paragraph(section.title(), new Font(bold, 11));
-                title.setSpacingBefore(12);
-                title.setSpacingAfter(4);
-                document.add(title);
-                PdfPTable table = new PdfPTable(section.headers().size());
-                table.setWidthPercentage(100);
-                table.setHeaderRows(1);
-                for (String column : section.headers()) {
-                    table.addCell(new PdfPCell(new Phrase(column, header)));
-                }
-                for (List<Object> row : section.rows()) {
-                    for (int i = 0; i < section.headers().size(); i++) {
-                        Object cell = i < row.size() ? row.get(i) : "";
-                        PdfPCell pdfCell = new PdfPCell(new Phrase(cell == null ? "" : cell.toString(), text));
-                        if (cell instanceof Number) {
-                            pdfCell.setHorizontalAlignment(Element.ALIGN_RIGHT);
-                        }
-                        table.addCell(pdfCell);
-                    }
-                }
-                document.add(table);
-            }
-        } catch (DocumentException e) {
-            throw new IOException(e);
-        } finally {
-            document.close();
-        }
+        PdfReport.write(out, organization.fullName(), List.of(texts.text("statistics.title")), sections());
     }
 
     private List<Object> row(String key, long value, Double share) {

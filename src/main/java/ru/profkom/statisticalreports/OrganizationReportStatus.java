@@ -1,0 +1,14 @@
+package ru.profkom.statisticalreports;
+
+import java.time.Instant;
+import ru.profkom.organizations.OrganizationKind;
+
+/** An organization in a parent's list of reports: where its report for the year stands. */
+public record OrganizationReportStatus(
+        long organizationId,
+        String name,
+        OrganizationKind kind,
+        ReportStatus status,
+        Instant updatedAt,
+        Instant submittedAt,
+        Instant decidedAt) {}
