@@ -191,15 +191,29 @@ class MemberRepository {
         insertAll(MEMBER_CHANGE, changes);
     }
 
-    /** Multi-row inserts of 500 rows each, sent as one JDBC batch. */
+    /**
+     * One prepared insert of the columns the records set, bound once per record and sent as JDBC
+     * batches of 1,000 (which the PostgreSQL driver rewrites into multi-row inserts): the statement is
+     * rendered once, not once per row. Every record must set the same columns as the first.
+     */
     private <R extends org.jooq.TableRecord<R>> void insertAll(org.jooq.Table<R> table, List<R> records) {
-        for (int from = 0; from < records.size(); from += 500) {
-            List<R> slice = records.subList(from, Math.min(records.size(), from + 500));
-            var insert = dsl.insertInto(table).set(slice.getFirst());
-            for (R record : slice.subList(1, slice.size())) {
-                insert = insert.newRecord().set(record);
+        if (records.isEmpty()) {
+            return;
+        }
+        List<org.jooq.Field<?>> columns = java.util.Arrays.stream(table.fields())
+                .filter(records.getFirst()::changed)
+                .toList();
+        var insert = dsl.insertInto(table).columns(columns).values(java.util.Collections.nCopies(columns.size(), null));
+        for (int from = 0; from < records.size(); from += 1_000) {
+            var batch = dsl.batch(insert);
+            for (R record : records.subList(from, Math.min(records.size(), from + 1_000))) {
+                Object[] values = new Object[columns.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = record.get(columns.get(i));
+                }
+                batch = batch.bind(values);
             }
-            insert.execute();
+            batch.execute();
         }
     }
 
