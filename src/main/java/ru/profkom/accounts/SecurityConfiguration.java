@@ -42,6 +42,8 @@ class SecurityConfiguration {
         "/js/**",
         "/images/**",
         "/favicon.ico",
+        // The icon every page names, the public portal's and the sign-in form's among them.
+        "/favicon.svg",
         "/error",
         "/actuator/health"
     };
