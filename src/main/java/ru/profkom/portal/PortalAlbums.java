@@ -112,28 +112,11 @@ public class PortalAlbums {
 
     /** Opens the album to visitors, its photos with it; an album without photos has nothing to show. */
     public Album publish(long organizationId, long albumId) {
-        Organization organization = editable(organizationId);
-        Album album = lockedAlbum(organizationId, albumId);
-        if (album.photoCount() == 0) {
-            throw ProfkomException.invalid(null, "album.publish.empty");
-        }
-        if (!album.published()) {
-            repository.setPublished(albumId, true, clock.instant());
-            images.setPublic(repository.imageIds(albumId), true);
-            announce(organization, albumId, album.title(), AlbumChange.PUBLISHED, null);
-        }
-        return repository.album(albumId).orElseThrow();
+        return setPublished(organizationId, albumId, true);
     }
 
     public Album unpublish(long organizationId, long albumId) {
-        Organization organization = editable(organizationId);
-        Album album = lockedAlbum(organizationId, albumId);
-        if (album.published()) {
-            repository.setPublished(albumId, false, clock.instant());
-            images.setPublic(repository.imageIds(albumId), false);
-            announce(organization, albumId, album.title(), AlbumChange.UNPUBLISHED, null);
-        }
-        return repository.album(albumId).orElseThrow();
+        return setPublished(organizationId, albumId, false);
     }
 
     /** Deletes the album with its photos and their stored images. */
@@ -296,11 +279,26 @@ public class PortalAlbums {
     // ---- helpers -------------------------------------------------------------------------------
 
     private Organization editable(long organizationId) {
-        Organization organization = organizations.get(organizationId);
-        if (!organizations.canEdit(organizationId)) {
-            throw ProfkomException.forbidden("access.denied");
+        return PortalSites.editable(organizations, organizationId);
+    }
+
+    private Album setPublished(long organizationId, long albumId, boolean published) {
+        Organization organization = editable(organizationId);
+        Album album = lockedAlbum(organizationId, albumId);
+        if (published && album.photoCount() == 0) {
+            throw ProfkomException.invalid(null, "album.publish.empty");
         }
-        return organization;
+        if (album.published() != published) {
+            repository.setPublished(albumId, published, clock.instant());
+            images.setPublic(repository.imageIds(albumId), published);
+            announce(
+                    organization,
+                    albumId,
+                    album.title(),
+                    published ? AlbumChange.PUBLISHED : AlbumChange.UNPUBLISHED,
+                    null);
+        }
+        return repository.album(albumId).orElseThrow();
     }
 
     private Album albumOf(long organizationId, long albumId) {

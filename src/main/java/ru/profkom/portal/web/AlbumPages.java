@@ -186,13 +186,8 @@ class AlbumPages {
             @RequestParam(defaultValue = "") String caption,
             @RequestParam(defaultValue = "0") int page,
             RedirectAttributes redirect) {
-        act(
-                id,
-                albumId,
-                redirect,
-                "album.photo.saved",
-                () -> albums.changePhoto(id, albumId, photoId, new PhotoChange(caption, null, null)));
-        return photoRedirect(id, albumId, page, photoId);
+        return changePhoto(
+                id, albumId, photoId, new PhotoChange(caption, null, null), page, "album.photo.saved", redirect);
     }
 
     @PostMapping("/orgs/{id}/albums/{albumId}/photos/{photoId}/move")
@@ -201,15 +196,10 @@ class AlbumPages {
             @PathVariable long albumId,
             @PathVariable long photoId,
             @RequestParam int position,
-            @RequestParam(defaultValue = "0") int page,
             RedirectAttributes redirect) {
-        act(
-                id,
-                albumId,
-                redirect,
-                null,
-                () -> albums.changePhoto(id, albumId, photoId, new PhotoChange(null, position, null)));
-        return photoRedirect(id, albumId, (position - 1) / PHOTOS_PAGE, photoId);
+        // The page the photo moves to.
+        int page = (position - 1) / PHOTOS_PAGE;
+        return changePhoto(id, albumId, photoId, new PhotoChange(null, position, null), page, null, redirect);
     }
 
     @PostMapping("/orgs/{id}/albums/{albumId}/photos/{photoId}/cover")
@@ -219,13 +209,8 @@ class AlbumPages {
             @PathVariable long photoId,
             @RequestParam(defaultValue = "0") int page,
             RedirectAttributes redirect) {
-        act(
-                id,
-                albumId,
-                redirect,
-                "album.cover.chosen",
-                () -> albums.changePhoto(id, albumId, photoId, new PhotoChange(null, null, true)));
-        return photoRedirect(id, albumId, page, photoId);
+        return changePhoto(
+                id, albumId, photoId, new PhotoChange(null, null, true), page, "album.cover.chosen", redirect);
     }
 
     @PostMapping("/orgs/{id}/albums/{albumId}/photos/{photoId}/delete")
@@ -275,7 +260,16 @@ class AlbumPages {
         return "redirect:/orgs/" + id + "/albums/" + albumId;
     }
 
-    private static String photoRedirect(long id, long albumId, int page, long photoId) {
+    /** Changes a photo and returns to it on its page of the album. */
+    private String changePhoto(
+            long id,
+            long albumId,
+            long photoId,
+            PhotoChange change,
+            int page,
+            String doneKey,
+            RedirectAttributes redirect) {
+        act(id, albumId, redirect, doneKey, () -> albums.changePhoto(id, albumId, photoId, change));
         return "redirect:/orgs/" + id + "/albums/" + albumId + "?page=" + Math.max(page, 0) + "#photo-" + photoId;
     }
 
