@@ -47,6 +47,7 @@ import ru.profkom.members.PersonData;
 import ru.profkom.organizations.BodyKind;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.Organizations;
+import ru.profkom.portal.AlbumWorld;
 import ru.profkom.publications.PublicationWorld;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.Role;
@@ -82,6 +83,8 @@ class ApiAccessTests {
             variable("publications/{publicationId}", World::publication),
             variable("routes/{routeId}", World::route),
             variable("packages/{packageId}", World::infoPackage),
+            variable("albums/{albumId}", World::album),
+            variable("photos/{photoId}", World::photo),
             // Not an object but the year of a yearly report: the last year that has ended (see VALUES).
             variable("statistical-reports/{year}", world -> lastYear()));
 
@@ -143,6 +146,9 @@ class ApiAccessTests {
     @Autowired
     PublicationWorld publicationWorld;
 
+    @Autowired
+    AlbumWorld albumWorld;
+
     @Test
     void findsTheApiEndpoints() {
         assertThat(endpoints())
@@ -185,7 +191,9 @@ class ApiAccessTests {
                 List.of(),
                 inside.publication(),
                 inside.route(),
-                inside.infoPackage());
+                inside.infoPackage(),
+                inside.album(),
+                inside.photo());
 
         assertRefusedEverywhere(Fixture.MEMBER_A1, outside, own);
     }
@@ -195,7 +203,7 @@ class ApiAccessTests {
         World inside = world(fixture.regionA());
         List<String> refused = new ArrayList<>();
 
-        for (Endpoint endpoint : endpoints()) {
+        for (Endpoint endpoint : deletionsLast(endpoints())) {
             // With {} a move or merge names no target, which is "not found"; the control uses real targets.
             List<String> bodies = endpoint.bodies(inside);
             for (String body : bodies.size() > 1 ? bodies.subList(1, bodies.size()) : bodies) {
@@ -329,6 +337,23 @@ class ApiAccessTests {
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 
+    /**
+     * The calls in an order that keeps their objects alive: deletions last, the deepest address first, so
+     * that deleting an album's photo comes before deleting the album.
+     */
+    private static List<Endpoint> deletionsLast(List<Endpoint> endpoints) {
+        List<Endpoint> ordered = new ArrayList<>(endpoints.stream()
+                .filter(endpoint -> endpoint.method() != HttpMethod.DELETE)
+                .toList());
+        endpoints.stream()
+                .filter(endpoint -> endpoint.method() == HttpMethod.DELETE)
+                .sorted(java.util.Comparator.comparingInt(
+                                (Endpoint endpoint) -> endpoint.variables().size())
+                        .reversed())
+                .forEach(ordered::add);
+        return ordered;
+    }
+
     private List<Endpoint> endpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
@@ -366,7 +391,9 @@ class ApiAccessTests {
             List<String> names,
             long publication,
             long route,
-            long infoPackage) {
+            long infoPackage,
+            long album,
+            long photo) {
 
         String searchTerm() {
             return names.getFirst();
@@ -408,6 +435,7 @@ class ApiAccessTests {
                 .getFirst()
                 .id();
         PublicationWorld.Objects objects = publicationWorld.build(territorial, primary);
+        AlbumWorld.Objects album = albumWorld.build(primary);
         List<String> names = new ArrayList<>();
         names.add(primaryName);
         names.add(lastName);
@@ -434,7 +462,9 @@ class ApiAccessTests {
                 names,
                 objects.publication(),
                 objects.route(),
-                objects.infoPackage());
+                objects.infoPackage(),
+                album.album(),
+                album.photo());
     }
 
     /** The activists' base of a primary organization submitted for this year. */

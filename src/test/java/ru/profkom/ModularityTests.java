@@ -57,6 +57,8 @@ class ModularityTests {
             Map.entry("PortalSite", "ru.profkom.portal"),
             Map.entry("PortalDocument", "ru.profkom.portal"),
             Map.entry("PortalFeedback", "ru.profkom.portal"),
+            Map.entry("PortalAlbum", "ru.profkom.portal"),
+            Map.entry("PortalAlbumPhoto", "ru.profkom.portal"),
             Map.entry("CrosspostChannel", "ru.profkom.crossposting"),
             Map.entry("CrosspostDelivery", "ru.profkom.crossposting"),
             Map.entry("StoredImage", "ru.profkom.publications"),

@@ -26,6 +26,7 @@ import ru.profkom.members.MemberImports;
 import ru.profkom.members.Members;
 import ru.profkom.members.MembershipData;
 import ru.profkom.members.PersonData;
+import ru.profkom.portal.AlbumWorld;
 import ru.profkom.publications.PublicationWorld;
 import ru.profkom.support.Actors;
 import ru.profkom.support.Fixture;
@@ -70,6 +71,9 @@ class PageAccessTests {
     @Autowired
     PublicationWorld publicationWorld;
 
+    @Autowired
+    AlbumWorld albumWorld;
+
     private Map<String, ToLongFunction<Fixture>> outside;
 
     @BeforeEach
@@ -90,7 +94,10 @@ class PageAccessTests {
                         () -> activistSubmissions.submit(fixture.primaryB1(), activistSubmissions.currentYear()))
                 .id();
         PublicationWorld.Objects objects = publicationWorld.build(fixture.territorialB1(), fixture.primaryB1());
+        AlbumWorld.Objects album = albumWorld.build(fixture.primaryB1());
         outside = Map.ofEntries(
+                object("albumId", f -> album.album()),
+                object("photoId", f -> album.photo()),
                 object("publicationId", f -> objects.publication()),
                 object("imageId", f -> objects.image()),
                 object("attachmentId", f -> objects.attachment()),

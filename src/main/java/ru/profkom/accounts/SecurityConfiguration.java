@@ -2,9 +2,11 @@ package ru.profkom.accounts;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -12,6 +14,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import ru.profkom.shared.web.PublicRequests;
 
@@ -34,6 +42,8 @@ class SecurityConfiguration {
         "/js/**",
         "/images/**",
         "/favicon.ico",
+        // The icon every page names, the public portal's and the sign-in form's among them.
+        "/favicon.svg",
         "/error",
         "/actuator/health"
     };
@@ -69,6 +79,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
+                .requestCache(cache -> cache.requestCache(pageRequestCache()))
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/", false)
                         .failureHandler(new SignInFailureHandler(accounts, clock)))
@@ -78,5 +89,22 @@ class SecurityConfiguration {
                                 csp -> csp.policyDirectives(
                                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'")));
         return http.build();
+    }
+
+    /**
+     * Remembers for after the sign-in only a page the browser navigated to: a GET asking for HTML, not an
+     * image, a script's request or an htmx fragment. Otherwise a thumbnail or a fragment that a page still
+     * loads while its session ends becomes where the next sign-in lands.
+     */
+    static RequestCache pageRequestCache() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(new AndRequestMatcher(
+                request -> "GET".equals(request.getMethod()),
+                html,
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("HX-Request")),
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With"))));
+        return cache;
     }
 }

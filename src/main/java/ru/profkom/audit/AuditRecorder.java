@@ -530,6 +530,26 @@ class AuditRecorder {
                 event.membershipId() == null ? null : String.valueOf(event.membershipId()));
     }
 
+    @ApplicationModuleListener
+    void on(PortalEvents.AlbumChanged event) {
+        String action = switch (event.change()) {
+            case CREATED -> "ALBUM_CREATED";
+            case UPDATED -> "ALBUM_UPDATED";
+            case PUBLISHED -> "ALBUM_PUBLISHED";
+            case UNPUBLISHED -> "ALBUM_UNPUBLISHED";
+            case DELETED -> "ALBUM_DELETED";
+            case PHOTOS_ADDED -> "ALBUM_PHOTOS_ADDED";
+            case PHOTO_CHANGED -> "ALBUM_PHOTO_CHANGED";
+            case PHOTO_REMOVED -> "ALBUM_PHOTO_REMOVED";
+        };
+        record(
+                event.actor(),
+                action,
+                event.organizationId(),
+                event.path(),
+                "«" + event.title() + "»" + (event.detail() == null ? "" : " · " + event.detail()));
+    }
+
     private void record(Actor actor, String action, Long organizationId, String path, String details) {
         repository.insert(
                 clock.instant(),

@@ -16,4 +16,29 @@ public final class PortalEvents {
 
     /** A visitor applied to join through the public page; the actor is the visitor (anonymous). */
     public record JoinApplied(long organizationId, String path, Long membershipId, Actor actor) {}
+
+    /** What happened to an album or its photos. */
+    public enum AlbumChange {
+        CREATED,
+        UPDATED,
+        PUBLISHED,
+        UNPUBLISHED,
+        DELETED,
+        PHOTOS_ADDED,
+        PHOTO_CHANGED,
+        PHOTO_REMOVED
+    }
+
+    /**
+     * Staff changed an album: {@code detail} says what (the number of photos added, the file name of the
+     * photo changed or removed), or is null.
+     */
+    public record AlbumChanged(
+            long organizationId,
+            String path,
+            long albumId,
+            String title,
+            AlbumChange change,
+            String detail,
+            Actor actor) {}
 }

@@ -271,6 +271,14 @@ public class PortalSites {
     // ---- helpers -----------------------------------------------------------------------------
 
     private Organization editable(long organizationId) {
+        return editable(organizations, organizationId);
+    }
+
+    /**
+     * The organization, when the current actor edits its content (its information worker, chair or the
+     * administrators above): the portal's staff; 404 outside the actor's subtrees, 403 inside them.
+     */
+    static Organization editable(Organizations organizations, long organizationId) {
         Organization organization = organizations.get(organizationId);
         if (!organizations.canEdit(organizationId)) {
             throw ProfkomException.forbidden("access.denied");

@@ -1,5 +1,6 @@
 package ru.profkom.publications;
 
+import static profkom.schema.Tables.PUBLICATION_IMAGE;
 import static profkom.schema.Tables.STORED_IMAGE;
 
 import java.time.Clock;
@@ -55,13 +56,38 @@ public class Images {
                 .set(STORED_IMAGE.BYTE_SIZE, processed.data().length)
                 .set(STORED_IMAGE.DATA, processed.data())
                 .set(STORED_IMAGE.THUMBNAIL, processed.thumbnail())
-                .set(STORED_IMAGE.ORIGINAL_NAME, Attachments.safeFileName(originalName, "image.jpg"))
+                .set(STORED_IMAGE.ORIGINAL_NAME, fileName(originalName))
                 .set(STORED_IMAGE.PUBLIC_IMAGE, publicImage)
                 .set(STORED_IMAGE.CREATED_AT, clock.instant())
                 .set(STORED_IMAGE.CREATED_BY, currentActor.get().accountId())
                 .returning(STORED_IMAGE.ID)
                 .fetchOne(STORED_IMAGE.ID);
         return ImageRef.of(id, processed.width(), processed.height());
+    }
+
+    /**
+     * Deletes images of an organization whose content the current actor edits (an album's photos removed);
+     * an image that a publication shows stays.
+     */
+    public void delete(long organizationId, Collection<Long> imageIds) {
+        organizations.get(organizationId);
+        if (!organizations.canEdit(organizationId)) {
+            throw ProfkomException.forbidden("access.denied");
+        }
+        if (imageIds.isEmpty()) {
+            return;
+        }
+        dsl.deleteFrom(STORED_IMAGE)
+                .where(STORED_IMAGE.ID.in(imageIds))
+                .and(STORED_IMAGE.ORGANIZATION_ID.eq(organizationId))
+                .andNotExists(
+                        dsl.selectOne().from(PUBLICATION_IMAGE).where(PUBLICATION_IMAGE.IMAGE_ID.eq(STORED_IMAGE.ID)))
+                .execute();
+    }
+
+    /** The name an upload is stored under: no path, no control or markup characters, at most 120 characters. */
+    public static String fileName(String originalName) {
+        return Attachments.safeFileName(originalName, "image.jpg");
     }
 
     /** Makes images public or private again (a publication published or withdrawn, an album opened). */

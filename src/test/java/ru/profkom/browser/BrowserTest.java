@@ -48,7 +48,9 @@ import ru.profkom.support.TestMail;
             "profkom.demo.load=false",
             "profkom.mail.poll-interval=PT0.2S",
             "profkom.publications.index-dir=${java.io.tmpdir}/profkom-browser-index-${random.uuid}",
-            "spring.mail.host=127.0.0.1"
+            "spring.mail.host=127.0.0.1",
+            // Playwright fills a public form faster than a person could; the wait is PublicPagesTests' concern.
+            "profkom.portal.min-fill-time=PT0S"
         })
 abstract class BrowserTest {
 

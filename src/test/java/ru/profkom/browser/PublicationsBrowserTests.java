@@ -2,7 +2,9 @@ package ru.profkom.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ru.profkom.accounts.Accounts;
 import ru.profkom.accounts.NewAccount;
 import ru.profkom.organizations.Organizations;
+import ru.profkom.portal.PortalSites;
+import ru.profkom.portal.SiteForm;
 import ru.profkom.publications.TestImages;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.Role;
@@ -19,20 +23,30 @@ import ru.profkom.shared.Role;
 /**
  * The information exchange end to end: a PPO info worker writes news with a photo and sends it up as
  * worth wider publication; the region's info worker passes it through the city organization's queue
- * and republishes it; it shows in both feeds; the region sends a package down and sees who opened it.
+ * and republishes it; it shows in both feeds and on both public pages; the region sends a package down
+ * and sees who opened it. And a visitor applies to join on the PPO's public page, and the PPO's chair
+ * accepts the application into the registry.
  */
 class PublicationsBrowserTests extends BrowserTest {
+
+    static final String PPO_SLUG = "pub-school-17";
+    static final String REGION_SLUG = "pub-moscow-region";
 
     static BrowserFixture fixture;
     static String ppoInfo;
     static String regionInfo;
 
     @BeforeAll
-    static void buildFixture(@Autowired Organizations organizations, @Autowired Accounts accounts) {
+    static void buildFixture(
+            @Autowired Organizations organizations, @Autowired Accounts accounts, @Autowired PortalSites sites) {
         fixture = BrowserFixture.build("pub", organizations, accounts);
         ppoInfo = "info.pub";
         regionInfo = "region.info.pub";
         CurrentActor.asSystem(() -> {
+            sites.save(
+                    fixture.school17().id(),
+                    new SiteForm(PPO_SLUG, "Первичная профсоюзная организация школы № 17.", null, null));
+            sites.save(fixture.moscowRegion().id(), new SiteForm(REGION_SLUG, null, null, null));
             accounts.createAccount(
                     fixture.school17().id(),
                     new NewAccount(
@@ -107,6 +121,23 @@ class PublicationsBrowserTests extends BrowserTest {
         assertThat(page.getByTestId("publication-title").filter(new Locator.FilterOptions().setHasText(title)))
                 .hasCount(1);
 
+        // Both public pages show it to a visitor, the region's naming where it came from.
+        try (BrowserContext visitorContext = browser().newContext(contextOptions())) {
+            Page visitor = visitorContext.newPage();
+            visitor.navigate(url("/" + PPO_SLUG + "/news"));
+            assertThat(visitor.getByTestId("portal-news-item").filter(new Locator.FilterOptions().setHasText(title)))
+                    .hasCount(1);
+            visitor.navigate(url("/" + REGION_SLUG + "/news"));
+            Locator regional =
+                    visitor.getByTestId("portal-news-item").filter(new Locator.FilterOptions().setHasText(title));
+            assertThat(regional).hasCount(1);
+            regional.getByText(title).click();
+            assertThat(visitor.getByTestId("article-title")).hasText(title);
+            assertThat(visitor.getByTestId("article-source"))
+                    .containsText(fixture.school17().shortName());
+            assertThat(visitor.getByTestId("article-photos").locator("img")).hasCount(1);
+        }
+
         // The region sends a package to its primary organizations.
         page.navigate(url("/orgs/" + fixture.moscowRegion().id() + "/inbox"));
         page.getByTestId("new-package").click();
@@ -137,6 +168,47 @@ class PublicationsBrowserTests extends BrowserTest {
                         .setHasText(fixture.school17().shortName()));
         assertThat(receipt).containsText(ppoInfo);
         screenshot("receipts");
+    }
+
+    @Test
+    void aVisitorAppliesToJoinOnThePpoPageAndTheChairAcceptsTheApplication() {
+        String fullName = "Новикова Дарья Сергеевна";
+
+        // A visitor, not signed in, applies on the PPO's public page and consents to processing.
+        page.navigate(url("/" + PPO_SLUG));
+        page.getByTestId("portal-join").click();
+        page.locator("#lastName").fill("Новикова");
+        page.locator("#firstName").fill("Дарья");
+        page.locator("#patronymic").fill("Сергеевна");
+        page.locator("#birthDate").fill("14.02.1995");
+        page.locator("#phone").fill("+7 916 555-12-34");
+        page.locator("#email").fill("novikova.pub@example.ru");
+        page.locator("#workplace").fill("Учитель математики");
+        assertThat(page.getByTestId("consent-text")).containsText("152-ФЗ");
+        page.locator("#consent").check();
+        page.getByTestId("join-submit").click();
+        page.waitForURL(url("/" + PPO_SLUG));
+        assertThat(page.locator("[role=status]")).containsText("Заявление получено");
+
+        // The PPO's chair finds it in the registry among the applications and accepts it.
+        switchTo(fixture.chair());
+        page.getByTestId("my-roles").getByText(fixture.school17().shortName()).click();
+        page.getByTestId("tab-members").click();
+        page.locator("#status").selectOption("APPLICATION");
+        Locator application =
+                page.getByTestId("members").locator("tr").filter(new Locator.FilterOptions().setHasText(fullName));
+        assertThat(application).containsText("Заявление");
+        screenshot("application-in-registry");
+        application.getByText(fullName).click();
+        assertThat(page.getByTestId("member-name")).hasText(fullName);
+        assertThat(page.getByTestId("membership-status")).hasText("Заявление");
+        page.getByTestId("membership-actions").getByText("Принять заявление").click();
+        assertThat(page.getByTestId("membership-status")).hasText("Состоит");
+
+        // The registry now lists the member as active.
+        page.navigate(url("/orgs/" + fixture.school17().id() + "/members?status=ACTIVE"));
+        assertThat(page.getByTestId("members").locator("tr").filter(new Locator.FilterOptions().setHasText(fullName)))
+                .containsText("Состоит");
     }
 
     private void switchTo(String login) {

@@ -66,7 +66,15 @@ class AuditPages {
             "SITE_UPDATED",
             "SITE_DOCUMENT_ADDED",
             "SITE_DOCUMENT_REMOVED",
-            "JOIN_APPLIED");
+            "JOIN_APPLIED",
+            "ALBUM_CREATED",
+            "ALBUM_UPDATED",
+            "ALBUM_PUBLISHED",
+            "ALBUM_UNPUBLISHED",
+            "ALBUM_DELETED",
+            "ALBUM_PHOTOS_ADDED",
+            "ALBUM_PHOTO_CHANGED",
+            "ALBUM_PHOTO_REMOVED");
 
     private final AuditLog auditLog;
     private final Organizations organizations;

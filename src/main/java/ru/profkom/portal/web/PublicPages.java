@@ -19,8 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.profkom.members.PersonData;
+import ru.profkom.portal.Album;
 import ru.profkom.portal.NewsArticle;
 import ru.profkom.portal.NewsItem;
+import ru.profkom.portal.PortalAlbums;
 import ru.profkom.portal.PortalSites;
 import ru.profkom.portal.PortalSites.DocumentContent;
 import ru.profkom.portal.PublicSite;
@@ -44,14 +46,22 @@ class PublicPages {
     static final String FEEDBACK = "feedback";
     static final int NEWS_PAGE = 20;
     static final int HOME_NEWS = 5;
+    static final String ALBUMS = "albums";
+    static final int ALBUMS_PAGE = 12;
+    static final int HOME_ALBUMS = 4;
+    static final int PHOTOS_PAGE = 48;
+    static final int SITEMAP_LIMIT = 50_000;
 
     private final PortalSites sites;
+    private final PortalAlbums albums;
     private final SpamGuard spamGuard;
     private final FormErrors texts;
     private final Environment environment;
 
-    PublicPages(PortalSites sites, SpamGuard spamGuard, FormErrors texts, Environment environment) {
+    PublicPages(
+            PortalSites sites, PortalAlbums albums, SpamGuard spamGuard, FormErrors texts, Environment environment) {
         this.sites = sites;
+        this.albums = albums;
         this.spamGuard = spamGuard;
         this.texts = texts;
         this.environment = environment;
@@ -63,6 +73,7 @@ class PublicPages {
         model.addAttribute("leaders", sites.leaders(site));
         model.addAttribute("news", sites.news(site, PageRequest.of(0, HOME_NEWS)));
         model.addAttribute("documents", sites.publicDocuments(site));
+        model.addAttribute(ALBUMS, albums.publicAlbums(site, PageRequest.of(0, HOME_ALBUMS)));
         return "portal/home";
     }
 
@@ -163,6 +174,39 @@ class PublicPages {
         return "portal/article";
     }
 
+    @GetMapping("/" + SLUG + "/albums")
+    String albums(@PathVariable String slug, @RequestParam(defaultValue = "0") int page, Model model) {
+        PublicSite site = addSite(model, slug, ALBUMS);
+        Page<Album> found = albums.publicAlbums(site, PageRequest.of(page, ALBUMS_PAGE));
+        model.addAttribute(ALBUMS, found);
+        found.items().stream()
+                .map(Album::coverUrl)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .ifPresent(cover -> model.addAttribute("ogImage", baseUrl() + cover));
+        return "portal/gallery";
+    }
+
+    @GetMapping("/" + SLUG + "/albums/{albumId}")
+    String album(
+            @PathVariable String slug,
+            @PathVariable long albumId,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        PublicSite site = addSite(model, slug, ALBUMS);
+        Album album = albums.publicAlbum(site, albumId).orElseThrow(() -> ProfkomException.notFound("portal.notFound"));
+        model.addAttribute("album", album);
+        model.addAttribute("photos", albums.publicPhotos(album, PageRequest.of(page, PHOTOS_PAGE)));
+        model.addAttribute("pageUrl", baseUrl() + "/" + slug + "/albums/" + albumId);
+        if (album.coverUrl() != null) {
+            model.addAttribute("ogImage", baseUrl() + album.coverUrl());
+        }
+        if (album.description() != null) {
+            model.addAttribute("description", flatten(album.description()));
+        }
+        return "portal/gallery-album";
+    }
+
     /** The organization's news as an Atom feed, for readers and for other sites. */
     @GetMapping(value = "/" + SLUG + "/feed.xml", produces = "application/atom+xml;charset=UTF-8")
     @ResponseBody
@@ -236,14 +280,24 @@ class PublicPages {
         StringBuilder xml = new StringBuilder(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         String base = baseUrl();
-        sites.allSites(
-                50_000,
-                (Site site) -> xml.append("<url><loc>")
-                        .append(Xml.escape(base + "/" + site.slug()))
-                        .append("</loc><lastmod>")
-                        .append(site.updatedAt().toString(), 0, 10)
-                        .append("</lastmod></url>\n"));
+        int[] urls = {0};
+        sites.allSites(SITEMAP_LIMIT, (Site site) -> {
+            url(xml, base + "/" + site.slug(), site.updatedAt());
+            urls[0]++;
+        });
+        // The format's limit is 50,000 addresses per file: pages first, then the published albums.
+        albums.publishedAlbums(
+                SITEMAP_LIMIT - urls[0],
+                album -> url(xml, base + "/" + album.slug() + "/albums/" + album.albumId(), album.updatedAt()));
         return xml.append("</urlset>\n").toString();
+    }
+
+    private static void url(StringBuilder xml, String location, Instant lastModified) {
+        xml.append("<url><loc>")
+                .append(Xml.escape(location))
+                .append("</loc><lastmod>")
+                .append(lastModified.toString(), 0, 10)
+                .append("</lastmod></url>\n");
     }
 
     // ---- helpers -------------------------------------------------------------------------------
@@ -281,7 +335,12 @@ class PublicPages {
         if (about == null || about.isBlank()) {
             return site.fullName();
         }
-        String flat = about.replaceAll("\\s+", " ").strip();
+        return flatten(about);
+    }
+
+    /** One line of at most 200 characters, for descriptions in meta tags. */
+    private static String flatten(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
         return flat.length() <= 200 ? flat : flat.substring(0, 199) + "…";
     }
 

@@ -20,14 +20,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps robots out of the public forms without any outside service: a hidden field that people leave
- * empty (the honeypot), a signed time of issue that must be at least {@link #MIN_FILL_TIME} and at most
- * {@link #MAX_AGE} old, and at most {@link #LIMIT} submissions per address and form in {@link #WINDOW}.
+ * empty (the honeypot), a signed time of issue that must be at least three seconds
+ * ({@code profkom.portal.min-fill-time}) and at most {@link #MAX_AGE} old, and at most {@link #LIMIT}
+ * submissions per address and form in {@link #WINDOW}.
  * The counts live in this node's memory: behind several nodes each keeps its own.
  */
 @Component
 class SpamGuard {
 
-    static final Duration MIN_FILL_TIME = Duration.ofSeconds(3);
     static final Duration MAX_AGE = Duration.ofHours(12);
     static final Duration WINDOW = Duration.ofMinutes(10);
     static final int LIMIT = 5;
@@ -48,11 +48,16 @@ class SpamGuard {
     }
 
     private final Clock clock;
+    private final Duration minFillTime;
     private final byte[] secret;
     private final Map<String, Deque<Instant>> hits = new ConcurrentHashMap<>();
 
-    SpamGuard(Clock clock, @Value("${profkom.portal.form-secret:}") String configuredSecret) {
+    SpamGuard(
+            Clock clock,
+            @Value("${profkom.portal.form-secret:}") String configuredSecret,
+            @Value("${profkom.portal.min-fill-time:PT3S}") Duration minFillTime) {
         this.clock = clock;
+        this.minFillTime = minFillTime;
         if (configuredSecret.isBlank()) {
             // Without a configured secret each start signs anew: forms opened before a restart are refused once.
             byte[] random = new byte[32];
@@ -81,7 +86,7 @@ class SpamGuard {
             return Verdict.EXPIRED;
         }
         Instant now = clock.instant();
-        if (issued.get().plus(MIN_FILL_TIME).isAfter(now)) {
+        if (issued.get().plus(minFillTime).isAfter(now)) {
             return Verdict.TOO_FAST;
         }
         if (issued.get().plus(MAX_AGE).isBefore(now)) {

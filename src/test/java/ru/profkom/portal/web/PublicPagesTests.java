@@ -106,6 +106,8 @@ class PublicPagesTests {
         assertThat(anonymous(get("/" + site.slug() + "/feed.xml")))
                 .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">");
         assertThat(anonymous(get("/" + site.slug() + "/news"))).contains("Новостей пока нет");
+        assertThat(page).contains("href=\"/favicon.svg\"");
+        assertThat(anonymous(get("/favicon.svg"))).as("the icon the page names").contains("<svg");
     }
 
     @Test
