@@ -8,7 +8,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -17,11 +24,13 @@ import ru.profkom.shared.StaleWhileReloadCache;
 /**
  * Keeps the rendered HTML of public news pages ({@code /{slug}/news}) for visitors without a session,
  * so that a busy page is rendered once per {@link #TTL} rather than per request, by one request while
- * the others are still served the previous rendering. Runs after the
- * security filters (which still write their headers); any publication or page event on this node
+ * the others are still served the previous rendering. Runs before the security filters: a page is
+ * rendered through them, and the headers they wrote are kept with it and sent again with every copy,
+ * so a visitor's request costs no filter work at all. Any publication or page event on this node
  * drops everything, other nodes follow within the TTL.
  */
 @Component
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1)
 class RenderedNewsCache extends OncePerRequestFilter {
 
     static final Duration TTL = Duration.ofSeconds(30);
@@ -69,7 +78,7 @@ class RenderedNewsCache extends OncePerRequestFilter {
             return;
         }
         response.setContentType(rendered.contentType());
-        response.setHeader("Content-Language", rendered.language());
+        rendered.headers().forEach(header -> response.addHeader(header.getKey(), header.getValue()));
         response.setContentLength(rendered.body().length);
         response.getOutputStream().write(rendered.body());
     }
@@ -107,12 +116,23 @@ class RenderedNewsCache extends OncePerRequestFilter {
         pages.clear();
     }
 
-    private record Rendered(byte[] body, String contentType, String language) {
+    /** A rendered page with the headers the security filters and the page wrote for it. */
+    private record Rendered(byte[] body, String contentType, List<Map.Entry<String, String>> headers) {
+
+        private static final Set<String> NOT_REPLAYED =
+                Set.of("content-length", "content-type", "date", "set-cookie", "transfer-encoding");
 
         static Rendered of(ContentCachingResponseWrapper wrapper) {
-            String language = wrapper.getHeader("Content-Language");
-            return new Rendered(
-                    wrapper.getContentAsByteArray(), wrapper.getContentType(), language == null ? "ru" : language);
+            List<Map.Entry<String, String>> headers = new ArrayList<>();
+            for (String name : wrapper.getHeaderNames()) {
+                if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
+                    wrapper.getHeaders(name).forEach(value -> headers.add(Map.entry(name, value)));
+                }
+            }
+            if (wrapper.getHeader("Content-Language") == null) {
+                headers.add(Map.entry("Content-Language", "ru"));
+            }
+            return new Rendered(wrapper.getContentAsByteArray(), wrapper.getContentType(), List.copyOf(headers));
         }
 
         @Override

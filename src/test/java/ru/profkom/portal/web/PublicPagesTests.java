@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -108,6 +109,31 @@ class PublicPagesTests {
         assertThat(anonymous(get("/" + site.slug() + "/news"))).contains("Новостей пока нет");
         assertThat(page).contains("href=\"/favicon.svg\"");
         assertThat(anonymous(get("/favicon.svg"))).as("the icon the page names").contains("<svg");
+    }
+
+    @Test
+    void aCachedNewsPageIsServedWithTheSameSecurityHeadersAsTheRenderedOne() throws Exception {
+        Site site = site("ППО поликлиники", "О нас", "Контакты");
+        String address = "/" + site.slug() + "/news";
+
+        var rendered =
+                mvc.perform(get(address)).andExpect(status().isOk()).andReturn().getResponse();
+        var cached =
+                mvc.perform(get(address)).andExpect(status().isOk()).andReturn().getResponse();
+
+        assertThat(cached.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(rendered.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(rendered.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        for (String header : List.of(
+                "X-Content-Type-Options",
+                "X-Frame-Options",
+                "Content-Security-Policy",
+                "Cache-Control",
+                "Content-Language")) {
+            assertThat(cached.getHeaders(header)).as(header).isEqualTo(rendered.getHeaders(header));
+        }
+        assertThat(cached.getContentType()).isEqualTo(rendered.getContentType());
+        assertThat(cached.getCookies()).isEmpty();
     }
 
     @Test
