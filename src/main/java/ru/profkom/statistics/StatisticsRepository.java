@@ -196,12 +196,20 @@ class StatisticsRepository {
                         java.util.Comparator.comparing(Changes.Key::day).thenComparing(Changes.Key::organizationId)))
                 .toList();
         java.util.TreeMap<LocalDate, Map<Long, long[]>> months = new java.util.TreeMap<>();
-        List<CounterRow> days = new ArrayList<>();
+        // Organizations under a common ancestor add to the ancestor's same row: summed here, so that each
+        // row is written once.
+        Map<Changes.Key, CounterRow> days = new LinkedHashMap<>();
         for (Map.Entry<Changes.Key, long[]> change : sorted) {
             LocalDate day = change.getKey().day();
             LocalDate month = day.withDayOfMonth(1);
             for (Long organizationId : ancestorsAndSelf.apply(change.getKey().organizationId())) {
-                days.add(new CounterRow(organizationId, day, month, change.getValue()));
+                long[] daily = days.computeIfAbsent(
+                                new Changes.Key(organizationId, day),
+                                key -> new CounterRow(organizationId, day, month, new long[Changes.WIDTH]))
+                        .values();
+                for (int i = 0; i < Changes.WIDTH; i++) {
+                    daily[i] += change.getValue()[i];
+                }
                 long[] monthly = months.computeIfAbsent(month, m -> new LinkedHashMap<>())
                         .computeIfAbsent(organizationId, id -> new long[Changes.WIDTH]);
                 for (int i = 0; i < Changes.WIDTH; i++) {
@@ -215,7 +223,14 @@ class StatisticsRepository {
                 monthRows.add(new CounterRow(organizationId, month, null, values));
             }
         }));
-        addTo(STAT_DAY, STAT_DAY.ORGANIZATION_ID, STAT_DAY.CHANGE_DAY, STAT_DAY.CHANGE_MONTH, days);
+        addTo(
+                STAT_DAY,
+                STAT_DAY.ORGANIZATION_ID,
+                STAT_DAY.CHANGE_DAY,
+                STAT_DAY.CHANGE_MONTH,
+                days.values().stream()
+                        .filter(row -> !Changes.isZero(row.values()))
+                        .toList());
         addTo(STAT_MONTH, STAT_MONTH.ORGANIZATION_ID, STAT_MONTH.CHANGE_MONTH, null, monthRows);
     }
 

@@ -78,8 +78,10 @@ class StatisticsTree {
         }
         if (repository.insertOrganization(organizationId, card.path(), card.active() ? card.headcount() : 0)) {
             repository.refreshSubtreeHeadcounts(ids.subList(0, ids.size() - 1));
+            return card.path();
         }
-        return card.path();
+        // Another transaction inserted the row first, perhaps with the path it read before a move.
+        return repository.path(organizationId).orElse(card.path());
     }
 
     private OrganizationHeadcount card(long organizationId) {
@@ -101,10 +103,10 @@ class StatisticsTree {
      * ancestors and join the new ones.
      */
     void move(long organizationId, java.util.function.Supplier<String> currentPath) {
-        Optional<String> known = repository.path(organizationId);
-        if (known.isEmpty()) {
+        if (repository.path(organizationId).isEmpty()) {
+            // Inserted now at the current path, or found inserted by a concurrent transaction at the path
+            // it read earlier: the move below then brings it here.
             ensure(organizationId);
-            return;
         }
         repository.lock(List.of(organizationId));
         String newPath = currentPath.get();
