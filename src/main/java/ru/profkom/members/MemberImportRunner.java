@@ -31,9 +31,12 @@ class MemberImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MemberImportRunner.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
+    /** Every so many chunks the planner learns the registry's new size (see {@link MemberRepository#analyze}). */
+    static final int CHUNKS_BETWEEN_ANALYZE = 100;
 
     private final MemberImportRepository repository;
     private final MemberImportApplier applier;
+    private final MemberRepository registry;
     private final TransactionTemplate transactions;
     private final TaskExecutor executor;
     private final Clock clock;
@@ -43,11 +46,13 @@ class MemberImportRunner {
     MemberImportRunner(
             MemberImportRepository repository,
             MemberImportApplier applier,
+            MemberRepository registry,
             PlatformTransactionManager transactionManager,
             Clock clock,
             @Value("${profkom.command:}") String command) {
         this.repository = repository;
         this.applier = applier;
+        this.registry = registry;
         this.transactions = new TransactionTemplate(transactionManager);
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("member-import-");
         threads.setVirtualThreads(true);
@@ -71,8 +76,15 @@ class MemberImportRunner {
             try {
                 MemberImportApplier.Run run = transactions.execute(
                         status -> applier.start(repository.find(importId).orElseThrow()));
+                int applied = 0;
                 while (nextChunk(run)) {
                     // one chunk per transaction
+                    if (++applied % CHUNKS_BETWEEN_ANALYZE == 0) {
+                        registry.analyze();
+                    }
+                }
+                if (applied >= CHUNKS_BETWEEN_ANALYZE) {
+                    registry.analyze();
                 }
                 transactions.executeWithoutResult(status -> repository.finish(importId, "DONE", null, clock.instant()));
             } catch (RuntimeException e) {

@@ -92,6 +92,19 @@ class MemberRepository {
     }
 
     /** People with any of the name keys, the oldest first. */
+    /**
+     * Refreshes PostgreSQL's planner statistics of the registry's tables during a bulk import. Where
+     * autovacuum is off or behind, the planner keeps the sizes of the tables before the import, and
+     * once they have grown a hundredfold it reads the people by name with a scan of the whole table
+     * (seen at 700,000 rows: 6.5 s a chunk instead of 30 ms).
+     */
+    void analyze() {
+        if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+            dsl.execute("analyze person");
+            dsl.execute("analyze membership");
+        }
+    }
+
     List<PersonRecord> personsByNameKeys(Collection<String> nameKeys) {
         if (nameKeys.isEmpty()) {
             return List.of();
