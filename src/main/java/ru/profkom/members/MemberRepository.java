@@ -91,7 +91,6 @@ class MemberRepository {
         return dsl.selectFrom(PERSON).where(PERSON.SNILS.in(snils)).fetchMap(PERSON.SNILS);
     }
 
-    /** People with any of the name keys, the oldest first. */
     /**
      * Refreshes PostgreSQL's planner statistics of the registry's tables during a bulk import. Where
      * autovacuum is off or behind, the planner keeps the sizes of the tables before the import, and
@@ -105,6 +104,7 @@ class MemberRepository {
         }
     }
 
+    /** People with any of the name keys, the oldest first. */
     List<PersonRecord> personsByNameKeys(Collection<String> nameKeys) {
         if (nameKeys.isEmpty()) {
             return List.of();

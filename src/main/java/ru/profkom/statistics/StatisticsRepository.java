@@ -195,47 +195,43 @@ class StatisticsRepository {
                 .sorted(Map.Entry.comparingByKey(
                         java.util.Comparator.comparing(Changes.Key::day).thenComparing(Changes.Key::organizationId)))
                 .toList();
-        java.util.TreeMap<LocalDate, Map<Long, long[]>> months = new java.util.TreeMap<>();
-        // Organizations under a common ancestor add to the ancestor's same row: summed here, so that each
-        // row is written once.
+        // Organizations under a common ancestor add to the ancestor's same rows: summed here, so that each
+        // row is written once. The changes come by day, so the rows keep that order (and so do the locks).
         Map<Changes.Key, CounterRow> days = new LinkedHashMap<>();
+        Map<Changes.Key, CounterRow> months = new LinkedHashMap<>();
         for (Map.Entry<Changes.Key, long[]> change : sorted) {
             LocalDate day = change.getKey().day();
             LocalDate month = day.withDayOfMonth(1);
             for (Long organizationId : ancestorsAndSelf.apply(change.getKey().organizationId())) {
-                long[] daily = days.computeIfAbsent(
-                                new Changes.Key(organizationId, day),
-                                key -> new CounterRow(organizationId, day, month, new long[Changes.WIDTH]))
-                        .values();
-                for (int i = 0; i < Changes.WIDTH; i++) {
-                    daily[i] += change.getValue()[i];
-                }
-                long[] monthly = months.computeIfAbsent(month, m -> new LinkedHashMap<>())
-                        .computeIfAbsent(organizationId, id -> new long[Changes.WIDTH]);
-                for (int i = 0; i < Changes.WIDTH; i++) {
-                    monthly[i] += change.getValue()[i];
-                }
+                CounterRow.addTo(days, organizationId, day, month, change.getValue());
+                CounterRow.addTo(months, organizationId, month, null, change.getValue());
             }
         }
-        List<CounterRow> monthRows = new ArrayList<>();
-        months.forEach((month, rows) -> rows.forEach((organizationId, values) -> {
-            if (!Changes.isZero(values)) {
-                monthRows.add(new CounterRow(organizationId, month, null, values));
-            }
-        }));
-        addTo(
-                STAT_DAY,
-                STAT_DAY.ORGANIZATION_ID,
-                STAT_DAY.CHANGE_DAY,
-                STAT_DAY.CHANGE_MONTH,
-                days.values().stream()
-                        .filter(row -> !Changes.isZero(row.values()))
-                        .toList());
-        addTo(STAT_MONTH, STAT_MONTH.ORGANIZATION_ID, STAT_MONTH.CHANGE_MONTH, null, monthRows);
+        addTo(STAT_DAY, STAT_DAY.ORGANIZATION_ID, STAT_DAY.CHANGE_DAY, STAT_DAY.CHANGE_MONTH, nonZero(days));
+        addTo(STAT_MONTH, STAT_MONTH.ORGANIZATION_ID, STAT_MONTH.CHANGE_MONTH, null, nonZero(months));
+    }
+
+    private static List<CounterRow> nonZero(Map<Changes.Key, CounterRow> rows) {
+        return rows.values().stream()
+                .filter(row -> !Changes.isZero(row.values()))
+                .toList();
     }
 
     /** Counters to add to the row of an organization and a day (with its month) or a month. */
-    private record CounterRow(long organizationId, LocalDate key, LocalDate month, long[] values) {}
+    private record CounterRow(long organizationId, LocalDate key, LocalDate month, long[] values) {
+
+        /** Adds the values to the row of the organization and key in {@code rows}, starting it at zero. */
+        static void addTo(
+                Map<Changes.Key, CounterRow> rows, long organizationId, LocalDate key, LocalDate month, long[] values) {
+            long[] sum = rows.computeIfAbsent(
+                            new Changes.Key(organizationId, key),
+                            k -> new CounterRow(organizationId, key, month, new long[Changes.WIDTH]))
+                    .values();
+            for (int i = 0; i < Changes.WIDTH; i++) {
+                sum[i] += values[i];
+            }
+        }
+    }
 
     /**
      * Adds the counters to their rows with two prepared statements run as batches, the same text for
