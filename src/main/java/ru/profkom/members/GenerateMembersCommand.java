@@ -1,21 +1,15 @@
 package ru.profkom.members;
 
-import java.io.StringReader;
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import profkom.schema.tables.records.MembershipRecord;
 import profkom.schema.tables.records.PersonRecord;
@@ -42,19 +36,11 @@ class GenerateMembersCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final Organizations organizations;
     private final MemberRepository repository;
-    private final DataSource dataSource;
-    private final String url;
     private int exitCode;
 
-    GenerateMembersCommand(
-            Organizations organizations,
-            MemberRepository repository,
-            DataSource dataSource,
-            @Value("${spring.datasource.url}") String url) {
+    GenerateMembersCommand(Organizations organizations, MemberRepository repository) {
         this.organizations = organizations;
         this.repository = repository;
-        this.dataSource = dataSource;
-        this.url = url;
     }
 
     @Override
@@ -138,74 +124,9 @@ class GenerateMembersCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private void write(List<PersonRecord> people, List<MembershipRecord> memberships) {
-        if (!url.startsWith("jdbc:postgresql:")) {
-            repository.insertPersons(people);
-            repository.insertMemberships(memberships);
-            return;
-        }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            StringBuilder rows = new StringBuilder(people.size() * 200);
-            for (PersonRecord p : people) {
-                line(
-                        rows,
-                        p.getId(),
-                        p.getLastName(),
-                        p.getFirstName(),
-                        p.getPatronymic(),
-                        p.getNameKey(),
-                        p.getBirthDate(),
-                        p.getGender(),
-                        p.getSnils(),
-                        p.getPhone(),
-                        p.getEmail(),
-                        p.getPosition(),
-                        p.getDepartment(),
-                        p.getCreatedAt(),
-                        p.getUpdatedAt(),
-                        p.getVersion());
-            }
-            copy.copyIn(
-                    "COPY person (id, last_name, first_name, patronymic, name_key, birth_date, gender, snils, phone,"
-                            + " email, position, department, created_at, updated_at, version) FROM STDIN",
-                    new StringReader(rows.toString()));
-            rows.setLength(0);
-            for (MembershipRecord m : memberships) {
-                line(
-                        rows,
-                        m.getId(),
-                        m.getPersonId(),
-                        m.getOrganizationId(),
-                        m.getOrganizationPath(),
-                        m.getNameKey(),
-                        m.getStatus(),
-                        m.getCategory(),
-                        m.getJoinedOn(),
-                        m.getCardNumber(),
-                        m.getCreatedAt(),
-                        m.getUpdatedAt());
-            }
-            copy.copyIn(
-                    "COPY membership (id, person_id, organization_id, organization_path, name_key, status, category,"
-                            + " joined_on, card_number, created_at, updated_at) FROM STDIN",
-                    new StringReader(rows.toString()));
-        } catch (Exception e) {
-            throw new IllegalStateException("COPY failed", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    /** One row of COPY's text format: tabs between values, \N for null; generated values hold no tabs. */
-    private static void line(StringBuilder rows, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                rows.append('\t');
-            }
-            rows.append(values[i] == null ? "\\N" : values[i].toString());
-        }
-        rows.append('\n');
+        // On PostgreSQL the repository writes by COPY.
+        repository.insertPersons(people);
+        repository.insertMemberships(memberships);
     }
 
     private static String option(ApplicationArguments args, String name, String fallback) {

@@ -299,13 +299,12 @@ class MemberImportApplier {
         }
         if (!unmatched.isEmpty()) {
             Map<String, PersonRecord> byName = new HashMap<>();
-            for (PersonRecord person : registry.personsByNameKeys(unmatched.stream()
-                    .map(row -> Members.nameKey(row.clean()))
+            for (PersonRecord person : registry.personsByNameKeysAndBirthDates(unmatched.stream()
+                    .map(row ->
+                            Map.entry(Members.nameKey(row.clean()), row.clean().birthDate()))
                     .distinct()
                     .toList())) {
-                if (person.getBirthDate() != null) {
-                    byName.putIfAbsent(person.getNameKey() + "|" + person.getBirthDate(), person);
-                }
+                byName.putIfAbsent(person.getNameKey() + "|" + person.getBirthDate(), person);
             }
             for (ImportRows.Checked row : unmatched) {
                 PersonRecord person = byName.get(

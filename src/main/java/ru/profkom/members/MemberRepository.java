@@ -104,15 +104,29 @@ class MemberRepository {
         }
     }
 
-    /** People with any of the name keys, the oldest first. */
-    List<PersonRecord> personsByNameKeys(Collection<String> nameKeys) {
-        if (nameKeys.isEmpty()) {
+    /**
+     * People with any of the (name key, birth date) pairs, the oldest first. Asking for the pairs,
+     * not the name keys alone, reads only the matches: a common name key is held by thousands of
+     * people in a large registry.
+     */
+    List<PersonRecord> personsByNameKeysAndBirthDates(Collection<Map.Entry<String, LocalDate>> keys) {
+        if (keys.isEmpty()) {
             return List.of();
         }
-        return dsl.selectFrom(PERSON)
-                .where(PERSON.NAME_KEY.in(nameKeys))
+        // Two arrays unnested into a table of pairs: one statement text whatever the number of keys,
+        // so the database parses and plans it once, and nothing is rendered per key.
+        var pairs = DSL.table(
+                        "unnest(cast({0} as varchar(400) array), cast({1} as date array))",
+                        DSL.val(keys.stream().map(Map.Entry::getKey).toArray(String[]::new)),
+                        DSL.val(keys.stream().map(Map.Entry::getValue).toArray(LocalDate[]::new)))
+                .as("k", "name_key", "birth_date");
+        return dsl.select(PERSON.fields())
+                .from(PERSON)
+                .join(pairs)
+                .on(PERSON.NAME_KEY.eq(DSL.field(DSL.name("k", "name_key"), String.class)))
+                .and(PERSON.BIRTH_DATE.eq(DSL.field(DSL.name("k", "birth_date"), LocalDate.class)))
                 .orderBy(PERSON.ID)
-                .fetch();
+                .fetchInto(PERSON);
     }
 
     /** Which of the people hold a current (active, suspended or applied for) membership. */
@@ -205,11 +219,11 @@ class MemberRepository {
     }
 
     /**
-     * One prepared insert of the columns the records set, bound once per record and sent as JDBC
-     * batches of 1,000 (which the PostgreSQL driver rewrites into multi-row inserts). The statement is
-     * rendered by jOOQ once and bound through JDBC directly: rendering or binding every value through
-     * jOOQ cost more than the database's work for an import. Every record sets the same columns as the
-     * first.
+     * Inserts records that all set the same columns as the first. On PostgreSQL by {@code COPY}, which
+     * costs the database a fraction of inserts; elsewhere by one prepared insert bound once per record
+     * and sent as JDBC batches of 1,000. Either way the statement is rendered once and values are bound
+     * directly: rendering or binding every value through jOOQ cost more than the database's work for an
+     * import.
      */
     private <R extends org.jooq.TableRecord<R>> void insertAll(org.jooq.Table<R> table, List<R> records) {
         if (records.isEmpty()) {
@@ -218,6 +232,10 @@ class MemberRepository {
         List<org.jooq.Field<?>> columns = java.util.Arrays.stream(table.fields())
                 .filter(records.getFirst()::changed)
                 .toList();
+        if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+            copy(table, columns, records);
+            return;
+        }
         String sql = dsl.render(
                 dsl.insertInto(table).columns(columns).values(java.util.Collections.nCopies(columns.size(), null)));
         int[] sqlTypes = columns.stream()
@@ -250,6 +268,55 @@ class MemberRepository {
                 }
             }
         });
+    }
+
+    /** PostgreSQL's {@code COPY … FROM STDIN} in its text format, inside the caller's transaction. */
+    private <R extends org.jooq.TableRecord<R>> void copy(
+            org.jooq.Table<R> table, List<org.jooq.Field<?>> columns, List<R> records) {
+        StringBuilder sql = new StringBuilder("COPY ").append(table.getName()).append(" (");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(columns.get(i).getName());
+        }
+        sql.append(") FROM STDIN");
+        StringBuilder rows = new StringBuilder(records.size() * 40 * columns.size());
+        for (R record : records) {
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) {
+                    rows.append('\t');
+                }
+                appendCopyValue(rows, record.get(columns.get(i)));
+            }
+            rows.append('\n');
+        }
+        dsl.connection(connection -> {
+            try {
+                connection
+                        .unwrap(org.postgresql.PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn(sql.toString(), new java.io.StringReader(rows.toString()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** One value in COPY's text format: \N for null; backslash, tab and line breaks escaped. */
+    static void appendCopyValue(StringBuilder rows, Object value) {
+        if (value == null) {
+            rows.append("\\N");
+            return;
+        }
+        String text = value.toString();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> rows.append("\\\\");
+                case '\t' -> rows.append("\\t");
+                case '\n' -> rows.append("\\n");
+                case '\r' -> rows.append("\\r");
+                default -> rows.append(c);
+            }
+        }
     }
 
     boolean updatePerson(long id, PersonData data, String nameKey, int expectedVersion, Instant now) {

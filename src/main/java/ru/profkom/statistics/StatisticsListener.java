@@ -1,6 +1,10 @@
 package ru.profkom.statistics;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 import ru.profkom.members.MemberEnums.MembershipStatus;
@@ -29,7 +33,14 @@ import ru.profkom.shared.CurrentActor;
 class StatisticsListener {
 
     private final StatisticsUpdater updater;
+    /** At most so many import chunks are summed into one batch (of about as many thousand memberships). */
+    static final int IMPORT_CHUNKS_PER_BATCH = 50;
+
+    private static final java.time.Duration GATHER_AT_MOST = java.time.Duration.ofSeconds(3);
+    private static final java.time.Duration GATHER_STEP = java.time.Duration.ofMillis(300);
+
     private final ReentrantLock importChunks = new ReentrantLock();
+    private final Queue<PendingImport> pendingImports = new ConcurrentLinkedQueue<>();
     private final MembershipFactsQuery facts;
     private final ru.profkom.members.Members members;
     private final ru.profkom.organizations.Organizations organizations;
@@ -78,23 +89,76 @@ class StatisticsListener {
         updater.apply(changes);
     }
 
+    /**
+     * The chunks of one import all add to the same organizations' rows, and mostly to the same days:
+     * they are applied one batch at a time, so they never wait for each other's row locks nor hold
+     * several connections at once, and the chunks that queued up meanwhile are summed into one
+     * batch (a million-row import into one organization touches a few tens of thousands of rows, not
+     * five million). Each event returns only once its own chunk is applied, and fails if it failed.
+     */
     @AfterCommit
     void on(MembersImported event) {
         if (event.joined() == 0) {
             return;
         }
-        // The chunks of one import all add to the same organizations' rows: applied one at a time
-        // they never wait for each other's row locks nor hold several connections at once.
+        PendingImport mine = new PendingImport(event, new CompletableFuture<>());
+        pendingImports.add(mine);
         importChunks.lock();
         try {
-            applyImported(event);
+            while (!mine.applied().isDone()) {
+                gatherImportChunks();
+                List<PendingImport> batch = new ArrayList<>();
+                for (PendingImport next;
+                        batch.size() < IMPORT_CHUNKS_PER_BATCH && (next = pendingImports.poll()) != null; ) {
+                    batch.add(next);
+                }
+                applyImported(batch);
+            }
         } finally {
             importChunks.unlock();
         }
+        mine.applied().join();
     }
 
-    private void applyImported(MembersImported event) {
-        Changes changes = new Changes();
+    /**
+     * Waits, a little at a time, while an import's chunks keep arriving, so that they are summed into
+     * one batch instead of being applied one by one as fast as they come: the statistics of a large
+     * import lag by at most {@link #GATHER_AT_MOST}.
+     */
+    private void gatherImportChunks() {
+        long deadline = System.nanoTime() + GATHER_AT_MOST.toNanos();
+        int queued = pendingImports.size();
+        while (queued < IMPORT_CHUNKS_PER_BATCH && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(GATHER_STEP);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            int now = pendingImports.size();
+            if (now == queued) {
+                return;
+            }
+            queued = now;
+        }
+    }
+
+    private record PendingImport(MembersImported event, CompletableFuture<Void> applied) {}
+
+    private void applyImported(List<PendingImport> batch) {
+        try {
+            Changes changes = new Changes();
+            for (PendingImport pending : batch) {
+                addImported(pending.event(), changes);
+            }
+            updater.apply(changes);
+            batch.forEach(pending -> pending.applied().complete(null));
+        } catch (RuntimeException e) {
+            batch.forEach(pending -> pending.applied().completeExceptionally(e));
+        }
+    }
+
+    private void addImported(MembersImported event, Changes changes) {
         // The event names the chunk's id range; the rows come from the registry's query.
         List<ImportedMembership> imported = CurrentActor.asSystem(
                 () -> members.importedMemberships(event.firstMembershipId(), event.lastMembershipId()));
@@ -114,7 +178,6 @@ class StatisticsListener {
                             false),
                     1);
         }
-        updater.apply(changes);
     }
 
     @AfterCommit
