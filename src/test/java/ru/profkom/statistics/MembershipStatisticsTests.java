@@ -38,6 +38,9 @@ class MembershipStatisticsTests {
     Organizations organizations;
 
     @Autowired
+    ru.profkom.members.MemberImports imports;
+
+    @Autowired
     Fixture fixture;
 
     @Autowired
@@ -125,6 +128,57 @@ class MembershipStatisticsTests {
         RecountReport report = actors.as(Fixture.UNION_ADMIN, () -> statistics.recount());
         assertThat(report.differences()).isEmpty();
         assertThat(report.memberships()).isPositive();
+    }
+
+    @Test
+    void countsTheMembersOfImportsWhoseChunksAreSummedIntoOneBatch() {
+        long territorial = fixture.organization(fixture.regionA(), OrganizationKind.TERRITORIAL, "Импортная");
+        long first = primary(territorial, 0);
+        long second = primary(territorial, 0);
+        LocalDate today = today();
+        String surname = "Импортова" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String csv = "Фамилия;Имя;Отчество;Дата рождения;Пол;Дата вступления\n"
+                + surname + ";Анна;Ивановна;01.02.1990;ж;10.03.2020\n"
+                + surname + ";Мария;Ивановна;01.02.1960;ж;10.03.2020\n"
+                + surname + ";Пётр;Иванович;01.02.2000;м;11.03.2021\n";
+        // Two imports applied at once: their chunks' events queue up and are summed together.
+        long firstImport = actors.as(
+                Fixture.ADMIN_A,
+                () -> imports.upload(first, "a.csv", bytes(csv)).id());
+        long secondImport = actors.as(
+                Fixture.ADMIN_A,
+                () -> imports.upload(second, "b.csv", bytes(csv.replace(surname, surname + "а")))
+                        .id());
+        actors.run(Fixture.ADMIN_A, () -> imports.apply(firstImport));
+        actors.run(Fixture.ADMIN_A, () -> imports.apply(secondImport));
+        org.awaitility.Awaitility.await()
+                .atMost(ru.profkom.support.Patience.AFTER_COMMIT)
+                .until(() -> actors.as(
+                        Fixture.ADMIN_A,
+                        () -> imports.get(firstImport).finished()
+                                && imports.get(secondImport).finished()));
+        StatisticsSettled.await(jdbc);
+
+        MembershipFigures figures = actors.as(Fixture.ADMIN_A, () -> statistics.figures(territorial, today));
+        assertThat(figures.members()).isEqualTo(6);
+        assertThat(figures.women()).isEqualTo(4);
+        assertThat(figures.men()).isEqualTo(2);
+        assertThat(figures.youth()).isEqualTo(2);
+        assertThat(actors.as(
+                        Fixture.ADMIN_A,
+                        () -> statistics
+                                .figures(territorial, LocalDate.of(2020, 12, 31))
+                                .members()))
+                .isEqualTo(4);
+        assertThat(actors.as(
+                        Fixture.ADMIN_A, () -> statistics.figures(first, today).members()))
+                .isEqualTo(3);
+        RecountReport report = actors.as(Fixture.UNION_ADMIN, () -> statistics.recount());
+        assertThat(report.differences()).isEmpty();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
