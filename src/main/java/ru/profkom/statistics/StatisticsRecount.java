@@ -17,6 +17,8 @@ import ru.profkom.statistics.StatisticsRepository.Difference;
 @Component
 class StatisticsRecount {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatisticsRecount.class);
+
     /** How many differences a report describes; it counts them all. */
     static final int DESCRIBED = 50;
 
@@ -52,19 +54,38 @@ class StatisticsRecount {
             memberships[0]++;
         });
         repository.insertRecount(own.nonZero());
+        long counted = System.nanoTime();
         for (int depth = repository.maxDepth(); depth >= 1; depth--) {
             repository.rollUpRecount(depth);
         }
-        long[] counted = {0};
-        repository.dayDifferences(difference -> describe(differences, "day", difference, counted));
-        repository.monthDifferences(difference -> describe(differences, "month", difference, counted));
-        repository.keepRecount();
-        if (counted[0] > DESCRIBED) {
-            differences.add("… " + (counted[0] - DESCRIBED) + " more");
+        long rolledUp = System.nanoTime();
+        long[] different = {0};
+        repository.dayDifferences(difference -> describe(differences, "day", difference, different));
+        repository.monthDifferences(difference -> describe(differences, "month", difference, different));
+        long compared = System.nanoTime();
+        if (different[0] > 0) {
+            // Equal counters stay as they are: rewriting tens of millions of rows would change nothing.
+            repository.keepRecount();
+        } else {
+            repository.clearRecount();
+        }
+        log.info(
+                "Recount of {} memberships: own rows {} s, roll-up {} s, comparison {} s, kept {} s",
+                memberships[0],
+                seconds(started, counted),
+                seconds(counted, rolledUp),
+                seconds(rolledUp, compared),
+                seconds(compared, System.nanoTime()));
+        if (different[0] > DESCRIBED) {
+            differences.add("… " + (different[0] - DESCRIBED) + " more");
         }
         long organizations = repository.organizations().size();
         return new RecountReport(
                 memberships[0], organizations, differences, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static String seconds(long from, long to) {
+        return String.format(java.util.Locale.ROOT, "%.1f", (to - from) / 1e9);
     }
 
     private static void describe(List<String> differences, String kind, Difference difference, long[] counted) {

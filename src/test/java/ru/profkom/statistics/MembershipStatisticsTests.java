@@ -182,6 +182,32 @@ class MembershipStatisticsTests {
     }
 
     @Test
+    void aRecountReportsCountersThatWentWrongAndRepairsThem() {
+        long territorial = fixture.organization(fixture.regionA(), OrganizationKind.TERRITORIAL, "Сбойная");
+        long primary = primary(territorial, 0);
+        join(primary, Gender.F, LocalDate.of(1980, 1, 1), LocalDate.of(2019, 4, 1), Category.WORKER);
+        StatisticsSettled.await(jdbc);
+        jdbc.update("update stat_day set members = members + 5 where organization_id = ?", primary);
+        jdbc.update("update stat_month set members = members + 5 where organization_id = ?", primary);
+
+        assertThat(actors.as(
+                        Fixture.ADMIN_A,
+                        () -> statistics.figures(primary, today()).members()))
+                .isEqualTo(6);
+        RecountReport repaired = actors.as(Fixture.UNION_ADMIN, () -> statistics.recount());
+
+        assertThat(repaired.differences())
+                .anySatisfy(line ->
+                        assertThat(line).contains("organization " + primary).contains("members +5"));
+        assertThat(actors.as(
+                        Fixture.ADMIN_A,
+                        () -> statistics.figures(primary, today()).members()))
+                .isEqualTo(1);
+        assertThat(actors.as(Fixture.UNION_ADMIN, () -> statistics.recount().differences()))
+                .isEmpty();
+    }
+
+    @Test
     void drillsDownIntoChildrenAndDrawsAMonthlySeries() {
         long territorial = fixture.organization(fixture.regionA(), OrganizationKind.TERRITORIAL, "Тестовая");
         long primary = primary(territorial, 0);
