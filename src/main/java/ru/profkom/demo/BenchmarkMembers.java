@@ -35,12 +35,15 @@ class BenchmarkMembers {
         if (missing <= 0) {
             return 0;
         }
+        // Ids come from the registry's id blocks, as for every insert of these tables (see MemberIds).
+        long firstPerson = takeIds("person", missing);
         dsl.execute("""
-                insert into person (last_name, first_name, name_key, birth_date, gender, created_at, updated_at, version)
-                select 'Бенчмарков', 'Член', 'бенч ' || g, date '1950-01-01' + (random() * 20000)::int,
+                insert into person (id, last_name, first_name, name_key, birth_date, gender, created_at, updated_at, version)
+                select ? + g - 1, 'Бенчмарков', 'Член', 'бенч ' || g, date '1950-01-01' + (random() * 20000)::int,
                        case when random() < 0.62 then 'F' when random() < 0.97 then 'M' else null end, now(), now(), 0
                 from generate_series(1, ?) g
-                """, missing);
+                """, firstPerson, missing);
+        long firstMembership = takeIds("membership", missing);
         dsl.execute("""
                 with orgs as (
                     select id, path, row_number() over (order by id) - 1 as n from organization where kind = 'PRIMARY'
@@ -55,9 +58,9 @@ class BenchmarkMembers {
                            random() as r
                     from people join total on true join orgs o on o.n = people.n % total.c
                 )
-                insert into membership (person_id, organization_id, organization_path, name_key, status, category,
+                insert into membership (id, person_id, organization_id, organization_path, name_key, status, category,
                                         joined_on, exited_on, exit_reason, created_at, updated_at)
-                select id, org, path, 'бенч ' || n,
+                select ? + n - 1, id, org, path, 'бенч ' || n,
                        case when r < 0.15 then 'EXITED' else 'ACTIVE' end,
                        (array['WORKER','WORKER','WORKER','WORKER','WORKER','WORKER','WORKER','STUDENT','PENSIONER','UNEMPLOYED'])[1 + (n % 10)::int],
                        joined,
@@ -65,9 +68,18 @@ class BenchmarkMembers {
                        case when r < 0.15 then (array['OWN_WISH','DISMISSAL','RETIREMENT','DEATH','EXPULSION'])[1 + (n % 5)::int] end,
                        now(), now()
                 from dated
-                """);
+                """, firstMembership);
         dsl.execute("analyze person");
         dsl.execute("analyze membership");
         return missing;
+    }
+
+    private long takeIds(String name, long count) {
+        return dsl.fetchOne(
+                        "update member_id_block set next_id = next_id + ? where name = ? returning next_id - ?",
+                        count,
+                        name,
+                        count)
+                .get(0, Long.class);
     }
 }

@@ -499,52 +499,73 @@ class StatisticsRepository {
      * minus the recount's, keyed by organization and day.
      */
     void dayDifferences(Consumer<Difference> differences) {
-        differences(STAT_DAY, STAT_RECOUNT_DAY, STAT_DAY.CHANGE_DAY, STAT_RECOUNT_DAY.CHANGE_DAY, differences);
+        differences(STAT_DAY, STAT_DAY.CHANGE_DAY, DSL.selectFrom(STAT_RECOUNT_DAY), "change_day", differences);
     }
 
     /** The same for the month counters against the recount's days summed per month. */
     void monthDifferences(Consumer<Difference> differences) {
-        differences(STAT_MONTH, STAT_RECOUNT_DAY, STAT_MONTH.CHANGE_MONTH, STAT_RECOUNT_DAY.CHANGE_MONTH, differences);
+        List<SelectField<?>> months =
+                new ArrayList<>(List.of(STAT_RECOUNT_DAY.ORGANIZATION_ID, STAT_RECOUNT_DAY.CHANGE_MONTH));
+        for (Field<Long> counter : counters(STAT_RECOUNT_DAY)) {
+            months.add(DSL.sum(counter).cast(Long.class).as(counter.getName()));
+        }
+        differences(
+                STAT_MONTH,
+                STAT_MONTH.CHANGE_MONTH,
+                DSL.select(months)
+                        .from(STAT_RECOUNT_DAY)
+                        .groupBy(STAT_RECOUNT_DAY.ORGANIZATION_ID, STAT_RECOUNT_DAY.CHANGE_MONTH),
+                "change_month",
+                differences);
     }
 
     record Difference(long organizationId, LocalDate date, long[] incrementalMinusRecount) {}
 
+    /**
+     * Compares row by row on the key: the live rows joined to the recount's (missing ones counting as
+     * zero), then the recount's rows that have no live row. Joining on the key reads each table once;
+     * summing both tables' rows grouped by key, as before, took four times as long.
+     */
     private void differences(
             Table<?> live,
-            Table<?> recount,
             Field<LocalDate> liveDate,
-            Field<LocalDate> recountDate,
+            Select<?> recountRows,
+            String recountDate,
             Consumer<Difference> differences) {
-        List<SelectField<?>> liveFields = new ArrayList<>();
-        liveFields.add(live.field("organization_id", Long.class).as("organization_id"));
-        liveFields.add(liveDate.as("at"));
-        List<SelectField<?>> recountFields = new ArrayList<>();
-        recountFields.add(recount.field("organization_id", Long.class).as("organization_id"));
-        recountFields.add(recountDate.as("at"));
+        Table<?> r = recountRows.asTable("r");
+        Field<Long> liveOrganization = live.field("organization_id", Long.class);
+        Field<Long> recountOrganization = r.field("organization_id", Long.class);
+        Field<LocalDate> recountAt = r.field(recountDate, LocalDate.class);
+        Condition sameKey = recountOrganization.eq(liveOrganization).and(recountAt.eq(liveDate));
+
+        List<SelectField<?>> liveMinusRecount =
+                new ArrayList<>(List.of(liveOrganization.as("organization_id"), liveDate.as("at")));
+        List<SelectField<?>> recountOnly =
+                new ArrayList<>(List.of(recountOrganization.as("organization_id"), recountAt.as("at")));
+        Condition liveDiffers = DSL.falseCondition();
+        Condition recountNonZero = DSL.falseCondition();
         for (String column : Changes.COLUMNS) {
-            liveFields.add(live.field(column, Long.class).as(column));
-            recountFields.add(recount.field(column, Long.class).neg().as(column));
+            Field<Long> liveValue = live.field(column, Long.class);
+            Field<Long> recountValue = r.field(column, Long.class);
+            liveMinusRecount.add(liveValue.minus(DSL.coalesce(recountValue, 0L)).as(column));
+            recountOnly.add(recountValue.neg().as(column));
+            liveDiffers = liveDiffers.or(liveValue.ne(DSL.coalesce(recountValue, 0L)));
+            recountNonZero = recountNonZero.or(recountValue.ne(0L));
         }
-        Table<?> both = DSL.select(liveFields)
+        Table<?> both = DSL.select(liveMinusRecount)
                 .from(live)
-                .unionAll(DSL.select(recountFields).from(recount))
-                .asTable("both_rows");
+                .leftJoin(r)
+                .on(sameKey)
+                .where(liveDiffers)
+                .unionAll(DSL.select(recountOnly)
+                        .from(r)
+                        .where(recountNonZero)
+                        .andNotExists(DSL.selectOne().from(live).where(sameKey)))
+                .asTable("differences");
         Field<Long> organization = both.field("organization_id", Long.class);
         Field<LocalDate> at = both.field("at", LocalDate.class);
-        List<Field<?>> select = new ArrayList<>(List.of(organization, at));
-        Condition differs = DSL.falseCondition();
-        for (String column : Changes.COLUMNS) {
-            Field<java.math.BigDecimal> sum = DSL.sum(both.field(column, Long.class));
-            select.add(sum);
-            differs = differs.or(sum.ne(java.math.BigDecimal.ZERO));
-        }
-        try (var cursor = dsl.select(select)
-                .from(both)
-                .groupBy(organization, at)
-                .having(differs)
-                .orderBy(organization, at)
-                .fetchSize(10_000)
-                .fetchLazy()) {
+        try (var cursor =
+                dsl.selectFrom(both).orderBy(organization, at).fetchSize(10_000).fetchLazy()) {
             for (Record record : cursor) {
                 long[] values = new long[Changes.WIDTH];
                 for (int i = 0; i < Changes.WIDTH; i++) {

@@ -189,6 +189,8 @@ class MembershipStatisticsTests {
         StatisticsSettled.await(jdbc);
         jdbc.update("update stat_day set members = members + 5 where organization_id = ?", primary);
         jdbc.update("update stat_month set members = members + 5 where organization_id = ?", primary);
+        jdbc.update("delete from stat_day where organization_id = ?", territorial);
+        jdbc.update("delete from stat_month where organization_id = ?", territorial);
 
         assertThat(actors.as(
                         Fixture.ADMIN_A,
