@@ -6,7 +6,6 @@ import static profkom.schema.Tables.PERSON;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -30,8 +29,6 @@ import ru.profkom.shared.ProfkomException;
 @Transactional(readOnly = true)
 public class MembershipFactsQuery {
 
-    private static final int FETCH_SIZE = 10_000;
-
     private final DSLContext dsl;
     private final CurrentActor currentActor;
 
@@ -40,17 +37,23 @@ public class MembershipFactsQuery {
         this.currentActor = currentActor;
     }
 
-    /** Streams every membership of the registry, one row at a time, those of one organization together. */
-    public void forEach(Consumer<MembershipFacts> rows) {
+    /**
+     * Every counted membership's facts as a query for another module's set-based statement (the
+     * statistics' recount), with the columns {@code organization_id, category, gender, birth_date,
+     * joined_on, exited_on, exit_reason, transferred_in} among others: applications and memberships
+     * without a join date are left out, as {@link MembershipFacts#counted()} does.
+     */
+    public org.jooq.Select<? extends Record> countedForRecount() {
         requireSystem();
-        try (var cursor = select(DSL.trueCondition())
-                .orderBy(MEMBERSHIP.ORGANIZATION_ID)
-                .fetchSize(FETCH_SIZE)
-                .fetchLazy()) {
-            for (Record record : cursor) {
-                rows.accept(toFacts(record));
-            }
-        }
+        return select(MEMBERSHIP.STATUS.ne(MembershipStatus.APPLICATION.name()).and(MEMBERSHIP.JOINED_ON.isNotNull()));
+    }
+
+    /** How many memberships {@link #countedForRecount()} gives. */
+    public long countCounted() {
+        requireSystem();
+        return dsl.fetchCount(
+                MEMBERSHIP,
+                MEMBERSHIP.STATUS.ne(MembershipStatus.APPLICATION.name()).and(MEMBERSHIP.JOINED_ON.isNotNull()));
     }
 
     /** One membership's facts as they are now. */

@@ -10,9 +10,9 @@ import ru.profkom.statistics.StatisticsRepository.Difference;
 
 /**
  * Rebuilds the counters from scratch: the tree from the organization cards, each organization's own
- * changes from the registry's memberships (streamed one organization after another, so memory holds
- * one organization's rows), then each level of the tree added to its parents from the deepest up.
- * The result is compared with the incremental counters, the differences listed, and the recount kept.
+ * changes from the registry's memberships (one set-based statement in the database), then each level
+ * of the tree added to its parents from the deepest up. The result is compared with the incremental
+ * counters, the differences listed, and the recount kept where they differ.
  */
 @Component
 class StatisticsRecount {
@@ -21,8 +21,6 @@ class StatisticsRecount {
 
     /** How many differences a report describes; it counts them all. */
     static final int DESCRIBED = 50;
-
-    private static final int FLUSH_ROWS = 20_000;
 
     private final StatisticsRepository repository;
     private final StatisticsTree tree;
@@ -39,21 +37,8 @@ class StatisticsRecount {
         long started = System.nanoTime();
         List<String> differences = new ArrayList<>(tree.rebuild());
         repository.clearRecount();
-        Changes own = new Changes();
-        long[] memberships = {0};
-        long[] current = {Long.MIN_VALUE};
-        facts.forEach(row -> {
-            if (row.organizationId() != current[0]) {
-                if (own.size() >= FLUSH_ROWS) {
-                    repository.insertRecount(own.nonZero());
-                    own.clear();
-                }
-                current[0] = row.organizationId();
-            }
-            own.add(row, 1);
-            memberships[0]++;
-        });
-        repository.insertRecount(own.nonZero());
+        long memberships = facts.countCounted();
+        repository.insertRecountOwnRows(facts.countedForRecount());
         long counted = System.nanoTime();
         for (int depth = repository.maxDepth(); depth >= 1; depth--) {
             repository.rollUpRecount(depth);
@@ -71,7 +56,7 @@ class StatisticsRecount {
         }
         log.info(
                 "Recount of {} memberships: own rows {} s, roll-up {} s, comparison {} s, kept {} s",
-                memberships[0],
+                memberships,
                 seconds(started, counted),
                 seconds(counted, rolledUp),
                 seconds(rolledUp, compared),
@@ -81,7 +66,7 @@ class StatisticsRecount {
         }
         long organizations = repository.organizations().size();
         return new RecountReport(
-                memberships[0], organizations, differences, Duration.ofNanos(System.nanoTime() - started));
+                memberships, organizations, differences, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static String seconds(long from, long to) {

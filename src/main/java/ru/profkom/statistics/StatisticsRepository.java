@@ -24,6 +24,9 @@ import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import ru.profkom.members.MemberEnums.Category;
+import ru.profkom.members.MemberEnums.ExitReason;
+import ru.profkom.members.MemberEnums.Gender;
 import ru.profkom.shared.TreePaths;
 
 /** The statistics' counters and their copy of the tree; every statement is plain jOOQ for H2 and PostgreSQL. */
@@ -428,40 +431,110 @@ class StatisticsRepository {
     }
 
     /**
-     * Inserts organizations' own rows (no row of them may exist yet) with one prepared statement run
-     * as a batch: the same text for every row, so the database parses it once.
+     * Inserts every organization's own rows, counted from the registry's memberships in one statement:
+     * each membership gives a join row, an exit row if it ended and a row where its youth ends, with
+     * the same counters as {@link Changes#add}; the rows are summed per organization and day. The
+     * database does in one pass what streaming the memberships through the application did row by row.
      */
-    void insertRecount(Map<Changes.Key, long[]> rows) {
-        if (rows.isEmpty()) {
-            return;
+    void insertRecountOwnRows(Select<? extends Record> memberships) {
+        Table<?> f = memberships.asTable("f");
+        Field<Long> organization = f.field("organization_id", Long.class);
+        Field<String> category = f.field("category", String.class);
+        Field<String> gender = f.field("gender", String.class);
+        Field<LocalDate> birthDate = f.field("birth_date", LocalDate.class);
+        Field<LocalDate> joined = f.field("joined_on", LocalDate.class);
+        Field<LocalDate> exited = f.field("exited_on", LocalDate.class);
+        Field<String> reason = f.field("exit_reason", String.class);
+        Field<Boolean> transferredIn = f.field("transferred_in", Boolean.class);
+        // Changes.agesOutOfYouth: the first day of the month after the month of the 35th birthday.
+        Field<LocalDate> agedOut = DSL.localDateAdd(
+                firstOfMonth(birthDate), DSL.inline(Youth.AGE_LIMIT * 12 + 1), org.jooq.DatePart.MONTH);
+        Field<LocalDate> youthEnds =
+                DSL.when(exited.isNull().or(agedOut.lt(exited)), agedOut).otherwise(exited);
+        Condition youthCounted = birthDate.isNotNull().and(joined.lt(youthEnds));
+
+        List<Field<Long>> onJoin = new ArrayList<>();
+        List<Field<Long>> onExit = new ArrayList<>();
+        List<Field<Long>> onYouthEnd = new ArrayList<>();
+        for (int column = 0; column < Changes.WIDTH; column++) {
+            onJoin.add(DSL.inline(0L));
+            onExit.add(DSL.inline(0L));
+            onYouthEnd.add(DSL.inline(0L));
         }
-        List<Field<Long>> counters = counters(STAT_RECOUNT_DAY);
+        onJoin.set(Changes.MEMBERS, DSL.inline(1L));
+        onExit.set(Changes.MEMBERS, DSL.inline(-1L));
+        onJoin.set(Changes.JOINED, one(transferredIn.isTrue().not()));
+        onJoin.set(Changes.TRANSFERS_IN, one(transferredIn.isTrue()));
+        for (ExitReason exitReason : ExitReason.values()) {
+            Condition isReason = exitReason == ExitReason.OWN_WISH
+                    ? reason.isNull().or(reason.eq(exitReason.name()))
+                    : reason.eq(exitReason.name());
+            onExit.set(Changes.exitColumn(exitReason), one(isReason));
+        }
+        for (Category each : Category.values()) {
+            onJoin.set(Changes.CATEGORY + each.ordinal(), one(category.eq(each.name())));
+            onExit.set(
+                    Changes.CATEGORY + each.ordinal(),
+                    one(category.eq(each.name())).neg());
+        }
+        for (Gender each : Gender.values()) {
+            int column = Changes.genderColumn(each);
+            onJoin.set(column, one(gender.eq(each.name())));
+            onExit.set(column, one(gender.eq(each.name())).neg());
+        }
+        onJoin.set(Changes.YOUTH, one(youthCounted));
+        onYouthEnd.set(Changes.YOUTH, DSL.inline(-1L));
+
+        Table<?> events = DSL.select(eventFields(organization, joined, onJoin))
+                .from(f)
+                .unionAll(DSL.select(eventFields(organization, exited, onExit))
+                        .from(f)
+                        .where(exited.isNotNull()))
+                .unionAll(DSL.select(eventFields(organization, youthEnds, onYouthEnd))
+                        .from(f)
+                        .where(youthCounted))
+                .asTable("e");
+        Field<Long> eventOrganization = events.field("organization_id", Long.class);
+        Field<LocalDate> eventDay = events.field("change_day", LocalDate.class);
+        List<SelectField<?>> sums = new ArrayList<>(List.of(eventOrganization, eventDay, firstOfMonth(eventDay)));
+        Condition nonZero = DSL.falseCondition();
+        for (String column : Changes.COLUMNS) {
+            Field<java.math.BigDecimal> sum = DSL.sum(events.field(column, Long.class));
+            sums.add(sum.cast(Long.class));
+            nonZero = nonZero.or(sum.ne(java.math.BigDecimal.ZERO));
+        }
         List<Field<?>> columns = new ArrayList<>(
                 List.of(STAT_RECOUNT_DAY.ORGANIZATION_ID, STAT_RECOUNT_DAY.CHANGE_DAY, STAT_RECOUNT_DAY.CHANGE_MONTH));
-        columns.addAll(counters);
-        var insert = dsl.insertInto(STAT_RECOUNT_DAY)
+        columns.addAll(counters(STAT_RECOUNT_DAY));
+        dsl.insertInto(STAT_RECOUNT_DAY)
                 .columns(columns)
-                .values(java.util.Collections.nCopies(columns.size(), null));
-        var batch = dsl.batch(insert);
-        int pending = 0;
-        for (Map.Entry<Changes.Key, long[]> row : rows.entrySet()) {
-            Object[] binds = new Object[columns.size()];
-            binds[0] = row.getKey().organizationId();
-            binds[1] = row.getKey().day();
-            binds[2] = row.getKey().day().withDayOfMonth(1);
-            for (int i = 0; i < Changes.WIDTH; i++) {
-                binds[3 + i] = row.getValue()[i];
-            }
-            batch = batch.bind(binds);
-            if (++pending == BATCH) {
-                batch.execute();
-                batch = dsl.batch(insert);
-                pending = 0;
-            }
+                .select(DSL.select(sums)
+                        .from(events)
+                        .groupBy(eventOrganization, eventDay)
+                        .having(nonZero))
+                .execute();
+    }
+
+    private static Field<LocalDate> firstOfMonth(Field<LocalDate> date) {
+        // PostgreSQL's extract gives a numeric, which a date cannot be added to: cast to an integer.
+        return DSL.localDateAdd(
+                date,
+                DSL.inline(1).minus(DSL.day(date)).cast(org.jooq.impl.SQLDataType.INTEGER),
+                org.jooq.DatePart.DAY);
+    }
+
+    private static Field<Long> one(Condition condition) {
+        return DSL.when(condition, DSL.inline(1L)).otherwise(DSL.inline(0L));
+    }
+
+    private static List<SelectField<?>> eventFields(
+            Field<Long> organization, Field<LocalDate> day, List<Field<Long>> counters) {
+        List<SelectField<?>> fields =
+                new ArrayList<>(List.of(organization.as("organization_id"), day.as("change_day")));
+        for (int column = 0; column < Changes.WIDTH; column++) {
+            fields.add(counters.get(column).as(Changes.COLUMNS.get(column)));
         }
-        if (pending > 0) {
-            batch.execute();
-        }
+        return fields;
     }
 
     int maxDepth() {
