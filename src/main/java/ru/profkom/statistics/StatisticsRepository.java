@@ -427,7 +427,13 @@ class StatisticsRepository {
     // ---- the recount -----------------------------------------------------------------------
 
     void clearRecount() {
-        dsl.deleteFrom(STAT_RECOUNT_DAY).execute();
+        if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+            // Deleted rows stay in the table until a vacuum: millions per recount where autovacuum is off
+            // or behind, which the next recount reads again. Truncating leaves none (and is transactional here).
+            dsl.truncate(STAT_RECOUNT_DAY).execute();
+        } else {
+            dsl.deleteFrom(STAT_RECOUNT_DAY).execute();
+        }
     }
 
     /**
