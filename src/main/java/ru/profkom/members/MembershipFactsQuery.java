@@ -45,15 +45,18 @@ public class MembershipFactsQuery {
      */
     public org.jooq.Select<? extends Record> countedForRecount() {
         requireSystem();
-        return select(MEMBERSHIP.STATUS.ne(MembershipStatus.APPLICATION.name()).and(MEMBERSHIP.JOINED_ON.isNotNull()));
+        return select(counted());
     }
 
     /** How many memberships {@link #countedForRecount()} gives. */
     public long countCounted() {
         requireSystem();
-        return dsl.fetchCount(
-                MEMBERSHIP,
-                MEMBERSHIP.STATUS.ne(MembershipStatus.APPLICATION.name()).and(MEMBERSHIP.JOINED_ON.isNotNull()));
+        return dsl.fetchCount(MEMBERSHIP, counted());
+    }
+
+    /** The memberships the statistics count: not applications, and with a join date. */
+    private static Condition counted() {
+        return MEMBERSHIP.STATUS.ne(MembershipStatus.APPLICATION.name()).and(MEMBERSHIP.JOINED_ON.isNotNull());
     }
 
     /** One membership's facts as they are now. */

@@ -133,14 +133,6 @@ final class Changes {
         return result;
     }
 
-    int size() {
-        return rows.size();
-    }
-
-    void clear() {
-        rows.clear();
-    }
-
     static boolean isZero(long[] values) {
         for (long value : values) {
             if (value != 0) {

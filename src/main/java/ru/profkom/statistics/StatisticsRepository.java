@@ -558,9 +558,7 @@ class StatisticsRepository {
         fields.add(o.PARENT_ID.as("organization_id"));
         fields.add(r.CHANGE_DAY);
         fields.add(r.CHANGE_MONTH);
-        for (Field<Long> counter : counters(r)) {
-            fields.add(DSL.sum(counter).cast(Long.class).as(counter.getName()));
-        }
+        fields.addAll(summedCounters(r));
         mergeAdd(
                 r,
                 List.of("organization_id", "change_day"),
@@ -583,19 +581,25 @@ class StatisticsRepository {
 
     /** The same for the month counters against the recount's days summed per month. */
     void monthDifferences(Consumer<Difference> differences) {
-        List<SelectField<?>> months =
-                new ArrayList<>(List.of(STAT_RECOUNT_DAY.ORGANIZATION_ID, STAT_RECOUNT_DAY.CHANGE_MONTH));
-        for (Field<Long> counter : counters(STAT_RECOUNT_DAY)) {
-            months.add(DSL.sum(counter).cast(Long.class).as(counter.getName()));
+        differences(STAT_MONTH, STAT_MONTH.CHANGE_MONTH, monthSums(STAT_RECOUNT_DAY), "change_month", differences);
+    }
+
+    /** A day table's rows summed per organization and month, the columns named like {@code stat_month}'s. */
+    private static Select<? extends Record> monthSums(Table<?> days) {
+        Field<Long> organization = days.field("organization_id", Long.class);
+        Field<LocalDate> month = days.field("change_month", LocalDate.class);
+        List<SelectField<?>> fields = new ArrayList<>(List.of(organization, month));
+        fields.addAll(summedCounters(days));
+        return DSL.select(fields).from(days).groupBy(organization, month);
+    }
+
+    /** The sums of a table's counters, each named like its column. */
+    private static List<SelectField<?>> summedCounters(Table<?> table) {
+        List<SelectField<?>> sums = new ArrayList<>();
+        for (Field<Long> counter : counters(table)) {
+            sums.add(DSL.sum(counter).cast(Long.class).as(counter.getName()));
         }
-        differences(
-                STAT_MONTH,
-                STAT_MONTH.CHANGE_MONTH,
-                DSL.select(months)
-                        .from(STAT_RECOUNT_DAY)
-                        .groupBy(STAT_RECOUNT_DAY.ORGANIZATION_ID, STAT_RECOUNT_DAY.CHANGE_MONTH),
-                "change_month",
-                differences);
+        return sums;
     }
 
     record Difference(long organizationId, LocalDate date, long[] incrementalMinusRecount) {}
@@ -660,15 +664,7 @@ class StatisticsRepository {
         dsl.deleteFrom(STAT_DAY).execute();
         dsl.insertInto(STAT_DAY).select(DSL.selectFrom(STAT_RECOUNT_DAY)).execute();
         dsl.deleteFrom(STAT_MONTH).execute();
-        List<SelectField<?>> fields = new ArrayList<>();
-        fields.add(STAT_DAY.ORGANIZATION_ID);
-        fields.add(STAT_DAY.CHANGE_MONTH);
-        for (Field<Long> counter : counters(STAT_DAY)) {
-            fields.add(DSL.sum(counter).cast(Long.class));
-        }
-        dsl.insertInto(STAT_MONTH)
-                .select(DSL.select(fields).from(STAT_DAY).groupBy(STAT_DAY.ORGANIZATION_ID, STAT_DAY.CHANGE_MONTH))
-                .execute();
+        dsl.insertInto(STAT_MONTH).select(monthSums(STAT_DAY)).execute();
         clearRecount();
         if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
             // Fresh statistics for the planner: with those of the empty tables it scans instead of using the keys.
