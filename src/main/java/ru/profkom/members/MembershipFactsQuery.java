@@ -38,20 +38,17 @@ public class MembershipFactsQuery {
     }
 
     /**
-     * Every counted membership's facts as a query for another module's set-based statement (the
-     * statistics' recount), with the columns {@code organization_id, category, gender, birth_date,
-     * joined_on, exited_on, exit_reason, transferred_in} among others: applications and memberships
-     * without a join date are left out, as {@link MembershipFacts#counted()} does.
+     * Streams every counted membership's facts, read by a cursor so that a registry of millions stays
+     * out of memory: applications and memberships without a join date are left out, as {@link
+     * MembershipFacts#counted()} does. Runs in the caller's transaction when there is one.
      */
-    public org.jooq.Select<? extends Record> countedForRecount() {
+    public void forEachCounted(java.util.function.Consumer<MembershipFacts> action) {
         requireSystem();
-        return select(counted());
-    }
-
-    /** How many memberships {@link #countedForRecount()} gives. */
-    public long countCounted() {
-        requireSystem();
-        return dsl.fetchCount(MEMBERSHIP, counted());
+        try (var cursor = select(counted()).fetchSize(10_000).fetchLazy()) {
+            for (Record record : cursor) {
+                action.accept(toFacts(record));
+            }
+        }
     }
 
     /** The memberships the statistics count: not applications, and with a join date. */

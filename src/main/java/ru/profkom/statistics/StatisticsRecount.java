@@ -1,18 +1,27 @@
 package ru.profkom.statistics;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import ru.profkom.members.MembershipFactsQuery;
-import ru.profkom.statistics.StatisticsRepository.Difference;
 
 /**
- * Rebuilds the counters from scratch: the tree from the organization cards, each organization's own
- * changes from the registry's memberships (one set-based statement in the database), then each level
- * of the tree added to its parents from the deepest up. The result is compared with the incremental
- * counters, the differences listed, and the recount kept where they differ.
+ * Rebuilds the counters from scratch and compares them with the incremental ones: the tree from the
+ * organization cards, then the registry's memberships read once into memory (two longs each) and
+ * grouped by organization in the tree's post-order. One pass over that order counts each
+ * organization's own changes with the same rules as the incremental updates ({@link Changes}), adds
+ * its subtree's figures, hands the sum to its parent and compares it with the organization's stored
+ * day and month rows, read a block of organizations at a time. Only the organizations that differ
+ * are rewritten. Nothing the size of the counters is written or sorted in the database, which is
+ * what made the set-based recount take an hour for 20 million members.
  */
 @Component
 class StatisticsRecount {
@@ -21,6 +30,12 @@ class StatisticsRecount {
 
     /** How many differences a report describes; it counts them all. */
     static final int DESCRIBED = 50;
+
+    /** Organizations whose stored rows are read by one statement. */
+    private static final int BLOCK = 500;
+
+    /** Recount rows of differing organizations kept in memory before they are written to the scratch table. */
+    private static final int PENDING_ROWS = 20_000;
 
     private final StatisticsRepository repository;
     private final StatisticsTree tree;
@@ -35,66 +50,174 @@ class StatisticsRecount {
     @Transactional
     RecountReport run() {
         long started = System.nanoTime();
-        List<String> differences = new ArrayList<>(tree.rebuild());
+        Report report = new Report(tree.rebuild());
         repository.clearRecount();
-        long memberships = facts.countCounted();
-        repository.insertRecountOwnRows(facts.countedForRecount());
-        long counted = System.nanoTime();
-        for (int depth = repository.maxDepth(); depth >= 1; depth--) {
-            repository.rollUpRecount(depth);
+        CountedMemberships memberships =
+                CountedMemberships.load(repository.organizations().values(), facts::forEachCounted);
+        long loaded = System.nanoTime();
+        Set<Long> differing = new LinkedHashSet<>();
+        List<StatisticsRepository.DayRow> pending = new ArrayList<>();
+        // The summed figures of organizations whose subtree is being walked: at most one per level.
+        Map<Integer, Map<LocalDate, long[]>> subtreeSums = new HashMap<>();
+        int organizations = memberships.organizations();
+        for (int from = 0; from < organizations; from += BLOCK) {
+            int to = Math.min(organizations, from + BLOCK);
+            List<Long> ids = new ArrayList<>(to - from);
+            for (int position = from; position < to; position++) {
+                ids.add(memberships.organizationId(position));
+            }
+            Map<Long, Map<LocalDate, long[]>> storedDays = repository.dayRows(ids);
+            Map<Long, Map<LocalDate, long[]>> storedMonths = repository.monthRows(ids);
+            for (int position = from; position < to; position++) {
+                long id = memberships.organizationId(position);
+                Map<LocalDate, long[]> days = subtreeSums.remove(position);
+                if (days == null) {
+                    days = new HashMap<>();
+                }
+                Changes own = new Changes();
+                memberships.addTo(own, position);
+                for (Map.Entry<Changes.Key, long[]> change : own.nonZero().entrySet()) {
+                    addInto(days, change.getKey().day(), change.getValue());
+                }
+                int parent = memberships.parent(position);
+                if (parent >= 0) {
+                    Map<LocalDate, long[]> parentDays = subtreeSums.computeIfAbsent(parent, p -> new HashMap<>());
+                    days.forEach((day, values) -> addInto(parentDays, day, values));
+                }
+                boolean dayDiffers = report.compare(id, "day", storedDays.getOrDefault(id, Map.of()), days);
+                boolean monthDiffers =
+                        report.compare(id, "month", storedMonths.getOrDefault(id, Map.of()), monthsOf(days));
+                if (dayDiffers || monthDiffers) {
+                    differing.add(id);
+                    days.forEach((day, values) -> {
+                        if (!Changes.isZero(values)) {
+                            pending.add(new StatisticsRepository.DayRow(id, day, values));
+                        }
+                    });
+                    if (pending.size() >= PENDING_ROWS) {
+                        repository.insertRecountRows(pending);
+                        pending.clear();
+                    }
+                }
+            }
         }
-        long rolledUp = System.nanoTime();
-        long[] different = {0};
-        repository.dayDifferences(difference -> describe(differences, "day", difference, different));
-        repository.monthDifferences(difference -> describe(differences, "month", difference, different));
+        Set<Long> walked = new HashSet<>();
+        for (int position = 0; position < organizations; position++) {
+            walked.add(memberships.organizationId(position));
+        }
+        for (Long stray : repository.organizationsWithCounters()) {
+            if (!walked.contains(stray)) {
+                // Counters of an organization that neither the tree nor any membership knows.
+                report.add("organization " + stray + ": counters without an organization or memberships");
+                differing.add(stray);
+            }
+        }
+        repository.insertRecountRows(pending);
         long compared = System.nanoTime();
-        if (different[0] > 0) {
-            // Equal counters stay as they are: rewriting tens of millions of rows would change nothing.
-            repository.keepRecount();
-        } else {
-            repository.clearRecount();
+        if (!differing.isEmpty()) {
+            repository.replaceCountersByRecount(differing);
         }
+        repository.clearRecount();
         log.info(
-                "Recount of {} memberships: own rows {} s, roll-up {} s, comparison {} s, kept {} s",
-                memberships,
-                seconds(started, counted),
-                seconds(counted, rolledUp),
-                seconds(rolledUp, compared),
+                "Recount of {} memberships in {} organizations: reading them {} s, counting and comparing {} s,"
+                        + " rewriting {} organizations {} s",
+                memberships.memberships(),
+                organizations,
+                seconds(started, loaded),
+                seconds(loaded, compared),
+                differing.size(),
                 seconds(compared, System.nanoTime()));
-        if (different[0] > DESCRIBED) {
-            differences.add("… " + (different[0] - DESCRIBED) + " more");
-        }
-        long organizations = repository.organizations().size();
         return new RecountReport(
-                memberships, organizations, differences, Duration.ofNanos(System.nanoTime() - started));
+                memberships.memberships(),
+                repository.organizationCount(),
+                report.lines(),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static void addInto(Map<LocalDate, long[]> rows, LocalDate key, long[] values) {
+        long[] sum = rows.computeIfAbsent(key, k -> new long[Changes.WIDTH]);
+        for (int i = 0; i < Changes.WIDTH; i++) {
+            sum[i] += values[i];
+        }
+    }
+
+    private static Map<LocalDate, long[]> monthsOf(Map<LocalDate, long[]> days) {
+        Map<LocalDate, long[]> months = new HashMap<>();
+        days.forEach((day, values) -> addInto(months, day.withDayOfMonth(1), values));
+        return months;
     }
 
     private static String seconds(long from, long to) {
         return String.format(java.util.Locale.ROOT, "%.1f", (to - from) / 1e9);
     }
 
-    private static void describe(List<String> differences, String kind, Difference difference, long[] counted) {
-        counted[0]++;
-        if (counted[0] > DESCRIBED) {
-            return;
+    /** The differences found, the first {@link #DESCRIBED} of the counters described, all counted. */
+    private static final class Report {
+
+        private final List<String> lines;
+        private long counters;
+
+        Report(List<String> treeDifferences) {
+            this.lines = new ArrayList<>(treeDifferences);
         }
-        StringBuilder text = new StringBuilder()
-                .append("organization ")
-                .append(difference.organizationId())
-                .append(", ")
-                .append(kind)
-                .append(' ')
-                .append(difference.date())
-                .append(", incremental − recount:");
-        long[] values = difference.incrementalMinusRecount();
-        for (int i = 0; i < Changes.WIDTH; i++) {
-            if (values[i] != 0) {
-                text.append(' ')
-                        .append(Changes.COLUMNS.get(i))
-                        .append(values[i] > 0 ? " +" : " ")
-                        .append(values[i]);
+
+        void add(String line) {
+            lines.add(line);
+        }
+
+        /** Compares an organization's stored rows with the recount's; true when any differs. */
+        boolean compare(
+                long organizationId, String kind, Map<LocalDate, long[]> stored, Map<LocalDate, long[]> recounted) {
+            boolean differs = false;
+            Set<LocalDate> keys = new java.util.TreeSet<>(stored.keySet());
+            keys.addAll(recounted.keySet());
+            long[] zero = new long[Changes.WIDTH];
+            for (LocalDate key : keys) {
+                long[] incremental = stored.getOrDefault(key, zero);
+                long[] recount = recounted.getOrDefault(key, zero);
+                if (!java.util.Arrays.equals(incremental, recount)) {
+                    long[] difference = new long[Changes.WIDTH];
+                    for (int i = 0; i < Changes.WIDTH; i++) {
+                        difference[i] = incremental[i] - recount[i];
+                    }
+                    differs = true;
+                    describe(organizationId, kind, key, difference);
+                }
             }
+            return differs;
         }
-        differences.add(text.toString());
+
+        private void describe(long organizationId, String kind, LocalDate date, long[] incrementalMinusRecount) {
+            counters++;
+            if (counters > DESCRIBED) {
+                return;
+            }
+            StringBuilder text = new StringBuilder()
+                    .append("organization ")
+                    .append(organizationId)
+                    .append(", ")
+                    .append(kind)
+                    .append(' ')
+                    .append(date)
+                    .append(", incremental − recount:");
+            for (int i = 0; i < Changes.WIDTH; i++) {
+                long value = incrementalMinusRecount[i];
+                if (value != 0) {
+                    text.append(' ')
+                            .append(Changes.COLUMNS.get(i))
+                            .append(value > 0 ? " +" : " ")
+                            .append(value);
+                }
+            }
+            lines.add(text.toString());
+        }
+
+        List<String> lines() {
+            List<String> all = new ArrayList<>(lines);
+            if (counters > DESCRIBED) {
+                all.add("… " + (counters - DESCRIBED) + " more");
+            }
+            return all;
+        }
     }
 }

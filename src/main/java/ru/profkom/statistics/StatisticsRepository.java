@@ -9,11 +9,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -24,9 +25,8 @@ import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
-import ru.profkom.members.MemberEnums.Category;
-import ru.profkom.members.MemberEnums.ExitReason;
-import ru.profkom.members.MemberEnums.Gender;
+import profkom.schema.tables.records.StatRecountDayRecord;
+import ru.profkom.shared.BulkInsert;
 import ru.profkom.shared.TreePaths;
 
 /** The statistics' counters and their copy of the tree; every statement is plain jOOQ for H2 and PostgreSQL. */
@@ -34,6 +34,9 @@ import ru.profkom.shared.TreePaths;
 class StatisticsRepository {
 
     private static final int BATCH = 5_000;
+
+    /** Rows in one counter upsert: 19 values each, well under PostgreSQL's 65,535 parameters a statement. */
+    private static final int UPSERT_ROWS = 1_000;
 
     private final DSLContext dsl;
 
@@ -63,6 +66,24 @@ class StatisticsRepository {
                 .orderBy(STAT_ORGANIZATION.DEPTH)
                 .forUpdate()
                 .fetch();
+    }
+
+    /**
+     * Locks the rows like {@link #lock} and reads, among them, the current path of {@code organizationId}:
+     * empty when it is not among the ids or not known.
+     */
+    Optional<String> lockReadingPath(List<Long> ids, long organizationId) {
+        return dsl
+                .select(STAT_ORGANIZATION.ORGANIZATION_ID, STAT_ORGANIZATION.PATH)
+                .from(STAT_ORGANIZATION)
+                .where(STAT_ORGANIZATION.ORGANIZATION_ID.in(ids))
+                .orderBy(STAT_ORGANIZATION.DEPTH)
+                .forUpdate()
+                .fetch()
+                .stream()
+                .filter(row -> row.value1() == organizationId)
+                .map(row -> row.value2())
+                .findFirst();
     }
 
     boolean hasOrganizations() {
@@ -161,10 +182,22 @@ class StatisticsRepository {
         return rows;
     }
 
-    void replaceOrganizations(Collection<OrganizationRow> rows) {
-        dsl.deleteFrom(STAT_ORGANIZATION).execute();
+    /**
+     * Makes the tree's copy equal to {@code rows}, given what it held before: only the rows that
+     * differ are written, so a recount of an unchanged tree leaves no dead rows behind.
+     */
+    void replaceOrganizations(Collection<OrganizationRow> rows, Map<Long, OrganizationRow> before) {
+        Set<Long> kept = new HashSet<>();
         List<Query> batch = new ArrayList<>();
         for (OrganizationRow row : rows) {
+            kept.add(row.id());
+            OrganizationRow old = before.get(row.id());
+            if (row.equals(old)) {
+                continue;
+            }
+            if (old != null) {
+                batch.add(dsl.deleteFrom(STAT_ORGANIZATION).where(STAT_ORGANIZATION.ORGANIZATION_ID.eq(row.id())));
+            }
             batch.add(dsl.insertInto(STAT_ORGANIZATION)
                     .set(STAT_ORGANIZATION.ORGANIZATION_ID, row.id())
                     .set(STAT_ORGANIZATION.PARENT_ID, row.parentId())
@@ -172,9 +205,14 @@ class StatisticsRepository {
                     .set(STAT_ORGANIZATION.PATH, row.path())
                     .set(STAT_ORGANIZATION.HEADCOUNT, row.headcount())
                     .set(STAT_ORGANIZATION.SUBTREE_HEADCOUNT, row.subtreeHeadcount()));
-            if (batch.size() == BATCH) {
+            if (batch.size() >= BATCH) {
                 dsl.batch(batch).execute();
                 batch.clear();
+            }
+        }
+        for (Long gone : before.keySet()) {
+            if (!kept.contains(gone)) {
+                batch.add(dsl.deleteFrom(STAT_ORGANIZATION).where(STAT_ORGANIZATION.ORGANIZATION_ID.eq(gone)));
             }
         }
         if (!batch.isEmpty()) {
@@ -237,9 +275,10 @@ class StatisticsRepository {
     }
 
     /**
-     * Adds the counters to their rows with two prepared statements run as batches, the same text for
-     * every row: an update of the existing rows, then an insert of those the update did not find. A
-     * row inserted meanwhile by another transaction fails the insert, and the caller retries.
+     * Adds the counters to their rows by upserts of up to {@link #UPSERT_ROWS} rows a statement: one
+     * round trip for the few rows of a single change, few for an import's thousands. PostgreSQL's
+     * upsert is atomic; H2 emulates it with a MERGE that a concurrent insert of the same new row can
+     * beat, which fails the statement, and the caller retries.
      */
     private void addTo(
             Table<?> table,
@@ -247,58 +286,31 @@ class StatisticsRepository {
             Field<LocalDate> key,
             Field<LocalDate> month,
             List<CounterRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
         List<Field<Long>> counters = counters(table);
-        Map<Field<?>, Object> increments = new LinkedHashMap<>();
-        for (Field<Long> counter : counters) {
-            increments.put(counter, counter.plus(DSL.val((Long) null, Long.class)));
-        }
-        var updates = dsl.batch(dsl.update(table)
-                .set(increments)
-                .where(organization.eq((Long) null))
-                .and(key.eq((LocalDate) null)));
-        for (CounterRow row : rows) {
-            Object[] binds = new Object[counters.size() + 2];
-            for (int i = 0; i < counters.size(); i++) {
-                binds[i] = row.values()[i];
-            }
-            binds[counters.size()] = row.organizationId();
-            binds[counters.size() + 1] = row.key();
-            updates = updates.bind(binds);
-        }
-        int[] updated = updates.execute();
-        if (updated.length != rows.size()) {
-            throw new IllegalStateException("The driver did not report the updated rows of a batch");
-        }
         List<Field<?>> columns = new ArrayList<>(List.of(organization, key));
         if (month != null) {
             columns.add(month);
         }
         columns.addAll(counters);
-        var inserts = dsl.batch(
-                dsl.insertInto(table).columns(columns).values(java.util.Collections.nCopies(columns.size(), null)));
-        boolean any = false;
-        for (int r = 0; r < rows.size(); r++) {
-            if (updated[r] > 0) {
-                continue;
-            }
-            CounterRow row = rows.get(r);
-            List<Object> binds = new ArrayList<>(columns.size());
-            binds.add(row.organizationId());
-            binds.add(row.key());
-            if (month != null) {
-                binds.add(row.month());
-            }
-            for (long value : row.values()) {
-                binds.add(value);
-            }
-            inserts = inserts.bind(binds.toArray());
-            any = true;
+        Map<Field<?>, Object> increments = new LinkedHashMap<>();
+        for (Field<Long> counter : counters) {
+            increments.put(counter, counter.plus(DSL.excluded(counter)));
         }
-        if (any) {
-            inserts.execute();
+        for (int from = 0; from < rows.size(); from += UPSERT_ROWS) {
+            var insert = dsl.insertInto(table).columns(columns);
+            for (CounterRow row : rows.subList(from, Math.min(rows.size(), from + UPSERT_ROWS))) {
+                List<Object> values = new ArrayList<>(columns.size());
+                values.add(row.organizationId());
+                values.add(row.key());
+                if (month != null) {
+                    values.add(row.month());
+                }
+                for (long value : row.values()) {
+                    values.add(value);
+                }
+                insert = insert.values(values);
+            }
+            insert.onConflict(organization, key).doUpdate().set(increments).execute();
         }
     }
 
@@ -436,152 +448,103 @@ class StatisticsRepository {
         }
     }
 
+    /** A day row of one organization's counters. */
+    record DayRow(long organizationId, LocalDate day, long[] values) {}
+
+    /** The stored day rows of the organizations, by organization and day. */
+    Map<Long, Map<LocalDate, long[]>> dayRows(Collection<Long> ids) {
+        return rowsOf(STAT_DAY, STAT_DAY.ORGANIZATION_ID, STAT_DAY.CHANGE_DAY, ids);
+    }
+
+    /** The stored month rows of the organizations, by organization and month. */
+    Map<Long, Map<LocalDate, long[]>> monthRows(Collection<Long> ids) {
+        return rowsOf(STAT_MONTH, STAT_MONTH.ORGANIZATION_ID, STAT_MONTH.CHANGE_MONTH, ids);
+    }
+
     /**
-     * Inserts every organization's own rows, counted from the registry's memberships in one statement:
-     * each membership gives a join row, an exit row if it ended and a row where its youth ends, with
-     * the same counters as {@link Changes#add}; the rows are summed per organization and day. The
-     * database does in one pass what streaming the memberships through the application did row by row.
+     * Reads the rows through JDBC directly: a recount reads tens of millions of them, and a jOOQ
+     * record for each cost more than the database's work.
      */
-    void insertRecountOwnRows(Select<? extends Record> memberships) {
-        Table<?> f = memberships.asTable("f");
-        Field<Long> organization = f.field("organization_id", Long.class);
-        Field<String> category = f.field("category", String.class);
-        Field<String> gender = f.field("gender", String.class);
-        Field<LocalDate> birthDate = f.field("birth_date", LocalDate.class);
-        Field<LocalDate> joined = f.field("joined_on", LocalDate.class);
-        Field<LocalDate> exited = f.field("exited_on", LocalDate.class);
-        Field<String> reason = f.field("exit_reason", String.class);
-        Field<Boolean> transferredIn = f.field("transferred_in", Boolean.class);
-        // Changes.agesOutOfYouth: the first day of the month after the month of the 35th birthday.
-        Field<LocalDate> agedOut = DSL.localDateAdd(
-                firstOfMonth(birthDate), DSL.inline(Youth.AGE_LIMIT * 12 + 1), org.jooq.DatePart.MONTH);
-        Field<LocalDate> youthEnds =
-                DSL.when(exited.isNull().or(agedOut.lt(exited)), agedOut).otherwise(exited);
-        Condition youthCounted = birthDate.isNotNull().and(joined.lt(youthEnds));
+    private Map<Long, Map<LocalDate, long[]>> rowsOf(
+            Table<?> table, Field<Long> organization, Field<LocalDate> key, Collection<Long> ids) {
+        List<SelectField<?>> columns = new ArrayList<>(List.of(organization, key));
+        columns.addAll(counters(table));
+        String sql = dsl.renderInlined(DSL.select(columns).from(table).where(organization.in(ids)));
+        Map<Long, Map<LocalDate, long[]>> rows = new HashMap<>();
+        dsl.connection(connection -> {
+            try (var statement = connection.createStatement();
+                    var result = statement.executeQuery(sql)) {
+                while (result.next()) {
+                    long[] values = new long[Changes.WIDTH];
+                    for (int i = 0; i < Changes.WIDTH; i++) {
+                        values[i] = result.getLong(i + 3);
+                    }
+                    rows.computeIfAbsent(result.getLong(1), id -> new HashMap<>())
+                            .put(result.getObject(2, LocalDate.class), values);
+                }
+            }
+        });
+        return rows;
+    }
 
-        List<Field<Long>> onJoin = new ArrayList<>();
-        List<Field<Long>> onExit = new ArrayList<>();
-        List<Field<Long>> onYouthEnd = new ArrayList<>();
-        for (int column = 0; column < Changes.WIDTH; column++) {
-            onJoin.add(DSL.inline(0L));
-            onExit.add(DSL.inline(0L));
-            onYouthEnd.add(DSL.inline(0L));
-        }
-        onJoin.set(Changes.MEMBERS, DSL.inline(1L));
-        onExit.set(Changes.MEMBERS, DSL.inline(-1L));
-        onJoin.set(Changes.JOINED, one(transferredIn.isTrue().not()));
-        onJoin.set(Changes.TRANSFERS_IN, one(transferredIn.isTrue()));
-        for (ExitReason exitReason : ExitReason.values()) {
-            Condition isReason = exitReason == ExitReason.OWN_WISH
-                    ? reason.isNull().or(reason.eq(exitReason.name()))
-                    : reason.eq(exitReason.name());
-            onExit.set(Changes.exitColumn(exitReason), one(isReason));
-        }
-        for (Category each : Category.values()) {
-            onJoin.set(Changes.CATEGORY + each.ordinal(), one(category.eq(each.name())));
-            onExit.set(
-                    Changes.CATEGORY + each.ordinal(),
-                    one(category.eq(each.name())).neg());
-        }
-        for (Gender each : Gender.values()) {
-            int column = Changes.genderColumn(each);
-            onJoin.set(column, one(gender.eq(each.name())));
-            onExit.set(column, one(gender.eq(each.name())).neg());
-        }
-        onJoin.set(Changes.YOUTH, one(youthCounted));
-        onYouthEnd.set(Changes.YOUTH, DSL.inline(-1L));
+    /** Every organization that has day or month counters. */
+    Set<Long> organizationsWithCounters() {
+        return new HashSet<>(dsl.selectDistinct(STAT_DAY.ORGANIZATION_ID)
+                .from(STAT_DAY)
+                .union(DSL.selectDistinct(STAT_MONTH.ORGANIZATION_ID).from(STAT_MONTH))
+                .fetch(0, Long.class));
+    }
 
-        Table<?> events = DSL.select(eventFields(organization, joined, onJoin))
-                .from(f)
-                .unionAll(DSL.select(eventFields(organization, exited, onExit))
-                        .from(f)
-                        .where(exited.isNotNull()))
-                .unionAll(DSL.select(eventFields(organization, youthEnds, onYouthEnd))
-                        .from(f)
-                        .where(youthCounted))
-                .asTable("e");
-        Field<Long> eventOrganization = events.field("organization_id", Long.class);
-        Field<LocalDate> eventDay = events.field("change_day", LocalDate.class);
-        List<SelectField<?>> sums = new ArrayList<>(List.of(eventOrganization, eventDay, firstOfMonth(eventDay)));
-        Condition nonZero = DSL.falseCondition();
-        for (String column : Changes.COLUMNS) {
-            Field<java.math.BigDecimal> sum = DSL.sum(events.field(column, Long.class));
-            sums.add(sum.cast(Long.class));
-            nonZero = nonZero.or(sum.ne(java.math.BigDecimal.ZERO));
+    long organizationCount() {
+        return dsl.fetchCount(STAT_ORGANIZATION);
+    }
+
+    /** Writes recounted day rows to the scratch table, by {@code COPY} on PostgreSQL. */
+    void insertRecountRows(List<DayRow> rows) {
+        List<StatRecountDayRecord> records = new ArrayList<>(rows.size());
+        for (DayRow row : rows) {
+            StatRecountDayRecord record = dsl.newRecord(STAT_RECOUNT_DAY);
+            record.setOrganizationId(row.organizationId());
+            record.setChangeDay(row.day());
+            record.setChangeMonth(row.day().withDayOfMonth(1));
+            List<Field<Long>> counters = counters(STAT_RECOUNT_DAY);
+            for (int i = 0; i < Changes.WIDTH; i++) {
+                record.set(counters.get(i), row.values()[i]);
+            }
+            records.add(record);
         }
-        List<Field<?>> columns = new ArrayList<>(
-                List.of(STAT_RECOUNT_DAY.ORGANIZATION_ID, STAT_RECOUNT_DAY.CHANGE_DAY, STAT_RECOUNT_DAY.CHANGE_MONTH));
-        columns.addAll(counters(STAT_RECOUNT_DAY));
-        dsl.insertInto(STAT_RECOUNT_DAY)
-                .columns(columns)
-                .select(DSL.select(sums)
-                        .from(events)
-                        .groupBy(eventOrganization, eventDay)
-                        .having(nonZero))
+        BulkInsert.insertAll(dsl, STAT_RECOUNT_DAY, records);
+    }
+
+    /**
+     * Replaces the day and month counters of the organizations by the recount's rows in the scratch
+     * table (an organization without rows there ends with none).
+     */
+    void replaceCountersByRecount(Collection<Long> ids) {
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += BATCH) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + BATCH));
+            dsl.deleteFrom(STAT_DAY).where(STAT_DAY.ORGANIZATION_ID.in(chunk)).execute();
+            dsl.deleteFrom(STAT_MONTH)
+                    .where(STAT_MONTH.ORGANIZATION_ID.in(chunk))
+                    .execute();
+        }
+        // In key order: an organization's rows then share few pages, and reading its figures (a drill-down
+        // sums every month row of 50 children) touches those pages instead of one page per row.
+        dsl.insertInto(STAT_DAY)
+                .select(DSL.selectFrom(STAT_RECOUNT_DAY)
+                        .orderBy(STAT_RECOUNT_DAY.ORGANIZATION_ID, STAT_RECOUNT_DAY.CHANGE_DAY))
                 .execute();
-    }
-
-    private static Field<LocalDate> firstOfMonth(Field<LocalDate> date) {
-        // PostgreSQL's extract gives a numeric, which a date cannot be added to: cast to an integer.
-        return DSL.localDateAdd(
-                date,
-                DSL.inline(1).minus(DSL.day(date)).cast(org.jooq.impl.SQLDataType.INTEGER),
-                org.jooq.DatePart.DAY);
-    }
-
-    private static Field<Long> one(Condition condition) {
-        return DSL.when(condition, DSL.inline(1L)).otherwise(DSL.inline(0L));
-    }
-
-    private static List<SelectField<?>> eventFields(
-            Field<Long> organization, Field<LocalDate> day, List<Field<Long>> counters) {
-        List<SelectField<?>> fields =
-                new ArrayList<>(List.of(organization.as("organization_id"), day.as("change_day")));
-        for (int column = 0; column < Changes.WIDTH; column++) {
-            fields.add(counters.get(column).as(Changes.COLUMNS.get(column)));
+        dsl.insertInto(STAT_MONTH)
+                .select(DSL.selectFrom(monthSums(STAT_RECOUNT_DAY).asTable("m"))
+                        .orderBy(DSL.field(DSL.name("m", "organization_id")), DSL.field(DSL.name("m", "change_month"))))
+                .execute();
+        if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+            // Fresh statistics for the planner: with those of the empty tables it scans instead of using the keys.
+            dsl.execute("analyze stat_day");
+            dsl.execute("analyze stat_month");
+            dsl.execute("analyze stat_organization");
         }
-        return fields;
-    }
-
-    int maxDepth() {
-        Integer depth = dsl.select(DSL.max(STAT_ORGANIZATION.DEPTH))
-                .from(STAT_ORGANIZATION)
-                .fetchOne(0, Integer.class);
-        return depth == null ? 0 : depth;
-    }
-
-    /** Adds the recount rows of the organizations at a depth to their parents' rows. */
-    void rollUpRecount(int depth) {
-        var r = STAT_RECOUNT_DAY;
-        var o = STAT_ORGANIZATION;
-        List<SelectField<?>> fields = new ArrayList<>();
-        fields.add(o.PARENT_ID.as("organization_id"));
-        fields.add(r.CHANGE_DAY);
-        fields.add(r.CHANGE_MONTH);
-        fields.addAll(summedCounters(r));
-        mergeAdd(
-                r,
-                List.of("organization_id", "change_day"),
-                DSL.select(fields)
-                        .from(r)
-                        .join(o)
-                        .on(o.ORGANIZATION_ID.eq(r.ORGANIZATION_ID))
-                        .where(o.DEPTH.eq(depth))
-                        .and(o.PARENT_ID.isNotNull())
-                        .groupBy(o.PARENT_ID, r.CHANGE_DAY, r.CHANGE_MONTH));
-    }
-
-    /**
-     * The rows where the incremental day counters differ from the recount: the incremental values
-     * minus the recount's, keyed by organization and day.
-     */
-    void dayDifferences(Consumer<Difference> differences) {
-        differences(STAT_DAY, STAT_DAY.CHANGE_DAY, DSL.selectFrom(STAT_RECOUNT_DAY), "change_day", differences);
-    }
-
-    /** The same for the month counters against the recount's days summed per month. */
-    void monthDifferences(Consumer<Difference> differences) {
-        differences(STAT_MONTH, STAT_MONTH.CHANGE_MONTH, monthSums(STAT_RECOUNT_DAY), "change_month", differences);
     }
 
     /** A day table's rows summed per organization and month, the columns named like {@code stat_month}'s. */
@@ -600,77 +563,5 @@ class StatisticsRepository {
             sums.add(DSL.sum(counter).cast(Long.class).as(counter.getName()));
         }
         return sums;
-    }
-
-    record Difference(long organizationId, LocalDate date, long[] incrementalMinusRecount) {}
-
-    /**
-     * Compares row by row on the key: the live rows joined to the recount's (missing ones counting as
-     * zero), then the recount's rows that have no live row. Joining on the key reads each table once;
-     * summing both tables' rows grouped by key, as before, took four times as long.
-     */
-    private void differences(
-            Table<?> live,
-            Field<LocalDate> liveDate,
-            Select<?> recountRows,
-            String recountDate,
-            Consumer<Difference> differences) {
-        Table<?> r = recountRows.asTable("r");
-        Field<Long> liveOrganization = live.field("organization_id", Long.class);
-        Field<Long> recountOrganization = r.field("organization_id", Long.class);
-        Field<LocalDate> recountAt = r.field(recountDate, LocalDate.class);
-        Condition sameKey = recountOrganization.eq(liveOrganization).and(recountAt.eq(liveDate));
-
-        List<SelectField<?>> liveMinusRecount =
-                new ArrayList<>(List.of(liveOrganization.as("organization_id"), liveDate.as("at")));
-        List<SelectField<?>> recountOnly =
-                new ArrayList<>(List.of(recountOrganization.as("organization_id"), recountAt.as("at")));
-        Condition liveDiffers = DSL.falseCondition();
-        Condition recountNonZero = DSL.falseCondition();
-        for (String column : Changes.COLUMNS) {
-            Field<Long> liveValue = live.field(column, Long.class);
-            Field<Long> recountValue = r.field(column, Long.class);
-            liveMinusRecount.add(liveValue.minus(DSL.coalesce(recountValue, 0L)).as(column));
-            recountOnly.add(recountValue.neg().as(column));
-            liveDiffers = liveDiffers.or(liveValue.ne(DSL.coalesce(recountValue, 0L)));
-            recountNonZero = recountNonZero.or(recountValue.ne(0L));
-        }
-        Table<?> both = DSL.select(liveMinusRecount)
-                .from(live)
-                .leftJoin(r)
-                .on(sameKey)
-                .where(liveDiffers)
-                .unionAll(DSL.select(recountOnly)
-                        .from(r)
-                        .where(recountNonZero)
-                        .andNotExists(DSL.selectOne().from(live).where(sameKey)))
-                .asTable("differences");
-        Field<Long> organization = both.field("organization_id", Long.class);
-        Field<LocalDate> at = both.field("at", LocalDate.class);
-        try (var cursor =
-                dsl.selectFrom(both).orderBy(organization, at).fetchSize(10_000).fetchLazy()) {
-            for (Record record : cursor) {
-                long[] values = new long[Changes.WIDTH];
-                for (int i = 0; i < Changes.WIDTH; i++) {
-                    values[i] = ((Number) record.get(i + 2)).longValue();
-                }
-                differences.accept(new Difference(record.get(organization), record.get(at), values));
-            }
-        }
-    }
-
-    /** Replaces the incremental counters by the recount's. */
-    void keepRecount() {
-        dsl.deleteFrom(STAT_DAY).execute();
-        dsl.insertInto(STAT_DAY).select(DSL.selectFrom(STAT_RECOUNT_DAY)).execute();
-        dsl.deleteFrom(STAT_MONTH).execute();
-        dsl.insertInto(STAT_MONTH).select(monthSums(STAT_DAY)).execute();
-        clearRecount();
-        if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
-            // Fresh statistics for the planner: with those of the empty tables it scans instead of using the keys.
-            dsl.execute("analyze stat_day");
-            dsl.execute("analyze stat_month");
-            dsl.execute("analyze stat_organization");
-        }
     }
 }

@@ -23,8 +23,17 @@ import ru.profkom.statistics.StatisticsRepository.OrganizationRow;
 @Transactional
 class StatisticsTree {
 
+    /** More organizations than a federation has: the memory stays bounded if ids keep changing. */
+    private static final int REMEMBERED_PATHS = 500_000;
+
     private final StatisticsRepository repository;
     private final Organizations organizations;
+
+    /**
+     * The path each organization had when its counters were last written, on this node: a guess that saves
+     * reading it before locking, checked under the lock, so a move since only costs one more statement.
+     */
+    private final Map<Long, String> lockedPaths = new java.util.concurrent.ConcurrentHashMap<>();
 
     StatisticsTree(StatisticsRepository repository, Organizations organizations) {
         this.repository = repository;
@@ -41,11 +50,20 @@ class StatisticsTree {
      * subtree runs between reading the path and writing the counters under it.
      */
     List<Long> lockedAncestorsAndSelf(long organizationId) {
-        List<Long> ids = ancestorsAndSelf(organizationId);
+        String lastLocked = lockedPaths.get(organizationId);
+        List<Long> ids = lastLocked != null ? StatisticsService.idsOf(lastLocked) : ancestorsAndSelf(organizationId);
         while (true) {
-            repository.lock(ids);
-            List<Long> now = ancestorsAndSelf(organizationId);
+            Optional<String> path = repository.lockReadingPath(ids, organizationId);
+            if (path.isEmpty()) {
+                ids = ancestorsAndSelf(organizationId);
+                continue;
+            }
+            List<Long> now = StatisticsService.idsOf(path.get());
             if (now.equals(ids)) {
+                if (lockedPaths.size() >= REMEMBERED_PATHS) {
+                    lockedPaths.clear();
+                }
+                lockedPaths.put(organizationId, path.get());
                 return ids;
             }
             ids = now;
@@ -153,7 +171,7 @@ class StatisticsTree {
                 differences.add("organization " + row.id() + ": " + old + " ≠ " + row);
             }
         }
-        repository.replaceOrganizations(rows);
+        repository.replaceOrganizations(rows, before);
         return differences;
     }
 

@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ class CopyValueTests {
 
     private static String copy(Object value) {
         StringBuilder row = new StringBuilder();
-        MemberRepository.appendCopyValue(row, value);
+        BulkInsert.appendCopyValue(row, value);
         return row.toString();
     }
 }
