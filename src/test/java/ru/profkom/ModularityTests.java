@@ -71,7 +71,6 @@ class ModularityTests {
             Map.entry("StatDay", "ru.profkom.statistics"),
             Map.entry("StatMonth", "ru.profkom.statistics"),
             Map.entry("StatOrganization", "ru.profkom.statistics"),
-            Map.entry("StatRecountDay", "ru.profkom.statistics"),
             Map.entry("StatisticalReport", "ru.profkom.statisticalreports"),
             Map.entry("StatisticalReportLine", "ru.profkom.statisticalreports"),
             Map.entry("StatisticalReportStep", "ru.profkom.statisticalreports"));

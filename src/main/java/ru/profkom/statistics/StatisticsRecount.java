@@ -20,8 +20,8 @@ import ru.profkom.members.MembershipFactsQuery;
  * organization's own changes with the same rules as the incremental updates ({@link Changes}), adds
  * its subtree's figures, hands the sum to its parent and compares it with the organization's stored
  * day and month rows, read a block of organizations at a time. Only the organizations that differ
- * are rewritten. Nothing the size of the counters is written or sorted in the database, which is
- * what made the set-based recount take an hour for 20 million members.
+ * are rewritten, in the same transaction. Nothing the size of the counters is written or sorted in
+ * the database, which is what made the set-based recount take an hour for 20 million members.
  */
 @Component
 class StatisticsRecount {
@@ -34,7 +34,7 @@ class StatisticsRecount {
     /** Organizations whose stored rows are read by one statement. */
     private static final int BLOCK = 500;
 
-    /** Recount rows of differing organizations kept in memory before they are written to the scratch table. */
+    /** Recount rows of differing organizations kept in memory before they are written. */
     private static final int PENDING_ROWS = 20_000;
 
     private final StatisticsRepository repository;
@@ -51,12 +51,10 @@ class StatisticsRecount {
     RecountReport run() {
         long started = System.nanoTime();
         Report report = new Report(tree.rebuild());
-        repository.clearRecount();
         CountedMemberships memberships =
                 CountedMemberships.load(repository.organizations().values(), facts::forEachCounted);
         long loaded = System.nanoTime();
-        Set<Long> differing = new LinkedHashSet<>();
-        List<StatisticsRepository.DayRow> pending = new ArrayList<>();
+        Rewrite rewrite = new Rewrite();
         // The summed figures of organizations whose subtree is being walked: at most one per level.
         Map<Integer, Map<LocalDate, long[]>> subtreeSums = new HashMap<>();
         int organizations = memberships.organizations();
@@ -84,22 +82,14 @@ class StatisticsRecount {
                     Map<LocalDate, long[]> parentDays = subtreeSums.computeIfAbsent(parent, p -> new HashMap<>());
                     days.forEach((day, values) -> addInto(parentDays, day, values));
                 }
+                Map<LocalDate, long[]> months = monthsOf(days);
                 boolean dayDiffers = report.compare(id, "day", storedDays.getOrDefault(id, Map.of()), days);
-                boolean monthDiffers =
-                        report.compare(id, "month", storedMonths.getOrDefault(id, Map.of()), monthsOf(days));
+                boolean monthDiffers = report.compare(id, "month", storedMonths.getOrDefault(id, Map.of()), months);
                 if (dayDiffers || monthDiffers) {
-                    differing.add(id);
-                    days.forEach((day, values) -> {
-                        if (!Changes.isZero(values)) {
-                            pending.add(new StatisticsRepository.DayRow(id, day, values));
-                        }
-                    });
-                    if (pending.size() >= PENDING_ROWS) {
-                        repository.insertRecountRows(pending);
-                        pending.clear();
-                    }
+                    rewrite.add(id, days, months);
                 }
             }
+            rewrite.flushIfLarge();
         }
         Set<Long> walked = new HashSet<>();
         for (int position = 0; position < organizations; position++) {
@@ -107,31 +97,66 @@ class StatisticsRecount {
         }
         for (Long stray : repository.organizationsWithCounters()) {
             if (!walked.contains(stray)) {
-                // Counters of an organization that neither the tree nor any membership knows.
                 report.add("organization " + stray + ": counters without an organization or memberships");
-                differing.add(stray);
+                rewrite.add(stray, Map.of(), Map.of());
             }
         }
-        repository.insertRecountRows(pending);
-        long compared = System.nanoTime();
-        if (!differing.isEmpty()) {
-            repository.replaceCountersByRecount(differing);
+        rewrite.flush();
+        if (rewrite.organizations > 0) {
+            repository.analyzeCounters();
         }
-        repository.clearRecount();
         log.info(
-                "Recount of {} memberships in {} organizations: reading them {} s, counting and comparing {} s,"
+                "Recount of {} memberships in {} organizations: reading them {} s, counting, comparing and"
                         + " rewriting {} organizations {} s",
                 memberships.memberships(),
                 organizations,
                 seconds(started, loaded),
-                seconds(loaded, compared),
-                differing.size(),
-                seconds(compared, System.nanoTime()));
+                rewrite.organizations,
+                seconds(loaded, System.nanoTime()));
         return new RecountReport(
                 memberships.memberships(),
                 repository.organizationCount(),
                 report.lines(),
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The recount's rows of the organizations that differ, written over theirs a few thousand rows at a time. */
+    private final class Rewrite {
+
+        private final Set<Long> ids = new LinkedHashSet<>();
+        private final List<StatisticsRepository.CounterRow> days = new ArrayList<>();
+        private final List<StatisticsRepository.CounterRow> months = new ArrayList<>();
+        private long organizations;
+
+        void add(long id, Map<LocalDate, long[]> dayRows, Map<LocalDate, long[]> monthRows) {
+            ids.add(id);
+            organizations++;
+            dayRows.forEach((day, values) -> {
+                if (!Changes.isZero(values)) {
+                    days.add(new StatisticsRepository.CounterRow(id, day, day.withDayOfMonth(1), values));
+                }
+            });
+            monthRows.forEach((month, values) -> {
+                if (!Changes.isZero(values)) {
+                    months.add(new StatisticsRepository.CounterRow(id, month, null, values));
+                }
+            });
+        }
+
+        void flushIfLarge() {
+            if (days.size() + months.size() >= PENDING_ROWS) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!ids.isEmpty()) {
+                repository.replaceCounters(ids, days, months);
+                ids.clear();
+                days.clear();
+                months.clear();
+            }
+        }
     }
 
     private static void addInto(Map<LocalDate, long[]> rows, LocalDate key, long[] values) {

@@ -3,7 +3,6 @@ package ru.profkom.statistics;
 import static profkom.schema.Tables.STAT_DAY;
 import static profkom.schema.Tables.STAT_MONTH;
 import static profkom.schema.Tables.STAT_ORGANIZATION;
-import static profkom.schema.Tables.STAT_RECOUNT_DAY;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +24,8 @@ import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
-import profkom.schema.tables.records.StatRecountDayRecord;
+import profkom.schema.tables.records.StatDayRecord;
+import profkom.schema.tables.records.StatMonthRecord;
 import ru.profkom.shared.BulkInsert;
 import ru.profkom.shared.TreePaths;
 
@@ -259,7 +259,7 @@ class StatisticsRepository {
     }
 
     /** Counters to add to the row of an organization and a day (with its month) or a month. */
-    private record CounterRow(long organizationId, LocalDate key, LocalDate month, long[] values) {
+    record CounterRow(long organizationId, LocalDate key, LocalDate month, long[] values) {
 
         /** Adds the values to the row of the organization and key in {@code rows}, starting it at zero. */
         static void addTo(
@@ -438,19 +438,6 @@ class StatisticsRepository {
 
     // ---- the recount -----------------------------------------------------------------------
 
-    void clearRecount() {
-        if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
-            // Deleted rows stay in the table until a vacuum: millions per recount where autovacuum is off
-            // or behind, which the next recount reads again. Truncating leaves none (and is transactional here).
-            dsl.truncate(STAT_RECOUNT_DAY).execute();
-        } else {
-            dsl.deleteFrom(STAT_RECOUNT_DAY).execute();
-        }
-    }
-
-    /** A day row of one organization's counters. */
-    record DayRow(long organizationId, LocalDate day, long[] values) {}
-
     /** The stored day rows of the organizations, by organization and day. */
     Map<Long, Map<LocalDate, long[]>> dayRows(Collection<Long> ids) {
         return rowsOf(STAT_DAY, STAT_DAY.ORGANIZATION_ID, STAT_DAY.CHANGE_DAY, ids);
@@ -499,69 +486,49 @@ class StatisticsRepository {
         return dsl.fetchCount(STAT_ORGANIZATION);
     }
 
-    /** Writes recounted day rows to the scratch table, by {@code COPY} on PostgreSQL. */
-    void insertRecountRows(List<DayRow> rows) {
-        List<StatRecountDayRecord> records = new ArrayList<>(rows.size());
-        for (DayRow row : rows) {
-            StatRecountDayRecord record = dsl.newRecord(STAT_RECOUNT_DAY);
+    /**
+     * Replaces the day and month rows of the organizations by the given ones (an organization without
+     * rows there ends with none), written by {@code COPY} on PostgreSQL, grouped by organization: its
+     * rows then share few pages, and reading its figures (a drill-down sums every month row of 50
+     * children) touches those pages instead of one page per row.
+     */
+    void replaceCounters(Collection<Long> ids, List<CounterRow> days, List<CounterRow> months) {
+        dsl.deleteFrom(STAT_DAY).where(STAT_DAY.ORGANIZATION_ID.in(ids)).execute();
+        dsl.deleteFrom(STAT_MONTH).where(STAT_MONTH.ORGANIZATION_ID.in(ids)).execute();
+        List<StatDayRecord> dayRecords = new ArrayList<>(days.size());
+        for (CounterRow row : days) {
+            StatDayRecord record = dsl.newRecord(STAT_DAY);
             record.setOrganizationId(row.organizationId());
-            record.setChangeDay(row.day());
-            record.setChangeMonth(row.day().withDayOfMonth(1));
-            List<Field<Long>> counters = counters(STAT_RECOUNT_DAY);
-            for (int i = 0; i < Changes.WIDTH; i++) {
-                record.set(counters.get(i), row.values()[i]);
-            }
-            records.add(record);
+            record.setChangeDay(row.key());
+            record.setChangeMonth(row.month());
+            setCounters(record, STAT_DAY, row.values());
+            dayRecords.add(record);
         }
-        BulkInsert.insertAll(dsl, STAT_RECOUNT_DAY, records);
+        BulkInsert.insertAll(dsl, STAT_DAY, dayRecords);
+        List<StatMonthRecord> monthRecords = new ArrayList<>(months.size());
+        for (CounterRow row : months) {
+            StatMonthRecord record = dsl.newRecord(STAT_MONTH);
+            record.setOrganizationId(row.organizationId());
+            record.setChangeMonth(row.key());
+            setCounters(record, STAT_MONTH, row.values());
+            monthRecords.add(record);
+        }
+        BulkInsert.insertAll(dsl, STAT_MONTH, monthRecords);
     }
 
-    /**
-     * Replaces the day and month counters of the organizations by the recount's rows in the scratch
-     * table (an organization without rows there ends with none).
-     */
-    void replaceCountersByRecount(Collection<Long> ids) {
-        List<Long> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += BATCH) {
-            List<Long> chunk = all.subList(from, Math.min(all.size(), from + BATCH));
-            dsl.deleteFrom(STAT_DAY).where(STAT_DAY.ORGANIZATION_ID.in(chunk)).execute();
-            dsl.deleteFrom(STAT_MONTH)
-                    .where(STAT_MONTH.ORGANIZATION_ID.in(chunk))
-                    .execute();
+    private static void setCounters(Record record, Table<?> table, long[] values) {
+        List<Field<Long>> counters = counters(table);
+        for (int i = 0; i < Changes.WIDTH; i++) {
+            record.set(counters.get(i), values[i]);
         }
-        // In key order: an organization's rows then share few pages, and reading its figures (a drill-down
-        // sums every month row of 50 children) touches those pages instead of one page per row.
-        dsl.insertInto(STAT_DAY)
-                .select(DSL.selectFrom(STAT_RECOUNT_DAY)
-                        .orderBy(STAT_RECOUNT_DAY.ORGANIZATION_ID, STAT_RECOUNT_DAY.CHANGE_DAY))
-                .execute();
-        dsl.insertInto(STAT_MONTH)
-                .select(DSL.selectFrom(monthSums(STAT_RECOUNT_DAY).asTable("m"))
-                        .orderBy(DSL.field(DSL.name("m", "organization_id")), DSL.field(DSL.name("m", "change_month"))))
-                .execute();
+    }
+
+    /** Fresh statistics for PostgreSQL's planner after counters were rewritten in bulk. */
+    void analyzeCounters() {
         if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
-            // Fresh statistics for the planner: with those of the empty tables it scans instead of using the keys.
             dsl.execute("analyze stat_day");
             dsl.execute("analyze stat_month");
             dsl.execute("analyze stat_organization");
         }
-    }
-
-    /** A day table's rows summed per organization and month, the columns named like {@code stat_month}'s. */
-    private static Select<? extends Record> monthSums(Table<?> days) {
-        Field<Long> organization = days.field("organization_id", Long.class);
-        Field<LocalDate> month = days.field("change_month", LocalDate.class);
-        List<SelectField<?>> fields = new ArrayList<>(List.of(organization, month));
-        fields.addAll(summedCounters(days));
-        return DSL.select(fields).from(days).groupBy(organization, month);
-    }
-
-    /** The sums of a table's counters, each named like its column. */
-    private static List<SelectField<?>> summedCounters(Table<?> table) {
-        List<SelectField<?>> sums = new ArrayList<>();
-        for (Field<Long> counter : counters(table)) {
-            sums.add(DSL.sum(counter).cast(Long.class).as(counter.getName()));
-        }
-        return sums;
     }
 }

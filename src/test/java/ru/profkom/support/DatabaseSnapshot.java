@@ -31,8 +31,7 @@ public class DatabaseSnapshot {
             "member_id_block",
             "stat_day",
             "stat_month",
-            "stat_organization",
-            "stat_recount_day");
+            "stat_organization");
 
     private static final Map<String, Set<String>> IGNORED_COLUMNS = Map.of(
             "account", Set.of("last_sign_in_at"),
