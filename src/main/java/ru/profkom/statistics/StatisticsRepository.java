@@ -24,8 +24,6 @@ import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
-import profkom.schema.tables.records.StatDayRecord;
-import profkom.schema.tables.records.StatMonthRecord;
 import ru.profkom.shared.BulkInsert;
 import ru.profkom.shared.TreePaths;
 
@@ -495,32 +493,23 @@ class StatisticsRepository {
     void replaceCounters(Collection<Long> ids, List<CounterRow> days, List<CounterRow> months) {
         dsl.deleteFrom(STAT_DAY).where(STAT_DAY.ORGANIZATION_ID.in(ids)).execute();
         dsl.deleteFrom(STAT_MONTH).where(STAT_MONTH.ORGANIZATION_ID.in(ids)).execute();
-        List<StatDayRecord> dayRecords = new ArrayList<>(days.size());
-        for (CounterRow row : days) {
-            StatDayRecord record = dsl.newRecord(STAT_DAY);
-            record.setOrganizationId(row.organizationId());
-            record.setChangeDay(row.key());
-            record.setChangeMonth(row.month());
-            setCounters(record, STAT_DAY, row.values());
-            dayRecords.add(record);
-        }
-        BulkInsert.insertAll(dsl, STAT_DAY, dayRecords);
-        List<StatMonthRecord> monthRecords = new ArrayList<>(months.size());
-        for (CounterRow row : months) {
-            StatMonthRecord record = dsl.newRecord(STAT_MONTH);
-            record.setOrganizationId(row.organizationId());
-            record.setChangeMonth(row.key());
-            setCounters(record, STAT_MONTH, row.values());
-            monthRecords.add(record);
-        }
-        BulkInsert.insertAll(dsl, STAT_MONTH, monthRecords);
+        insertRows(STAT_DAY, List.of(STAT_DAY.ORGANIZATION_ID, STAT_DAY.CHANGE_DAY, STAT_DAY.CHANGE_MONTH), days);
+        insertRows(STAT_MONTH, List.of(STAT_MONTH.ORGANIZATION_ID, STAT_MONTH.CHANGE_MONTH), months);
     }
 
-    private static void setCounters(Record record, Table<?> table, long[] values) {
-        List<Field<Long>> counters = counters(table);
-        for (int i = 0; i < Changes.WIDTH; i++) {
-            record.set(counters.get(i), values[i]);
-        }
+    /** Rows of a counter table: the key columns (organization, key, and the month for day rows), then the counters. */
+    private void insertRows(Table<?> table, List<Field<?>> keys, List<CounterRow> rows) {
+        List<Field<?>> columns = new ArrayList<>(keys);
+        columns.addAll(counters(table));
+        int keyColumns = keys.size();
+        BulkInsert.insertRows(dsl, table, columns, rows.size(), (index, column) -> {
+            CounterRow row = rows.get(index);
+            return switch (column) {
+                case 0 -> row.organizationId();
+                case 1 -> row.key();
+                default -> column < keyColumns ? row.month() : (Object) row.values()[column - keyColumns];
+            };
+        });
     }
 
     /** Fresh statistics for PostgreSQL's planner after counters were rewritten in bulk. */
