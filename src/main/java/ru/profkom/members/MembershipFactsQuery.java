@@ -4,7 +4,9 @@ import static profkom.schema.Tables.MEMBERSHIP;
 import static profkom.schema.Tables.PERSON;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -40,15 +42,68 @@ public class MembershipFactsQuery {
     /**
      * Streams every counted membership's facts, read by a cursor so that a registry of millions stays
      * out of memory: applications and memberships without a join date are left out, as {@link
-     * MembershipFacts#counted()} does. Runs in the caller's transaction when there is one.
+     * MembershipFacts#counted()} does. The organization's path is left empty: the caller (the
+     * statistics' recount) holds its own copy of the tree. Runs in the caller's transaction.
      */
     public void forEachCounted(java.util.function.Consumer<MembershipFacts> action) {
         requireSystem();
-        try (var cursor = select(counted()).fetchSize(10_000).fetchLazy()) {
-            for (Record record : cursor) {
-                action.accept(toFacts(record));
+        // Whether a membership began with a transfer is looked up here, among the transfer exits (few),
+        // rather than by a subquery per row: that subquery was most of reading 20 million memberships.
+        Map<String, Long> firstTransferExit = new HashMap<>();
+        dsl.select(MEMBERSHIP.PERSON_ID, MEMBERSHIP.EXITED_ON, DSL.min(MEMBERSHIP.ID))
+                .from(MEMBERSHIP)
+                .where(MEMBERSHIP.EXIT_REASON.eq(ExitReason.TRANSFER.name()))
+                .and(MEMBERSHIP.EXITED_ON.isNotNull())
+                .groupBy(MEMBERSHIP.PERSON_ID, MEMBERSHIP.EXITED_ON)
+                .forEach(r -> firstTransferExit.put(r.value1() + " " + r.value2(), r.value3()));
+        String sql = dsl.renderInlined(dsl.select(
+                        MEMBERSHIP.ID,
+                        MEMBERSHIP.ORGANIZATION_ID,
+                        MEMBERSHIP.CATEGORY,
+                        PERSON.GENDER,
+                        PERSON.BIRTH_DATE,
+                        MEMBERSHIP.JOINED_ON,
+                        MEMBERSHIP.EXITED_ON,
+                        MEMBERSHIP.EXIT_REASON,
+                        MEMBERSHIP.STATUS,
+                        MEMBERSHIP.PERSON_ID)
+                .from(MEMBERSHIP)
+                .join(PERSON)
+                .on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
+                .where(counted()));
+        boolean postgres = dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES;
+        // Read through JDBC directly: a jOOQ record per row cost more than the database's work.
+        dsl.connection(connection -> {
+            if (postgres) {
+                // The join of two tables of millions hashes one of them: in memory, not in batches on disk.
+                try (var statement = connection.createStatement()) {
+                    statement.execute("set local work_mem = '512MB'");
+                }
             }
-        }
+            try (var statement = ru.profkom.shared.BulkReads.prepare(connection, sql, 10_000)) {
+                try (var result = statement.executeQuery()) {
+                    while (result.next()) {
+                        long id = result.getLong(1);
+                        String gender = result.getString(4);
+                        LocalDate joined = result.getObject(6, LocalDate.class);
+                        String reason = result.getString(8);
+                        Long transferExit = firstTransferExit.get(result.getLong(10) + " " + joined);
+                        action.accept(new MembershipFacts(
+                                id,
+                                result.getLong(2),
+                                "",
+                                Category.valueOf(result.getString(3)),
+                                gender == null ? null : Gender.valueOf(gender),
+                                result.getObject(5, LocalDate.class),
+                                joined,
+                                result.getObject(7, LocalDate.class),
+                                reason == null ? null : ExitReason.valueOf(reason),
+                                MembershipStatus.valueOf(result.getString(9)),
+                                transferExit != null && transferExit < id));
+                    }
+                }
+            }
+        });
     }
 
     /** The memberships the statistics count: not applications, and with a join date. */

@@ -34,6 +34,9 @@ class StatisticsRecount {
     /** Organizations whose stored rows are read by one statement. */
     private static final int BLOCK = 500;
 
+    /** How often the recount logs its progress, in organizations. */
+    private static final int PROGRESS_EVERY = 10_000;
+
     /** Recount rows of differing organizations kept in memory before they are written. */
     private static final int PENDING_ROWS = 20_000;
 
@@ -54,6 +57,7 @@ class StatisticsRecount {
         CountedMemberships memberships =
                 CountedMemberships.load(repository.organizations().values(), facts::forEachCounted);
         long loaded = System.nanoTime();
+        log.info("Recount: {} memberships read in {} s", memberships.memberships(), seconds(started, loaded));
         Rewrite rewrite = new Rewrite();
         // The summed figures of organizations whose subtree is being walked: at most one per level.
         Map<Integer, Map<LocalDate, long[]>> subtreeSums = new HashMap<>();
@@ -90,6 +94,9 @@ class StatisticsRecount {
                 }
             }
             rewrite.flushIfLarge();
+            if (to / PROGRESS_EVERY != from / PROGRESS_EVERY) {
+                log.info("Recount: {} of {} organizations compared", to, organizations);
+            }
         }
         Set<Long> walked = new HashSet<>();
         for (int position = 0; position < organizations; position++) {

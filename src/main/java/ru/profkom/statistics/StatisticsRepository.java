@@ -25,6 +25,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import ru.profkom.shared.BulkInsert;
+import ru.profkom.shared.BulkReads;
 import ru.profkom.shared.TreePaths;
 
 /** The statistics' counters and their copy of the tree; every statement is plain jOOQ for H2 and PostgreSQL. */
@@ -454,11 +455,16 @@ class StatisticsRepository {
             Table<?> table, Field<Long> organization, Field<LocalDate> key, Collection<Long> ids) {
         List<SelectField<?>> columns = new ArrayList<>(List.of(organization, key));
         columns.addAll(counters(table));
-        String sql = dsl.renderInlined(DSL.select(columns).from(table).where(organization.in(ids)));
+        var query = DSL.select(columns).from(table).where(organization.in(ids));
+        String sql = dsl.render(query);
+        List<Object> binds = dsl.extractBindValues(query);
         Map<Long, Map<LocalDate, long[]>> rows = new HashMap<>();
         dsl.connection(connection -> {
-            try (var statement = connection.createStatement();
-                    var result = statement.executeQuery(sql)) {
+            try (var statement = BulkReads.prepare(connection, sql, 10_000)) {
+                for (int i = 0; i < binds.size(); i++) {
+                    statement.setObject(i + 1, binds.get(i));
+                }
+                var result = statement.executeQuery();
                 while (result.next()) {
                     long[] values = new long[Changes.WIDTH];
                     for (int i = 0; i < Changes.WIDTH; i++) {
