@@ -72,20 +72,7 @@ class StatisticsRecount {
             Map<Long, Map<LocalDate, long[]>> storedMonths = repository.monthRows(ids);
             for (int position = from; position < to; position++) {
                 long id = memberships.organizationId(position);
-                Map<LocalDate, long[]> days = subtreeSums.remove(position);
-                if (days == null) {
-                    days = new HashMap<>();
-                }
-                Changes own = new Changes();
-                memberships.addTo(own, position);
-                for (Map.Entry<Changes.Key, long[]> change : own.nonZero().entrySet()) {
-                    addInto(days, change.getKey().day(), change.getValue());
-                }
-                int parent = memberships.parent(position);
-                if (parent >= 0) {
-                    Map<LocalDate, long[]> parentDays = subtreeSums.computeIfAbsent(parent, p -> new HashMap<>());
-                    days.forEach((day, values) -> addInto(parentDays, day, values));
-                }
+                Map<LocalDate, long[]> days = subtreeDays(memberships, position, subtreeSums);
                 Map<LocalDate, long[]> months = monthsOf(days);
                 boolean dayDiffers = report.compare(id, "day", storedDays.getOrDefault(id, Map.of()), days);
                 boolean monthDiffers = report.compare(id, "month", storedMonths.getOrDefault(id, Map.of()), months);
@@ -164,6 +151,29 @@ class StatisticsRecount {
                 months.clear();
             }
         }
+    }
+
+    /**
+     * The day rows of the organization at the position: its own memberships' changes plus the sums its
+     * children handed over, which it hands on to its parent in turn.
+     */
+    private static Map<LocalDate, long[]> subtreeDays(
+            CountedMemberships memberships, int position, Map<Integer, Map<LocalDate, long[]>> subtreeSums) {
+        Map<LocalDate, long[]> days = subtreeSums.remove(position);
+        if (days == null) {
+            days = new HashMap<>();
+        }
+        Changes own = new Changes();
+        memberships.addTo(own, position);
+        for (Map.Entry<Changes.Key, long[]> change : own.nonZero().entrySet()) {
+            addInto(days, change.getKey().day(), change.getValue());
+        }
+        int parent = memberships.parent(position);
+        if (parent >= 0) {
+            Map<LocalDate, long[]> parentDays = subtreeSums.computeIfAbsent(parent, p -> new HashMap<>());
+            days.forEach((day, values) -> addInto(parentDays, day, values));
+        }
+        return days;
     }
 
     private static void addInto(Map<LocalDate, long[]> rows, LocalDate key, long[] values) {

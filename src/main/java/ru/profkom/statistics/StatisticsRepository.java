@@ -295,22 +295,42 @@ class StatisticsRepository {
         for (Field<Long> counter : counters) {
             increments.put(counter, counter.plus(DSL.excluded(counter)));
         }
+        if (dsl.dialect().family() != org.jooq.SQLDialect.POSTGRES) {
+            // H2 emulates a many-row upsert by a MERGE over a UNION of one SELECT per row, which its parser
+            // takes recursively: a thousand rows overflowed the stack. There, one prepared row upsert, in a batch.
+            var batch = dsl.batch(dsl.insertInto(table)
+                    .columns(columns)
+                    .values(java.util.Collections.nCopies(columns.size(), null))
+                    .onConflict(organization, key)
+                    .doUpdate()
+                    .set(increments));
+            for (CounterRow row : rows) {
+                batch = batch.bind(values(row, month != null).toArray());
+            }
+            batch.execute();
+            return;
+        }
         for (int from = 0; from < rows.size(); from += UPSERT_ROWS) {
             var insert = dsl.insertInto(table).columns(columns);
             for (CounterRow row : rows.subList(from, Math.min(rows.size(), from + UPSERT_ROWS))) {
-                List<Object> values = new ArrayList<>(columns.size());
-                values.add(row.organizationId());
-                values.add(row.key());
-                if (month != null) {
-                    values.add(row.month());
-                }
-                for (long value : row.values()) {
-                    values.add(value);
-                }
-                insert = insert.values(values);
+                insert = insert.values(values(row, month != null));
             }
             insert.onConflict(organization, key).doUpdate().set(increments).execute();
         }
+    }
+
+    /** A counter row's values in the order of its table's columns: organization, key, month (day rows), counters. */
+    private static List<Object> values(CounterRow row, boolean withMonth) {
+        List<Object> values = new ArrayList<>(3 + Changes.WIDTH);
+        values.add(row.organizationId());
+        values.add(row.key());
+        if (withMonth) {
+            values.add(row.month());
+        }
+        for (long value : row.values()) {
+            values.add(value);
+        }
+        return values;
     }
 
     /**
