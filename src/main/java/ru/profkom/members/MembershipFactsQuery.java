@@ -47,8 +47,9 @@ public class MembershipFactsQuery {
      */
     public void forEachCounted(java.util.function.Consumer<MembershipFacts> action) {
         requireSystem();
-        // Whether a membership began with a transfer is looked up here, among the transfer exits (few),
-        // rather than by a subquery per row: that subquery was most of reading 20 million memberships.
+        // Whether a membership began with a transfer (the rule of select() below: an earlier membership of
+        // the person ended by a transfer on its join day) is looked up here, among the transfer exits (few),
+        // rather than by that subquery per row: the subquery was most of reading 20 million memberships.
         Map<String, Long> firstTransferExit = new HashMap<>();
         dsl.select(MEMBERSHIP.PERSON_ID, MEMBERSHIP.EXITED_ON, DSL.min(MEMBERSHIP.ID))
                 .from(MEMBERSHIP)

@@ -12,13 +12,7 @@ public final class BulkInsert {
 
     private BulkInsert() {}
 
-    /**
-     * Inserts records that all set the same columns as the first. On PostgreSQL by {@code COPY}, which
-     * costs the database a fraction of inserts; elsewhere by one prepared insert bound once per record
-     * and sent as JDBC batches of 1,000. Either way the statement is rendered once and values are bound
-     * directly: rendering or binding every value through jOOQ cost more than the database's work for an
-     * import.
-     */
+    /** Inserts records that all set the same columns as the first, as {@link #insertRows} does. */
     public static <R extends TableRecord<R>> void insertAll(DSLContext dsl, Table<R> table, List<R> records) {
         if (records.isEmpty()) {
             return;

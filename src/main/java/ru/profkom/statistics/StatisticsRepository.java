@@ -59,12 +59,7 @@ class StatisticsRepository {
      * locks its organization first, so counters written under an old path cannot slip past a move.
      */
     void lock(List<Long> ids) {
-        dsl.select(STAT_ORGANIZATION.ORGANIZATION_ID)
-                .from(STAT_ORGANIZATION)
-                .where(STAT_ORGANIZATION.ORGANIZATION_ID.in(ids))
-                .orderBy(STAT_ORGANIZATION.DEPTH)
-                .forUpdate()
-                .fetch();
+        lockedPaths(ids);
     }
 
     /**
@@ -72,17 +67,17 @@ class StatisticsRepository {
      * empty when it is not among the ids or not known.
      */
     Optional<String> lockReadingPath(List<Long> ids, long organizationId) {
-        return dsl
-                .select(STAT_ORGANIZATION.ORGANIZATION_ID, STAT_ORGANIZATION.PATH)
+        return Optional.ofNullable(lockedPaths(ids).get(organizationId));
+    }
+
+    /** Locks the organizations' rows from the root down and returns their paths. */
+    private Map<Long, String> lockedPaths(List<Long> ids) {
+        return dsl.select(STAT_ORGANIZATION.ORGANIZATION_ID, STAT_ORGANIZATION.PATH)
                 .from(STAT_ORGANIZATION)
                 .where(STAT_ORGANIZATION.ORGANIZATION_ID.in(ids))
                 .orderBy(STAT_ORGANIZATION.DEPTH)
                 .forUpdate()
-                .fetch()
-                .stream()
-                .filter(row -> row.value1() == organizationId)
-                .map(row -> row.value2())
-                .findFirst();
+                .fetchMap(STAT_ORGANIZATION.ORGANIZATION_ID, STAT_ORGANIZATION.PATH);
     }
 
     boolean hasOrganizations() {
