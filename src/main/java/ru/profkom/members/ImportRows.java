@@ -6,11 +6,11 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import ru.profkom.members.MemberEnums.Category;
@@ -59,7 +59,7 @@ final class ImportRows {
     private final Organization importOrganization;
     private final List<String> header;
     private final Map<ImportField, Integer> columns = new EnumMap<>(ImportField.class);
-    private final Map<String, Optional<Long>> organizationsByValue = new HashMap<>();
+    private final Map<String, Optional<Long>> organizationsByValue = new ConcurrentHashMap<>();
 
     ImportRows(
             Members members,

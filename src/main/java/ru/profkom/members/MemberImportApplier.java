@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -72,8 +73,8 @@ class MemberImportApplier {
         final MemberImportRecord record;
         final ImportRows rows;
         final Actor uploader;
-        final Map<Long, Organization> organizationsById = new HashMap<>();
-        /** The chunk this run applied last: the next is looked for after it. */
+        final Map<Long, Organization> organizationsById = new ConcurrentHashMap<>();
+        /** The chunk the run's workers took last, guarded by the run: the next is looked for after it. */
         int lastChunk = -1;
 
         Run(MemberImportRecord record) {

@@ -2,8 +2,11 @@ package ru.profkom.members;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,8 +34,12 @@ class MemberImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MemberImportRunner.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
-    /** Every so many chunks the planner learns the registry's new size (see {@link MemberRepository#analyze}). */
-    static final int CHUNKS_BETWEEN_ANALYZE = 100;
+    /**
+     * After so many chunks, and again each time the count doubles, the planner learns the registry's new
+     * size (see {@link MemberRepository#analyze}): often enough to keep its plans right while the
+     * registry grows, rarely enough that a million rows pay for five analyses, not ten.
+     */
+    static final int CHUNKS_BEFORE_ANALYZE = 100;
 
     private final MemberImportRepository repository;
     private final MemberImportApplier applier;
@@ -42,6 +49,12 @@ class MemberImportRunner {
     private final Clock clock;
     /** A command-line process (profkom.command) applies its own import only; the web nodes resume the rest. */
     private final boolean resumes;
+    /**
+     * Chunks applied at once, each by its own thread and connection: one chunk keeps one database
+     * backend busy while the checking and matching in Java waits for it, so two use both cores of a
+     * small server.
+     */
+    private final int workers;
 
     MemberImportRunner(
             MemberImportRepository repository,
@@ -49,7 +62,8 @@ class MemberImportRunner {
             MemberRepository registry,
             PlatformTransactionManager transactionManager,
             Clock clock,
-            @Value("${profkom.command:}") String command) {
+            @Value("${profkom.command:}") String command,
+            @Value("${profkom.import.workers:2}") int workers) {
         this.repository = repository;
         this.applier = applier;
         this.registry = registry;
@@ -59,6 +73,7 @@ class MemberImportRunner {
         this.executor = threads;
         this.clock = clock;
         this.resumes = command.isEmpty();
+        this.workers = Math.max(1, workers);
     }
 
     void runLater(long importId) {
@@ -76,15 +91,8 @@ class MemberImportRunner {
             try {
                 MemberImportApplier.Run run = transactions.execute(
                         status -> applier.start(repository.find(importId).orElseThrow()));
-                int applied = 0;
-                while (nextChunk(run)) {
-                    // one chunk per transaction
-                    if (++applied % CHUNKS_BETWEEN_ANALYZE == 0) {
-                        registry.analyze();
-                    }
-                }
-                if (applied >= CHUNKS_BETWEEN_ANALYZE) {
-                    registry.analyze();
+                if (!applyChunks(run)) {
+                    return;
                 }
                 transactions.executeWithoutResult(status -> repository.finish(importId, "DONE", null, clock.instant()));
             } catch (RuntimeException e) {
@@ -93,16 +101,63 @@ class MemberImportRunner {
         });
     }
 
+    /**
+     * Applies the import's unapplied chunks with {@link #workers} threads, each taking the next chunk
+     * when done with its own; true when all are applied, false when a worker failed (the import then
+     * resumes once its lease runs out).
+     */
+    private boolean applyChunks(MemberImportApplier.Run run) {
+        AtomicInteger applied = new AtomicInteger();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Runnable worker = () -> CurrentActor.asSystem(() -> {
+            try {
+                while (failure.get() == null && nextChunk(run)) {
+                    int count = applied.incrementAndGet();
+                    if (count % CHUNKS_BEFORE_ANALYZE == 0 && Integer.bitCount(count / CHUNKS_BEFORE_ANALYZE) == 1) {
+                        registry.analyze();
+                    }
+                }
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            }
+        });
+        List<Thread> others = new ArrayList<>();
+        for (int i = 1; i < workers; i++) {
+            others.add(Thread.ofVirtual().name("member-import-worker-" + i).start(worker));
+        }
+        worker.run();
+        for (Thread other : others) {
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, new IllegalStateException("interrupted", e));
+            }
+        }
+        if (failure.get() != null) {
+            log.error("Import {} stopped; it resumes once its lease runs out", run.record.getId(), failure.get());
+            return false;
+        }
+        if (applied.get() >= CHUNKS_BEFORE_ANALYZE) {
+            registry.analyze();
+        }
+        return true;
+    }
+
     /** Applies the next unapplied chunk in one transaction; false when none is left. */
     boolean nextChunk(MemberImportApplier.Run run) {
         long importId = run.record.getId();
-        Optional<MemberImportChunkRecord> next =
-                transactions.execute(status -> repository.nextUnapplied(importId, run.lastChunk));
-        if (next == null || next.isEmpty()) {
-            return false;
+        MemberImportChunkRecord chunk;
+        // The workers of one run take chunks in turn, each the first unapplied one after the last taken.
+        synchronized (run) {
+            Optional<MemberImportChunkRecord> next =
+                    transactions.execute(status -> repository.nextUnapplied(importId, run.lastChunk));
+            if (next == null || next.isEmpty()) {
+                return false;
+            }
+            chunk = next.get();
+            run.lastChunk = chunk.getChunkNo();
         }
-        MemberImportChunkRecord chunk = next.get();
-        run.lastChunk = chunk.getChunkNo();
         try {
             transactions.executeWithoutResult(status -> progress(importId, applier.apply(run, chunk, null)));
         } catch (RuntimeException chunkFailed) {
