@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import ru.profkom.members.MemberEnums.MembershipStatus;
@@ -50,7 +49,13 @@ class StatisticsListener {
     private static final java.time.Duration GATHER_STEP = java.time.Duration.ofMillis(300);
 
     private final StatisticsUpdater updater;
-    private final ReentrantLock importChunks = new ReentrantLock();
+    /**
+     * The one platform thread that writes import chunks' counters: batches never wait for each other's
+     * row locks, and an embedded database's file reads do not run on virtual threads.
+     */
+    private final java.util.concurrent.Executor importWriter = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("statistics-import-writer").daemon(true).factory());
+
     private final Queue<PendingImport> pendingImports = new ConcurrentLinkedQueue<>();
     private final MembershipFactsQuery facts;
     private final ru.profkom.members.Members members;
@@ -67,10 +72,18 @@ class StatisticsListener {
         this.facts = facts;
     }
 
+    /**
+     * A pool of virtual threads, as large as a batch can gather, that the context stops gracefully: a
+     * command-line import waits for its last batches before the database closes.
+     */
     @Bean(IMPORT_EVENTS)
-    static SimpleAsyncTaskExecutor statisticsImportEvents() {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("statistics-import-");
-        executor.setVirtualThreads(true);
+    static ThreadPoolTaskExecutor statisticsImportEvents() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadFactory(
+                Thread.ofVirtual().name("statistics-import-", 1).factory());
+        executor.setCorePoolSize(2 * IMPORT_CHUNKS_PER_BATCH);
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(120);
         return executor;
     }
 
@@ -109,13 +122,11 @@ class StatisticsListener {
 
     /**
      * The chunks of one import all add to the same organizations' rows, and mostly to the same days:
-     * they are applied one batch at a time, so they never wait for each other's row locks nor hold
-     * several connections at once, and the chunks whose events wait meanwhile (one per thread of the
-     * task executor) are summed into one batch: a million-row import into one organization then writes
-     * three million counter rows instead of five. Each event returns only once its own chunk is
-     * applied, and fails if it failed. Those waiting events hold virtual threads of their own executor,
-     * not the application's eight: so a batch can gather more than eight chunks, and the other modules'
-     * events are not queued behind an import.
+     * one writer thread applies them a batch at a time, so they never wait for each other's row locks
+     * nor hold several connections at once, and the chunks that arrive meanwhile are summed into the
+     * next batch. Each event returns only once its own chunk is applied, and fails if it failed. The
+     * waiting events hold virtual threads of their own executor, not the application's eight: so a
+     * batch gathers hundreds of chunks, and other modules' events are not queued behind an import.
      */
     @Async(IMPORT_EVENTS)
     @TransactionalEventListener
@@ -125,21 +136,21 @@ class StatisticsListener {
         }
         PendingImport mine = new PendingImport(event, new CompletableFuture<>());
         pendingImports.add(mine);
-        importChunks.lock();
-        try {
-            while (!mine.applied().isDone()) {
-                gatherImportChunks();
-                List<PendingImport> batch = new ArrayList<>();
-                for (PendingImport next;
-                        batch.size() < IMPORT_CHUNKS_PER_BATCH && (next = pendingImports.poll()) != null; ) {
-                    batch.add(next);
-                }
-                applyImported(batch);
-            }
-        } finally {
-            importChunks.unlock();
-        }
+        importWriter.execute(this::applyPendingImports);
         mine.applied().join();
+    }
+
+    /** Applies the waiting import chunks, a batch at a time, on the one writer thread. */
+    private void applyPendingImports() {
+        while (!pendingImports.isEmpty()) {
+            gatherImportChunks();
+            List<PendingImport> batch = new ArrayList<>();
+            for (PendingImport next;
+                    batch.size() < IMPORT_CHUNKS_PER_BATCH && (next = pendingImports.poll()) != null; ) {
+                batch.add(next);
+            }
+            applyImported(batch);
+        }
     }
 
     /**

@@ -247,6 +247,43 @@ class MemberImportsTests {
     }
 
     @Test
+    void twoWorkersApplyEveryChunkOnce() {
+        List<String> numbers = new java.util.ArrayList<>();
+        StringBuilder csv = new StringBuilder("ФИО;Дата рождения;СНИЛС\n");
+        for (int i = 0; i < 40; i++) {
+            numbers.add(snils());
+            csv.append("Параллелев")
+                    .append(letters())
+                    .append(" Иван;")
+                    .append(String.format("%02d.03.1985;", i % 28 + 1))
+                    .append(numbers.getLast())
+                    .append('\n');
+        }
+        imports.useChunksOf(3);
+        int workers = runner.useWorkers(2);
+        MemberImport done;
+        try {
+            done = apply(upload(fixture.primaryA1(), csv.toString().getBytes(StandardCharsets.UTF_8))
+                    .id());
+        } finally {
+            imports.useChunksOf(1000);
+            runner.useWorkers(workers);
+        }
+
+        assertThat(done.status()).isEqualTo("DONE");
+        assertThat(done.imported()).isEqualTo(40);
+        assertThat(done.processedRows()).isEqualTo(40);
+        numbers.forEach(number -> assertThat(personsWithSnils(number)).isEqualTo(1));
+        assertThat(dsl.fetchCount(
+                        Tables.MEMBER_IMPORT_CHUNK,
+                        Tables.MEMBER_IMPORT_CHUNK
+                                .IMPORT_ID
+                                .eq(done.id())
+                                .and(Tables.MEMBER_IMPORT_CHUNK.APPLIED.isFalse())))
+                .isZero();
+    }
+
+    @Test
     void recordsTheUploaderInHistoryAndAuditsEachChunkWithoutNames() {
         List<String> numbers = List.of(snils(), snils(), snils());
         StringBuilder csv = new StringBuilder("ФИО;Дата рождения;СНИЛС;Пол\n");
