@@ -42,6 +42,8 @@ import ru.profkom.shared.ProfkomException.Problem;
 class MemberImportApplier {
 
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    /** Where the person's name goes in a history note formatted once per organization. */
+    private static final String NAME_SLOT = "\u0000";
 
     private final MemberImportRepository imports;
     private final MemberRepository registry;
@@ -201,8 +203,10 @@ class MemberImportApplier {
         }
         long nextMembership = joins.isEmpty() ? 0 : registry.takeIds(MemberIds.MEMBERSHIP, joins.size());
         List<MembershipRecord> memberships = new ArrayList<>(joins.size());
-        List<MemberChangeRecord> changes = new ArrayList<>(joins.size() * 2);
-        String importNote = text("member.import.historyNote", importId, run.record.getFileName());
+        List<MemberChangeRecord> changes = new ArrayList<>(joins.size());
+        // One history row for a person the import creates, naming the membership; two would double the
+        // history table's largest write. A person already in the registry gets the membership row alone.
+        Map<Long, String> createdNotes = new HashMap<>();
         for (Join join : joins) {
             ImportRows.Checked row = join.row();
             PersonData clean = row.clean();
@@ -221,19 +225,28 @@ class MemberImportApplier {
                     row.card(),
                     now));
             if (join.created()) {
+                String note = createdNotes.computeIfAbsent(
+                        organization.id(),
+                        id -> text(
+                                "member.import.historyCreated",
+                                NAME_SLOT,
+                                organization.shortName(),
+                                importId,
+                                run.record.getFileName()));
                 changes.add(change(
                         run,
                         join.personId(),
                         "created",
-                        clean.lastName() + " " + clean.firstName() + " — " + importNote,
+                        note.replace(NAME_SLOT, clean.lastName() + " " + clean.firstName()),
+                        now));
+            } else {
+                changes.add(change(
+                        run,
+                        join.personId(),
+                        "membership",
+                        organization.shortName() + " (" + MembershipStatus.ACTIVE + ")",
                         now));
             }
-            changes.add(change(
-                    run,
-                    join.personId(),
-                    "membership",
-                    organization.shortName() + " (" + MembershipStatus.ACTIVE + ")",
-                    now));
         }
         registry.insertPersons(people);
         registry.insertMemberships(memberships);

@@ -308,12 +308,20 @@ class MemberImportsTests {
                 .from(Tables.PERSON)
                 .where(Tables.PERSON.SNILS.in(numbers))
                 .fetch(Tables.PERSON.ID);
-        assertThat(dsl.select(Tables.MEMBER_CHANGE.ACTOR_LOGIN)
-                        .from(Tables.MEMBER_CHANGE)
-                        .where(Tables.MEMBER_CHANGE.PERSON_ID.in(people))
-                        .fetch(Tables.MEMBER_CHANGE.ACTOR_LOGIN))
-                .hasSize(6)
-                .containsOnly(Fixture.ADMIN_A);
+        var history = dsl.select(
+                        Tables.MEMBER_CHANGE.ACTOR_LOGIN, Tables.MEMBER_CHANGE.FIELD, Tables.MEMBER_CHANGE.NEW_VALUE)
+                .from(Tables.MEMBER_CHANGE)
+                .where(Tables.MEMBER_CHANGE.PERSON_ID.in(people))
+                .fetch();
+        // One row for each person the import created, naming the organization, the import and its file.
+        assertThat(history).hasSize(3).allSatisfy(change -> {
+            assertThat(change.value1()).isEqualTo(Fixture.ADMIN_A);
+            assertThat(change.value2()).isEqualTo("created");
+            assertThat(change.value3())
+                    .startsWith("Загрузкин")
+                    .contains(" — членство в «")
+                    .endsWith("импорт №" + preview.id() + " из файла «members.csv»");
+        });
         List<Long> memberships = dsl.select(Tables.MEMBERSHIP.ID)
                 .from(Tables.MEMBERSHIP)
                 .where(Tables.MEMBERSHIP.PERSON_ID.in(people))
