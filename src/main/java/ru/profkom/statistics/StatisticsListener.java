@@ -186,7 +186,8 @@ class StatisticsListener {
             }
             updater.apply(changes);
             batch.forEach(pending -> pending.applied().complete(null));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // The events wait for their futures: an error left them uncompleted would hold them forever.
             batch.forEach(pending -> pending.applied().completeExceptionally(e));
         }
     }
