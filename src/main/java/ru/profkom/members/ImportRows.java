@@ -17,6 +17,7 @@ import ru.profkom.members.MemberEnums.Category;
 import ru.profkom.members.MemberEnums.Gender;
 import ru.profkom.members.MemberEnums.MembershipStatus;
 import ru.profkom.members.imports.ImportField;
+import ru.profkom.members.imports.ImportParser;
 import ru.profkom.members.imports.ParsedTable;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
@@ -83,6 +84,7 @@ final class ImportRows {
     Checked check(ParsedTable.Line line) {
         List<Problem> problems = new ArrayList<>();
         List<String> cells = line.cells();
+        damagedCell(cells).ifPresent(column -> problems.add(new Problem(null, "member.import.badCharacter", column)));
         String lastName = value(cells, ImportField.LAST_NAME);
         String firstName = value(cells, ImportField.FIRST_NAME);
         String patronymic = value(cells, ImportField.PATRONYMIC);
@@ -128,12 +130,29 @@ final class ImportRows {
                     problem.messageKey(), problem.arguments(), problem.messageKey(), MemberImports.RUSSIAN);
             ImportField field = fieldOf(problem.field(), fullName);
             Integer column = field == null ? null : columns.get(field);
-            texts.add(
-                    column == null || column >= header.size()
-                            ? text("member.import.problem.row", line, reason)
-                            : text("member.import.problem.cell", line, header.get(column), reason));
+            if (field != null && column == null) {
+                // No column of the file holds the field: name the field, not only "fill it in".
+                texts.add(text("member.import.problem.unmapped", line, text(field.messageKey()), reason));
+            } else {
+                texts.add(
+                        column == null || column >= header.size()
+                                ? text("member.import.problem.row", line, reason)
+                                : text("member.import.problem.cell", line, header.get(column), reason));
+            }
         }
         return String.join("\n", texts);
+    }
+
+    /** The heading (or number) of the first cell the parser found damaged: a NUL byte in the file. */
+    private Optional<String> damagedCell(List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i);
+            if (cell != null && cell.indexOf(ImportParser.DAMAGED_CHARACTER) >= 0) {
+                return Optional.of(
+                        i < header.size() && !header.get(i).isBlank() ? header.get(i) : String.valueOf(i + 1));
+            }
+        }
+        return Optional.empty();
     }
 
     private String text(String key, Object... arguments) {

@@ -36,7 +36,8 @@ import ru.profkom.shared.ProfkomException;
 /**
  * Reads a CSV (UTF-8 or windows-1251, {@code ;}, {@code ,} or tab) or XLSX file into a
  * {@link ParsedTable}. Refuses, with a message key, what is not a table of members: an empty or
- * oversized file, a zip bomb, binary garbage, a file without a recognizable header or without rows.
+ * oversized file, a zip bomb, binary garbage, a file without a recognizable header or without rows,
+ * a quote never closed, a line of too many cells or a cell too long.
  */
 public final class ImportParser {
 
@@ -49,9 +50,32 @@ public final class ImportParser {
      */
     public static final long MAX_COMMAND_LINE_BYTES = 1024L * 1024 * 1024;
 
+    /**
+     * Cells one line may have. A member's row has about fifteen columns and the widest export from 1C
+     * a few dozen; past this the file is no table of members (a 50 MB line of {@code ;} is 52 million
+     * cells), and it is refused naming the line before the cells fill the heap.
+     */
+    public static final int MAX_CELLS_PER_LINE = 200;
+
+    /**
+     * Characters one cell may hold. The longest real value (a position, a department) is a few
+     * hundred; past this the cell is an unclosed quote swallowing the rest of the file, or no table
+     * at all, and it is refused naming the line instead of being read into memory and stored.
+     */
+    public static final int MAX_CELL_CHARS = 10_000;
+
+    /**
+     * What a NUL character of the file becomes in a cell: PostgreSQL refuses NUL in text, so it never
+     * reaches the staging tables, and the row's check refuses the row that carries it.
+     */
+    public static final char DAMAGED_CHARACTER = '\uFFFD';
+
     static final long MAX_UNZIPPED_BYTES = 200L * 1024 * 1024;
     static final long MAX_RATIO = 100;
     private static final int HEADER_SEARCH_ROWS = 20;
+    /** Control characters a short text may hold and still be read, its rows holding them refused. */
+    private static final int STRAY_CONTROL_CHARACTERS = 4;
+
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final char SEPARATOR = '\u001f';
@@ -288,20 +312,20 @@ public final class ImportParser {
         }
     }
 
-    /** Control characters other than tabs and line ends, or NUL: not a text table. */
+    /**
+     * Control characters other than tabs and line ends, NUL among them, in more than one character of a
+     * hundred: not a text table (UTF-16, a binary file). A stray NUL or two refuses only their rows.
+     */
     private static boolean looksBinary(String text) {
         int sample = Math.min(text.length(), 64 * 1024);
         int control = 0;
         for (int i = 0; i < sample; i++) {
             char c = text.charAt(i);
-            if (c == 0) {
-                return true;
-            }
             if (c < 0x20 && c != '\t' && c != '\r' && c != '\n') {
                 control++;
             }
         }
-        return control > sample / 100;
+        return control > Math.max(STRAY_CONTROL_CHARACTERS, sample / 100);
     }
 
     private static char delimiterOf(String text) {
@@ -330,7 +354,12 @@ public final class ImportParser {
         return semicolons >= commas ? ';' : ',';
     }
 
-    /** RFC 4180 from a reader, a record at a time: quoted cells may hold delimiters, doubled quotes and line breaks. */
+    /**
+     * RFC 4180 from a reader, a record at a time: quoted cells may hold delimiters, doubled quotes and
+     * line breaks. A line of more than {@link #MAX_CELLS_PER_LINE} cells, a cell of more than
+     * {@link #MAX_CELL_CHARS} characters and a quote left open to the end of the file are refused with
+     * their line, so one hostile line never grows past a bounded buffer.
+     */
     static final class CsvLines implements Iterator<ParsedTable.Line> {
 
         private final Reader reader;
@@ -390,14 +419,21 @@ public final class ImportParser {
             boolean quoted = false;
             boolean any = false;
             int recordLine = line;
+            int quoteLine = line;
             while (true) {
                 int c = nextChar();
                 if (c == -1) {
+                    if (quoted) {
+                        throw ProfkomException.invalid("file", "member.import.quoteNotClosed", quoteLine);
+                    }
                     if (any || cell.length() > 0 || !cells.isEmpty()) {
-                        cells.add(cell.toString());
+                        addCell(cells, cell, recordLine);
                         return new ParsedTable.Line(recordLine, List.copyOf(cells));
                     }
                     return null;
+                }
+                if (c == 0) {
+                    c = DAMAGED_CHARACTER;
                 }
                 any = true;
                 if (quoted) {
@@ -415,11 +451,16 @@ public final class ImportParser {
                         }
                         cell.append((char) c);
                     }
+                    if (cell.length() > MAX_CELL_CHARS) {
+                        // A real cell in quotes ends long before: this quote is never closed.
+                        throw ProfkomException.invalid("file", "member.import.quoteTooLong", quoteLine, MAX_CELL_CHARS);
+                    }
                 } else if (c == '"' && isBlank(cell)) {
                     cell.setLength(0);
                     quoted = true;
+                    quoteLine = line;
                 } else if (c == delimiter) {
-                    cells.add(cell.toString());
+                    addCell(cells, cell, recordLine);
                     cell.setLength(0);
                 } else if (c == '\r' || c == '\n') {
                     if (c == '\r') {
@@ -428,13 +469,23 @@ public final class ImportParser {
                             pending = after;
                         }
                     }
-                    cells.add(cell.toString());
+                    addCell(cells, cell, recordLine);
                     line++;
                     return new ParsedTable.Line(recordLine, List.copyOf(cells));
                 } else {
                     cell.append((char) c);
+                    if (cell.length() > MAX_CELL_CHARS) {
+                        throw ProfkomException.invalid("file", "member.import.cellTooLong", line, MAX_CELL_CHARS);
+                    }
                 }
             }
+        }
+
+        private static void addCell(List<String> cells, StringBuilder cell, int recordLine) {
+            if (cells.size() == MAX_CELLS_PER_LINE) {
+                throw ProfkomException.invalid("file", "member.import.tooManyCells", recordLine, MAX_CELLS_PER_LINE);
+            }
+            cells.add(cell.toString());
         }
 
         private static boolean isBlank(StringBuilder cell) {
@@ -508,9 +559,18 @@ public final class ImportParser {
             Sheet sheet = workbook.getFirstSheet();
             try (var rows = sheet.openStream()) {
                 for (Row row : (Iterable<Row>) rows::iterator) {
+                    if (row.getCellCount() > MAX_CELLS_PER_LINE) {
+                        throw ProfkomException.invalid(
+                                "file", "member.import.tooManyCells", row.getRowNum(), MAX_CELLS_PER_LINE);
+                    }
                     List<String> cells = new ArrayList<>();
                     for (int i = 0; i < row.getCellCount(); i++) {
-                        cells.add(text(row.getCell(i)));
+                        String text = text(row.getCell(i));
+                        if (text.length() > MAX_CELL_CHARS) {
+                            throw ProfkomException.invalid(
+                                    "file", "member.import.cellTooLong", row.getRowNum(), MAX_CELL_CHARS);
+                        }
+                        cells.add(text.replace('\0', DAMAGED_CHARACTER));
                     }
                     lines.add(new ParsedTable.Line(row.getRowNum(), cells));
                 }

@@ -154,10 +154,19 @@ class MemberImportPages {
         return ProfkomException.tooLarge("file", "member.import.overLimit", limit, megabytes);
     }
 
-    /** The file's bytes, refused before reading when over the limit. */
+    /**
+     * The file's bytes, refused before reading when over the limit. A request without the part, or a
+     * form sent without choosing a file (the browser sends an empty part without a name), is told that
+     * no file was chosen, not that the file is empty.
+     */
     static byte[] bytesOf(MultipartFile file) throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw ProfkomException.invalid("file", "member.import.empty");
+        if (file == null) {
+            throw ProfkomException.invalid("file", "member.import.noFilePart");
+        }
+        if (file.isEmpty()) {
+            String name = file.getOriginalFilename();
+            throw ProfkomException.invalid(
+                    "file", name == null || name.isBlank() ? "member.import.noFile" : "member.import.empty");
         }
         if (file.getSize() > ImportParser.MAX_FILE_BYTES) {
             throw ImportParser.tooLarge();
