@@ -3,13 +3,7 @@ package ru.profkom.members.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import ru.profkom.shared.ProfkomException;
@@ -26,11 +20,11 @@ class HostileImportFileTests {
 
     @Test
     void refusesAQuoteLeftOpenEarlyInA60MegabyteFileNamingTheLineWhereItOpened() {
-        byte[] file = file(
+        byte[] file = HostileFiles.file(
                 "ФИО;Дата рождения;Должность\r\n"
                         + "Открытов Олег;01.01.1980;Инженер\r\n"
                         + "Незакрытов Нил;02.02.1980;\"Слесарь\r\n",
-                repeated("Иванов Иван Иванович;01.01.1980;Врач\r\n", 60L * MEGABYTE),
+                HostileFiles.repeated("Иванов Иван Иванович;01.01.1980;Врач\r\n", 60L * MEGABYTE),
                 "");
 
         assertRefused(file, "member.import.quoteTooLong", 3, ImportParser.MAX_CELL_CHARS);
@@ -46,14 +40,15 @@ class HostileImportFileTests {
 
     @Test
     void refusesA50MegabyteLineOfSemicolonsAtItsFirstCellsPastTheLimit() {
-        byte[] file = file("", repeated(";", 50L * MEGABYTE), "\r\n");
+        byte[] file = HostileFiles.file("", HostileFiles.repeated(";", 50L * MEGABYTE), "\r\n");
 
         assertRefused(file, "member.import.tooManyCells", 1, ImportParser.MAX_CELLS_PER_LINE);
     }
 
     @Test
     void refusesASingle60MegabyteCellNamingItsLine() {
-        byte[] file = file("ФИО;СНИЛС\r\nИванов Иван;\r\nПетров ", repeated("я", 60L * MEGABYTE), ";\r\n");
+        byte[] file = HostileFiles.file(
+                "ФИО;СНИЛС\r\nИванов Иван;\r\nПетров ", HostileFiles.repeated("я", 60L * MEGABYTE), ";\r\n");
 
         assertRefused(file, "member.import.cellTooLong", 3, ImportParser.MAX_CELL_CHARS);
     }
@@ -130,48 +125,5 @@ class HostileImportFileTests {
         assertThat(e.problems().getFirst().messageKey()).isEqualTo(key);
         assertThat(e.problems().getFirst().field()).isEqualTo("file");
         assertThat(e.problems().getFirst().arguments()).containsExactly(arguments);
-    }
-
-    /** A head, {@code body} read to its end, and a tail: the bytes an upload would hand the parser. */
-    static byte[] file(String head, InputStream body, String tail) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(61 * MEGABYTE);
-        try (InputStream in = new SequenceInputStream(Collections.enumeration(List.of(
-                new java.io.ByteArrayInputStream(head.getBytes(StandardCharsets.UTF_8)),
-                body,
-                new java.io.ByteArrayInputStream(tail.getBytes(StandardCharsets.UTF_8)))))) {
-            in.transferTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    /** {@code text} in UTF-8 over and over, {@code length} bytes in all, made as they are read. */
-    static InputStream repeated(String text, long length) {
-        byte[] unit = text.getBytes(StandardCharsets.UTF_8);
-        return new InputStream() {
-            private long left = length - length % unit.length;
-            private int position;
-
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int count) {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = (int) Math.min(count, left);
-                for (int i = 0; i < n; i++) {
-                    buffer[offset + i] = unit[position];
-                    position = (position + 1) % unit.length;
-                }
-                left -= n;
-                return n;
-            }
-        };
     }
 }
