@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import ru.profkom.demo.CommandLine;
+import ru.profkom.shared.DatabaseInUse;
 
 @SpringBootApplication
 @Modulithic(sharedModules = "shared")
@@ -21,27 +22,31 @@ public class ProfkomApplication {
         boolean named = args.length > 0 && !args[0].startsWith("-");
         String command = named ? args[0] : "run";
         String[] options = named ? Arrays.copyOfRange(args, 1, args.length) : args;
-        SpringApplication application = new SpringApplication(ProfkomApplication.class);
         if (command.equals("run")) {
-            application.run(options);
+            new SpringApplication(ProfkomApplication.class).run(options);
             return;
         }
+        System.exit(command(command, options));
+    }
+
+    /** Runs a command without the web server; its exit code. */
+    static int command(String command, String[] options) {
         if (command.equals("member-file")) {
-            System.exit(ru.profkom.members.MessyMemberFile.command(options));
+            return ru.profkom.members.MessyMemberFile.command(options);
         }
         if (!CommandLine.COMMANDS.contains(command)) {
             System.err.print(CommandLine.usage());
-            System.exit(command.equals("help") ? 0 : 2);
+            return command.equals("help") ? 0 : 2;
         }
+        SpringApplication application = new SpringApplication(ProfkomApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         String[] arguments = CommandLine.prepare(application, command, options);
-        int exitCode;
         try {
-            exitCode = SpringApplication.exit(application.run(arguments));
+            return SpringApplication.exit(application.run(arguments));
         } catch (RuntimeException e) {
-            // Spring has reported why it could not start.
-            exitCode = 1;
+            // Spring, or DatabaseInUse in a Russian sentence, has reported why it could not start; a database
+            // open in another process is for the user to remove, like bad usage (README: exit code 2).
+            return DatabaseInUse.causedBy(e) ? 2 : 1;
         }
-        System.exit(exitCode);
     }
 }

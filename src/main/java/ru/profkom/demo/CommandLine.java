@@ -78,6 +78,9 @@ public final class CommandLine {
         defaults.put("profkom.command", command);
         defaults.put("logging.level.root", "WARN");
         defaults.put("logging.level.ru.profkom", "INFO");
+        // A failed start is reported once: in a sentence (DatabaseInUse) or by Spring with its cause.
+        defaults.put(
+                "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR");
         List<String> arguments = new ArrayList<>(Arrays.asList(options).stream()
                 .map(CommandLine::withBatchedInserts)
                 .toList());

@@ -31,13 +31,19 @@ import ru.profkom.shared.ProfkomException;
  * {@code import-members --org CODE FILE [--json]}: imports a CSV or XLSX file into an organization
  * as the system, for administrators moving from 1C or Excel. Prints what was imported, updated,
  * left unchanged and rejected, and writes the rejected rows next to the file. Exit code 0 when the
- * file was processed (even with rejected rows), 2 on bad usage or a file that cannot be read.
+ * file was processed (even with rejected rows), 2 on bad usage, a file that cannot be read or an H2
+ * database open in another process ({@link ru.profkom.shared.DatabaseInUse}), 1 when the database or
+ * the program failed; each with a Russian sentence on standard error, never a stack trace.
  */
 @Component
 @ConditionalOnProperty(name = "profkom.command", havingValue = "import-members")
 class ImportMembersCommand implements ApplicationRunner, ExitCodeGenerator {
 
     static final int USAGE = 2;
+    /** The database or the program failed, not the file or the usage. */
+    static final int FAILED = 1;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportMembersCommand.class);
     static final String USAGE_TEXT =
             "Использование: profkom import-members --org КОД_ОРГАНИЗАЦИИ ФАЙЛ.csv|ФАЙЛ.xlsx [--json]";
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
@@ -154,6 +160,15 @@ class ImportMembersCommand implements ApplicationRunner, ExitCodeGenerator {
             done = imports.applyAndWait(preview.id());
         } catch (ProfkomException e) {
             fail(options.file() + ": " + text(e));
+            return;
+        } catch (RuntimeException e) {
+            // Not the file's fault: the database or the program. A sentence, the details in the log.
+            log.debug("Import of {} failed", options.file(), e);
+            System.err.println(options.file() + ": импорт прерван из-за ошибки базы данных или программы ("
+                    + firstLine(e)
+                    + "). Применённые части сохранены; повторный запуск не добавит никого дважды: строки сверяются с реестром."
+                    + " Подробности: --logging.level.ru.profkom=DEBUG.");
+            exitCode = FAILED;
             return;
         }
         Path errorFile = done.rejected() > 0 ? writeErrors(done, options.file()) : null;
@@ -277,6 +292,15 @@ class ImportMembersCommand implements ApplicationRunner, ExitCodeGenerator {
     private String text(ProfkomException e) {
         ProfkomException.Problem problem = e.problems().getFirst();
         return messages.getMessage(problem.messageKey(), problem.arguments(), problem.messageKey(), RUSSIAN);
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse("").strip();
     }
 
     private void fail(String message) {
