@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -180,10 +181,12 @@ class MemberImportRepository {
                 .execute();
     }
 
-    /** Takes the import for this node unless another holds a live lease; true when taken. */
-    boolean claim(long importId, Instant now, Instant leaseUntil) {
+    /** Takes the import for {@code holder} unless another holds a live lease; true when taken. */
+    boolean claim(long importId, Instant now, Instant leaseUntil, String holder) {
         return dsl.update(MEMBER_IMPORT)
                         .set(MEMBER_IMPORT.LEASE_UNTIL, leaseUntil)
+                        .set(MEMBER_IMPORT.LEASE_HOLDER, holder)
+                        .set(MEMBER_IMPORT.LEASE_SINCE, now)
                         .where(MEMBER_IMPORT
                                 .ID
                                 .eq(importId)
@@ -193,12 +196,44 @@ class MemberImportRepository {
                 == 1;
     }
 
+    /**
+     * Takes the import from {@code deadHolder}, proven dead, however long its lease would still run;
+     * false when another process took it first.
+     */
+    boolean takeOver(long importId, String deadHolder, Instant now, Instant leaseUntil, String holder) {
+        return dsl.update(MEMBER_IMPORT)
+                        .set(MEMBER_IMPORT.LEASE_UNTIL, leaseUntil)
+                        .set(MEMBER_IMPORT.LEASE_HOLDER, holder)
+                        .set(MEMBER_IMPORT.LEASE_SINCE, now)
+                        .where(MEMBER_IMPORT
+                                .ID
+                                .eq(importId)
+                                .and(MEMBER_IMPORT.STATUS.eq("APPLYING"))
+                                .and(MEMBER_IMPORT.LEASE_HOLDER.eq(deadHolder)))
+                        .execute()
+                == 1;
+    }
+
+    /** APPLYING imports under a live lease, each with its holder: those of dead processes are taken over. */
+    Map<Long, String> leasedHolders(Instant now) {
+        return dsl.select(MEMBER_IMPORT.ID, MEMBER_IMPORT.LEASE_HOLDER)
+                .from(MEMBER_IMPORT)
+                .where(MEMBER_IMPORT
+                        .STATUS
+                        .eq("APPLYING")
+                        .and(MEMBER_IMPORT.LEASE_UNTIL.ge(now))
+                        .and(MEMBER_IMPORT.LEASE_HOLDER.isNotNull()))
+                .fetchMap(MEMBER_IMPORT.ID, MEMBER_IMPORT.LEASE_HOLDER);
+    }
+
     void finish(long importId, String status, String failure, Instant now) {
         dsl.update(MEMBER_IMPORT)
                 .set(MEMBER_IMPORT.STATUS, status)
                 .set(MEMBER_IMPORT.FAILURE, failure)
                 .set(MEMBER_IMPORT.FINISHED_AT, now)
                 .setNull(MEMBER_IMPORT.LEASE_UNTIL)
+                .setNull(MEMBER_IMPORT.LEASE_HOLDER)
+                .setNull(MEMBER_IMPORT.LEASE_SINCE)
                 .where(MEMBER_IMPORT.ID.eq(importId))
                 .execute();
     }

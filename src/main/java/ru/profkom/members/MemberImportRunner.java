@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import profkom.schema.tables.records.MemberImportChunkRecord;
+import profkom.schema.tables.records.MemberImportRecord;
 import ru.profkom.members.imports.ImportParser;
 import ru.profkom.members.imports.ParsedTable;
 import ru.profkom.shared.CurrentActor;
@@ -33,7 +34,7 @@ import ru.profkom.shared.CurrentActor;
 class MemberImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MemberImportRunner.class);
-    private static final Duration LEASE = Duration.ofMinutes(2);
+    static final Duration LEASE = Duration.ofMinutes(2);
     /**
      * After so many chunks, and again each time the count doubles, the planner learns the registry's new
      * size (see {@link MemberRepository#analyze}): often enough to keep its plans right while the
@@ -48,7 +49,7 @@ class MemberImportRunner {
     private final TaskExecutor executor;
     private final Clock clock;
     /** A command-line process (profkom.command) applies its own import only; the web nodes resume the rest. */
-    private final boolean resumes;
+    private volatile boolean resumes;
     /**
      * Chunks applied at once, each by its own thread and connection. On PostgreSQL one chunk keeps one
      * backend busy while the checking and matching in Java waits for it, so two use both cores of a
@@ -56,6 +57,8 @@ class MemberImportRunner {
      * second worker only waits (measured: 99.7 s with one, 102.9 s with two for 200,373 rows).
      */
     private int workers;
+    /** The imports a thread of this process is applying: one run per import here, and the lease's truth. */
+    private final java.util.Set<Long> applyingHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     MemberImportRunner(
             MemberImportRepository repository,
@@ -85,29 +88,87 @@ class MemberImportRunner {
         return former;
     }
 
+    /** Whether this node resumes abandoned imports by itself, for tests that stage one; returns the former. */
+    boolean resumeByItself(boolean resume) {
+        boolean former = resumes;
+        this.resumes = resume;
+        return former;
+    }
+
     void runLater(long importId) {
         executor.execute(() -> run(importId));
     }
 
     /** Applies what is left of the import unless another thread or node holds it. */
     void run(long importId) {
-        CurrentActor.asSystem(() -> {
-            Boolean claimed = transactions.execute(status ->
-                    repository.claim(importId, clock.instant(), clock.instant().plus(LEASE)));
-            if (!Boolean.TRUE.equals(claimed)) {
+        if (!applyingHere.add(importId)) {
+            return;
+        }
+        try {
+            CurrentActor.asSystem(() -> claimAndApply(importId));
+        } finally {
+            applyingHere.remove(importId);
+        }
+    }
+
+    /** True while a thread of this process applies the import. */
+    boolean applyingHere(long importId) {
+        return applyingHere.contains(importId);
+    }
+
+    /**
+     * Whether the import's holder is proven not to be applying it: gone from this host, or this very
+     * process with no thread on it (its run stopped on an error).
+     */
+    boolean holderStopped(long importId, LeaseHolder holder) {
+        return holder != null && (holder.provablyDead() || holder.isCurrent() && !applyingHere(importId));
+    }
+
+    private void claimAndApply(long importId) {
+        String holder = LeaseHolder.current().text();
+        Boolean claimed = transactions.execute(status ->
+                repository.claim(importId, clock.instant(), clock.instant().plus(LEASE), holder));
+        if (!Boolean.TRUE.equals(claimed) && !takeOverFromTheDead(importId, holder)) {
+            return;
+        }
+        try {
+            MemberImportApplier.Run run = transactions.execute(
+                    status -> applier.start(repository.find(importId).orElseThrow()));
+            if (!applyChunks(run)) {
                 return;
             }
-            try {
-                MemberImportApplier.Run run = transactions.execute(
-                        status -> applier.start(repository.find(importId).orElseThrow()));
-                if (!applyChunks(run)) {
-                    return;
-                }
-                transactions.executeWithoutResult(status -> repository.finish(importId, "DONE", null, clock.instant()));
-            } catch (RuntimeException e) {
-                log.error("Import {} stopped; it resumes once its lease runs out", importId, e);
-            }
-        });
+            transactions.executeWithoutResult(status -> repository.finish(importId, "DONE", null, clock.instant()));
+        } catch (RuntimeException e) {
+            log.error("Import {} stopped; it resumes once its lease runs out", importId, e);
+        }
+    }
+
+    /**
+     * Takes the import at once when its holder is proven stopped (this same server restarted after a
+     * crash, a command-line run killed on this host, a run of this process ended by an error) instead of
+     * waiting out its lease.
+     */
+    private boolean takeOverFromTheDead(long importId, String holder) {
+        Boolean taken = transactions.execute(status -> repository
+                .find(importId)
+                .filter(record -> "APPLYING".equals(record.getStatus()))
+                .map(MemberImportRecord::getLeaseHolder)
+                .filter(dead -> {
+                    // This thread holds the import's one slot in this process: a lease of this
+                    // process is then a run that stopped.
+                    LeaseHolder former = LeaseHolder.parse(dead);
+                    return former != null && (former.isCurrent() || former.provablyDead());
+                })
+                .map(dead -> {
+                    boolean took = repository.takeOver(
+                            importId, dead, clock.instant(), clock.instant().plus(LEASE), holder);
+                    if (took) {
+                        log.info("Import {} taken over from {}, which no longer runs", importId, dead);
+                    }
+                    return took;
+                })
+                .orElse(false));
+        return Boolean.TRUE.equals(taken);
     }
 
     /**
@@ -217,14 +278,21 @@ class MemberImportRunner {
         }
     }
 
-    /** Resumes imports whose node stopped renewing the lease. */
+    /** Resumes imports whose node stopped renewing the lease, or whose holder is proven dead. */
     @Scheduled(fixedDelayString = "${profkom.import.poll:PT1M}", initialDelayString = "${profkom.import.poll:PT1M}")
     void resumeAbandoned() {
         if (!resumes) {
             return;
         }
-        List<Long> abandoned =
-                CurrentActor.asSystem(() -> transactions.execute(status -> repository.abandoned(clock.instant())));
+        List<Long> abandoned = CurrentActor.asSystem(() -> transactions.execute(status -> {
+            List<Long> ids = new ArrayList<>(repository.abandoned(clock.instant()));
+            repository.leasedHolders(clock.instant()).forEach((id, holder) -> {
+                if (holderStopped(id, LeaseHolder.parse(holder))) {
+                    ids.add(id);
+                }
+            });
+            return ids;
+        }));
         if (abandoned != null) {
             abandoned.forEach(this::run);
         }

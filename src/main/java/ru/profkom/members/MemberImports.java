@@ -47,6 +47,8 @@ public class MemberImports {
     private static final DateTimeFormatter ISO_DATE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
+    private static final DateTimeFormatter LEASE_TIME = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm:ss");
+
     private final MemberImportRepository repository;
     private final MemberImportRunner runner;
     private final Members members;
@@ -94,7 +96,8 @@ public class MemberImports {
             String failure,
             String createdBy,
             Instant createdAt,
-            Instant finishedAt) {
+            Instant finishedAt,
+            Lease lease) {
 
         /** Rows refused in the preview, before applying. */
         public int invalidRows() {
@@ -113,6 +116,14 @@ public class MemberImports {
             return "DONE".equals(status) || "FAILED".equals(status);
         }
     }
+
+    /**
+     * Who applies an APPLYING import: the process holding its lease, since when and until when. {@code
+     * here} when a thread of this server applies it; {@code resumableNow} when its holder is proven
+     * stopped, and applying again takes it over at once; {@code note} says so in Russian (null while
+     * this server applies it).
+     */
+    public record Lease(String holder, Instant since, Instant until, boolean here, boolean resumableNow, String note) {}
 
     /** A problem of a row, in Russian, with its line and column. */
     public record ImportProblem(int line, String text) {}
@@ -462,7 +473,32 @@ public class MemberImports {
                 r.getFailure(),
                 r.getCreatedByLogin(),
                 r.getCreatedAt(),
-                r.getFinishedAt());
+                r.getFinishedAt(),
+                lease(r));
+    }
+
+    /** The lease of an APPLYING import as its page and the API show it; null for any other state. */
+    private Lease lease(MemberImportRecord r) {
+        if (!"APPLYING".equals(r.getStatus()) || r.getLeaseUntil() == null) {
+            return null;
+        }
+        LeaseHolder holder = LeaseHolder.parse(r.getLeaseHolder());
+        String name = holder == null ? text("member.import.lease.unknownHolder") : holder.display();
+        Instant now = clock.instant();
+        boolean here = holder != null && holder.isCurrent() && runner.applyingHere(r.getId());
+        boolean expired = r.getLeaseUntil().isBefore(now);
+        boolean resumableNow = !here && (expired || runner.holderStopped(r.getId(), holder));
+        String note = null;
+        if (resumableNow) {
+            note = text("member.import.lease.stopped", name, moscow(r.getLeaseSince()));
+        } else if (!here) {
+            note = text("member.import.lease.elsewhere", name, moscow(r.getLeaseSince()), moscow(r.getLeaseUntil()));
+        }
+        return new Lease(name, r.getLeaseSince(), r.getLeaseUntil(), here, resumableNow, note);
+    }
+
+    private static String moscow(Instant instant) {
+        return instant == null ? "—" : LEASE_TIME.format(instant.atZone(ru.profkom.shared.web.Formats.MOSCOW));
     }
 
     private static String mappingText(List<ImportField> mapping) {
