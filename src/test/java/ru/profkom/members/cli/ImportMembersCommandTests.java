@@ -73,6 +73,27 @@ class ImportMembersCommandTests {
         assertThat(run("--org", "PPO-A1", empty.toString()).exitCode()).isEqualTo(2);
     }
 
+    @Test
+    void aNulByteRefusesItsRowAndAnUnclosedQuoteTheFileWithoutAStackTrace() throws IOException {
+        Path damaged = directory.resolve("с нулём.csv");
+        Files.writeString(
+                damaged,
+                "ФИО;Дата рождения\nНулев\0 Николай;01.01.1980\nНеважнов Никита;31.02.1980\n",
+                StandardCharsets.UTF_8);
+        Path unclosed = directory.resolve("кавычка.csv");
+        Files.writeString(
+                unclosed, "ФИО;Должность\nИванов Иван;Врач\nПетров Пётр;\"Слесарь\nСидоров\n", StandardCharsets.UTF_8);
+
+        Run nul = run("--org", "PPO-A1", damaged.toString());
+        Run quote = run("--org", "PPO-A1", unclosed.toString());
+
+        assertThat(nul.exitCode()).isZero();
+        assertThat(nul.output())
+                .contains("Не принято:      2")
+                .contains("Строка 2: в столбце «ФИО» нулевой байт (NUL)");
+        assertThat(quote.exitCode()).isEqualTo(2);
+    }
+
     private Run run(String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImportMembersCommand command = new ImportMembersCommand(
