@@ -2,9 +2,9 @@ package ru.profkom.demo;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +34,7 @@ import ru.profkom.organizations.OrganizationLoader;
 import ru.profkom.organizations.OrganizationNode;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.Role;
 
@@ -79,6 +80,7 @@ public class DemoUnion {
     private final Members members;
     private final MemberAccountLinks memberAccounts;
     private final Indicators indicators;
+    private final Clock clock;
 
     DemoUnion(
             OrganizationLoader loader,
@@ -87,7 +89,9 @@ public class DemoUnion {
             ActingAccount acting,
             Members members,
             MemberAccountLinks memberAccounts,
-            Indicators indicators) {
+            Indicators indicators,
+            Clock clock) {
+        this.clock = clock;
         this.loader = loader;
         this.organizations = organizations;
         this.accounts = accounts;
@@ -144,7 +148,7 @@ public class DemoUnion {
      * them with their account linked, so that the registry, the card and the cabinet have people.
      */
     private void registerMembers(long primaryId) {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+        LocalDate today = MoscowTime.today(clock);
         MemberGenerator generator = new MemberGenerator(DEMO_MEMBERS_SEED, today);
         for (MemberGenerator.GeneratedPerson person :
                 generator.people(DEMO_MEMBERS, MemberGenerator.EmployerType.HOSPITAL)) {
@@ -180,8 +184,8 @@ public class DemoUnion {
      * from a seed per organization, so that the indicators, the rating and its trend show something.
      */
     private void enterIndicators(long territorialId) {
-        YearMonth current = YearMonth.now(ZoneId.of("Europe/Moscow"));
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+        YearMonth current = MoscowTime.month(clock);
+        LocalDate today = MoscowTime.today(clock);
         List<OrganizationNode> primaries =
                 organizations.children(territorialId, false, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
                         .filter(node -> node.kind() == OrganizationKind.PRIMARY)
