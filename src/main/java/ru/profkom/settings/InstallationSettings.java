@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import ru.profkom.settings.SettingsEvents.PublicAddressChanged;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.Grant;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.ProfkomSettings;
 import ru.profkom.shared.Role;
@@ -63,7 +64,12 @@ public class InstallationSettings {
         String next = cleaned.isEmpty() ? null : cleaned;
         repository.save(StoredPublicAddress.SETTING, next, clock.instant(), actor.login());
         forgetAfterCommit();
-        events.publishEvent(new PublicAddressChanged(actor, previous, next));
+        Long unionId = actor.grants().stream()
+                .filter(grant -> grant.role() == Role.UNION_ADMIN)
+                .map(Grant::organizationId)
+                .findFirst()
+                .orElse(null);
+        events.publishEvent(new PublicAddressChanged(actor, unionId, previous, next));
         return publicAddress.setting();
     }
 

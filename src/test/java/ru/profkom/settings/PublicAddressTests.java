@@ -1,6 +1,7 @@
 package ru.profkom.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import ru.profkom.audit.AuditEntry;
+import ru.profkom.audit.AuditFilter;
+import ru.profkom.audit.AuditLog;
 import ru.profkom.mail.MailOutbox;
 import ru.profkom.mail.OutgoingMail;
 import ru.profkom.members.Member;
@@ -35,6 +39,7 @@ import ru.profkom.shared.PublicAddress;
 import ru.profkom.shared.Role;
 import ru.profkom.support.Actors;
 import ru.profkom.support.Fixture;
+import ru.profkom.support.Patience;
 import ru.profkom.support.ProfkomIntegrationTest;
 import ru.profkom.support.Refusals;
 
@@ -76,6 +81,9 @@ class PublicAddressTests {
     @Autowired
     InstallationSettings settings;
 
+    @Autowired
+    AuditLog auditLog;
+
     /** The shared context's other tests expect the configured address. */
     @AfterEach
     void clearTheAddressSetOnThePage() {
@@ -105,6 +113,17 @@ class PublicAddressTests {
                 .doesNotContain(CONFIGURED, "localhost");
         assertThat(page("/admin/settings", Fixture.UNION_ADMIN))
                 .contains(SET_BY_ADMIN, CONFIGURED, "задан на этой странице", Fixture.UNION_ADMIN);
+        await().atMost(Patience.AFTER_COMMIT)
+                .untilAsserted(() -> assertThat(actors.as(
+                                        Fixture.UNION_ADMIN,
+                                        () -> auditLog.forSubtree(
+                                                fixture.union(),
+                                                new AuditFilter(
+                                                        "PUBLIC_ADDRESS_CHANGED", Fixture.UNION_ADMIN, null, null),
+                                                PageRequest.of(0, 10)))
+                                .items())
+                        .extracting(AuditEntry::details)
+                        .contains("— → " + SET_BY_ADMIN));
 
         mvc.perform(post("/admin/settings/public-address")
                         .param("publicAddress", "")
