@@ -94,7 +94,8 @@ public class MemberImports {
             String failure,
             String createdBy,
             Instant createdAt,
-            Instant finishedAt) {
+            Instant finishedAt,
+            int transferRequests) {
 
         /** Rows refused in the preview, before applying. */
         public int invalidRows() {
@@ -155,6 +156,7 @@ public class MemberImports {
         record.setUpdated(0);
         record.setUnchanged(0);
         record.setRejected(0);
+        record.setTransferRequests(0);
         record.setCreatedBy(actor.accountId());
         record.setCreatedByLogin(actor.login());
         record.setCreatedAt(clock.instant());
@@ -462,7 +464,8 @@ public class MemberImports {
                 r.getFailure(),
                 r.getCreatedByLogin(),
                 r.getCreatedAt(),
-                r.getFinishedAt());
+                r.getFinishedAt(),
+                r.getTransferRequests() == null ? 0 : r.getTransferRequests());
     }
 
     private static String mappingText(List<ImportField> mapping) {
