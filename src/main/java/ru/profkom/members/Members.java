@@ -584,7 +584,8 @@ public class Members {
      */
     long transferOnRequest(long membershipId, long toOrganizationId, LocalDate on) {
         MembershipRecord membership = writableMembership(membershipId);
-        Organization target = organizations.get(toOrganizationId);
+        // The requesting organization lies outside the acceptor's subtrees: read as the system.
+        Organization target = CurrentActor.asSystem(() -> organizations.get(toOrganizationId));
         if (target.kind() != OrganizationKind.PRIMARY && target.kind() != OrganizationKind.SHOP || !target.active()) {
             throw ProfkomException.conflict("organization.closed", target.shortName());
         }
@@ -600,7 +601,8 @@ public class Members {
         if (repository.currentMembership(personId).isPresent()) {
             throw ProfkomException.conflict("member.transfer.request.outdated");
         }
-        Organization target = organizations.get(toOrganizationId);
+        // The requesting organization lies outside the acceptor's subtrees: read as the system.
+        Organization target = CurrentActor.asSystem(() -> organizations.get(toOrganizationId));
         if (target.kind() != OrganizationKind.PRIMARY && target.kind() != OrganizationKind.SHOP || !target.active()) {
             throw ProfkomException.conflict("organization.closed", target.shortName());
         }
