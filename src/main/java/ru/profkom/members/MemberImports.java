@@ -431,14 +431,14 @@ public class MemberImports {
     private Organization accessibleOrganization(long organizationId) {
         organizations
                 .pathOf(organizationId)
-                .filter(candidate -> members.staffPaths().stream().anyMatch(candidate::startsWith))
+                .filter(members.scope()::covers)
                 .orElseThrow(() -> ProfkomException.notFound("organization.notFound"));
         return organizations.get(organizationId);
     }
 
     private MemberImportRecord accessible(long importId) {
         MemberImportRecord record = repository.find(importId).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND));
-        if (members.staffPaths().stream().noneMatch(record.getOrganizationPath()::startsWith)) {
+        if (!members.scope().covers(record.getOrganizationPath())) {
             throw ProfkomException.notFound(NOT_FOUND);
         }
         return record;
