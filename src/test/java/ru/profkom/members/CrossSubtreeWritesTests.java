@@ -160,7 +160,7 @@ class CrossSubtreeWritesTests {
     }
 
     @Test
-    void anImportRowOfAnotherRegionsMemberBecomesATransferRequestCountedApart() {
+    void anImportRowOfAnotherRegionsMemberBecomesATransferRequestCountedApart() throws Exception {
         Member foreign = registerInB();
         var before = database.take();
         String csv = "Фамилия;Имя;Дата рождения;СНИЛС;Телефон;Должность\n" + "Захватова;Зоя;01.01.1980;"
@@ -185,6 +185,13 @@ class CrossSubtreeWritesTests {
         }
         TransferRequest request = outgoingOf(fixture.primaryA1(), foreign.id());
         assertThat(request.source()).isEqualTo(TransferSource.IMPORT);
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                "/member-imports/{id}", applied.id())
+                        .with(actors.signedIn(Fixture.ADMIN_A)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Запросов на перевод создано: 1.").doesNotContain(foreign.lastName());
     }
 
     @Test
