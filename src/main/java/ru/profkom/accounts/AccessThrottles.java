@@ -17,14 +17,14 @@ import profkom.schema.tables.records.AccessThrottleRecord;
 class AccessThrottles {
 
     /**
-     * How a kind of attempt is throttled: {@code freeAttempts} pass unhindered; each further one blocks the key
-     * for {@code base}·2^(n−1) (the first over the limit for {@code base}), at most {@code cap}. A key's count is
+     * How a kind of attempt is throttled: the attempt that reaches {@code freeAttempts} blocks the key for
+     * {@code base}, each further one for twice as long as the one before, at most {@code cap}. A key's count is
      * forgotten {@code memory} after its last attempt.
      */
     record Policy(int freeAttempts, Duration base, Duration cap, Duration memory) {
 
         Duration blockAfter(int attempts) {
-            int over = attempts - freeAttempts;
+            int over = attempts - freeAttempts + 1;
             if (over <= 0) {
                 return Duration.ZERO;
             }

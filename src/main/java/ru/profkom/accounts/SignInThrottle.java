@@ -68,7 +68,7 @@ class SignInThrottle {
         if (source != null) {
             throttles.count(SOURCE + source, sourcePolicy, now);
         }
-        return throttles.count(LOGIN + normalized(login), loginPolicy, now) == loginPolicy.freeAttempts() + 1;
+        return throttles.count(LOGIN + normalized(login), loginPolicy, now) == loginPolicy.freeAttempts();
     }
 
     /**

@@ -34,15 +34,16 @@ public class CorrectionRequests {
         this.clock = clock;
     }
 
-    /** The open requests of the organization's subtree, oldest first: the queue to work through. */
-    @Transactional(readOnly = true)
+    /** The open requests of the organization's subtree, oldest first: the queue to work through; audited. */
     public Page<CorrectionRequest> openIn(long organizationId, PageRequest page) {
         List<String> staff = members.staffPaths();
         String path = organizations
                 .pathOf(organizationId)
                 .filter(candidate -> staff.stream().anyMatch(candidate::startsWith))
                 .orElseThrow(() -> ProfkomException.notFound("organization.notFound"));
-        return cabinet.openCorrections(path, page);
+        Page<CorrectionRequest> open = cabinet.openCorrections(path, page);
+        members.auditRead(organizationId, "CORRECTIONS");
+        return open;
     }
 
     public void resolve(long correctionId) {

@@ -26,6 +26,8 @@ import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.Page;
+import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.TreePaths;
 import ru.profkom.shared.Validation;
@@ -130,6 +132,14 @@ public class JoinApplications {
                 personId, ConsentPurpose.PROCESSING, today, ConsentForm.ELECTRONIC, "portal", null, now);
         change(personId, "consent." + ConsentPurpose.PROCESSING, today.toString(), now);
         return Optional.of(membershipId);
+    }
+
+    /** The applications waiting in an organization, for its staff (the registry checks access); audited. */
+    public Page<MemberSummary> pending(long organizationId, PageRequest page) {
+        Page<MemberSummary> found = members.search(
+                new MemberQuery(null, organizationId, MembershipStatus.APPLICATION, null, null, null), page);
+        members.auditRead(organizationId, "APPLICATIONS");
+        return found;
     }
 
     /** Declines an application: the membership ends without ever having been current. */

@@ -123,8 +123,11 @@ public class PortalSites {
 
     @Transactional(readOnly = true)
     public Page<Feedback> feedback(long organizationId, PageRequest page) {
-        editable(organizationId);
-        return repository.feedback(organizationId, page);
+        Organization organization = editable(organizationId);
+        Page<Feedback> found = repository.feedback(organizationId, page);
+        // Visitors' names, contacts and messages: the read is audited.
+        events.publishEvent(new PortalEvents.FeedbackRead(organizationId, organization.path(), currentActor.get()));
+        return found;
     }
 
     @Transactional(readOnly = true)
