@@ -95,6 +95,10 @@ class AccessThrottles {
         return attempts;
     }
 
+    boolean exists(String key) {
+        return dsl.fetchExists(ACCESS_THROTTLE, ACCESS_THROTTLE.THROTTLE_KEY.eq(key));
+    }
+
     void forget(String key) {
         dsl.deleteFrom(ACCESS_THROTTLE)
                 .where(ACCESS_THROTTLE.THROTTLE_KEY.eq(key))

@@ -51,20 +51,24 @@ class SignInListener {
         }
     }
 
+    /**
+     * Any right password, the API's included, clears the login's failures; an API request writes nothing else,
+     * since it authenticates on every call.
+     */
     @EventListener
     @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
-            accounts.recordSuccess(principal.accountId(), clock.instant());
             throttle.succeeded(principal.getUsername());
         }
     }
 
-    /** Only sign-ins through the form are audited; API calls authenticate on every request. */
+    /** Only sign-ins through the form are audited and kept as the last sign-in. */
     @EventListener
     @Transactional
     public void onInteractiveSuccess(InteractiveAuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
+            accounts.recordSuccess(principal.accountId(), clock.instant());
             String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
                     ? details.getRemoteAddress()
                     : null;

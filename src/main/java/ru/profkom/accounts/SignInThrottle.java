@@ -77,7 +77,11 @@ class SignInThrottle {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void succeeded(String login) {
-        throttles.forget(LOGIN + normalized(login));
+        String key = LOGIN + normalized(login);
+        // Looked up first: an API call authenticates on every request and should not write each time.
+        if (throttles.exists(key)) {
+            throttles.forget(key);
+        }
     }
 
     private boolean cleanSource(String source, Instant now) {

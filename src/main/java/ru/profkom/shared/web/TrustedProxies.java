@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,6 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class TrustedProxies extends OncePerRequestFilter {
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final List<IpAddressMatcher> proxies;
 
@@ -119,9 +122,13 @@ public class TrustedProxies extends OncePerRequestFilter {
 
     /** Literal addresses only, so that matching never asks the DNS. */
     private static boolean looksLikeAddress(String text) {
-        return !text.isEmpty()
-                && text.length() <= 45
-                && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
+        if (text.isEmpty() || text.length() > 45) {
+            return false;
+        }
+        if (text.indexOf(':') >= 0) {
+            return text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
+        }
+        return IPV4.matcher(text).matches();
     }
 
     private static String first(String header) {
