@@ -121,7 +121,7 @@ public class PortalSites {
         return repository.site(organizationId).orElseThrow();
     }
 
-    @Transactional(readOnly = true)
+    /** Visitors' messages, newest first; audited (the audit's event is stored with the transaction: not read-only). */
     public Page<Feedback> feedback(long organizationId, PageRequest page) {
         Organization organization = editable(organizationId);
         Page<Feedback> found = repository.feedback(organizationId, page);
