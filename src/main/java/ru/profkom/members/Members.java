@@ -112,14 +112,25 @@ public class Members {
         visiblePathsOf(personId);
     }
 
-    @Transactional(readOnly = true)
+    /** Who changed what of a person and when, with the old and new values: audited like the card. */
     public List<MemberChange> history(long personId) {
-        visiblePathsOf(personId);
+        List<String> paths = visiblePathsOf(personId);
         Scope scope = scope();
         List<RegistryRules.Place> placesOf = places.of(personId);
-        return repository.changes(personId).stream()
+        List<MemberChange> changes = repository.changes(personId).stream()
                 .filter(change -> RegistryRules.writtenInScope(scope, placesOf, change.occurredAt()))
                 .toList();
+        Long organizationId = repository
+                .person(personId)
+                .map(this::toMember)
+                .flatMap(member -> member.memberships().stream().findFirst())
+                .map(Membership::organizationId)
+                .orElse(null);
+        if (organizationId != null) {
+            events.publishEvent(
+                    new MemberDataRead(organizationId, paths.getFirst(), personId, "HISTORY", currentActor.get()));
+        }
+        return changes;
     }
 
     /**
@@ -169,10 +180,26 @@ public class Members {
         return count[0];
     }
 
-    /** The activists' contact base (A3): union roles held today by current members of the organization's subtree. */
-    @Transactional(readOnly = true)
+    /**
+     * The activists' contact base (A3): union roles held today by current members of the organization's subtree.
+     * Names and contacts of many people at once: each read is audited.
+     */
     public Page<ActivistContact> activists(long organizationId, PageRequest page) {
-        return repository.activists(condition(MemberQuery.of(organizationId)), today(), page);
+        Page<ActivistContact> found = repository.activists(condition(MemberQuery.of(organizationId)), today(), page);
+        auditRead(organizationId, "ACTIVISTS");
+        return found;
+    }
+
+    /**
+     * Announces a read of personal data about many people of an organization's subtree (what: {@code ACTIVISTS},
+     * {@code IMPORT_ERRORS}, {@code APPLICATIONS}, {@code CORRECTIONS}) for the audit log, without the data.
+     * The caller has checked access.
+     */
+    void auditRead(long organizationId, String what) {
+        String path = organizations.pathOf(organizationId).orElse(null);
+        if (path != null) {
+            events.publishEvent(new MemberDataRead(organizationId, path, null, what, currentActor.get()));
+        }
     }
 
     /**
