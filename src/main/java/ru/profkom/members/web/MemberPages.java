@@ -32,6 +32,8 @@ import ru.profkom.members.MemberEnums.UnionRole;
 import ru.profkom.members.MemberQuery;
 import ru.profkom.members.MemberSummary;
 import ru.profkom.members.Members;
+import ru.profkom.members.MembershipData;
+import ru.profkom.members.PersonData;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.OrganizationNode;
@@ -43,6 +45,7 @@ import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormInput;
 import ru.profkom.shared.web.Formats;
 import ru.profkom.shared.web.XlsxExport;
 
@@ -278,7 +281,10 @@ class MemberPages {
     @PostMapping("/orgs/{id}/members/new")
     String register(@PathVariable long id, @ModelAttribute MemberForm form, Model model, RedirectAttributes redirect) {
         try {
-            Member member = members.register(id, form.person(), form.membership());
+            FormInput input = new FormInput();
+            PersonData person = form.person(input);
+            MembershipData membership = form.membership(input);
+            Member member = texts.attempt(input, () -> members.register(id, person, membership));
             redirect.addFlashAttribute("flash", texts.text("member.registered"));
             return "redirect:/members/" + member.id();
         } catch (ProfkomException e) {
@@ -349,7 +355,9 @@ class MemberPages {
     String update(
             @PathVariable long personId, @ModelAttribute MemberForm form, Model model, RedirectAttributes redirect) {
         try {
-            members.update(personId, form.person(), form.version() == null ? -1 : form.version());
+            FormInput input = new FormInput();
+            PersonData person = form.person(input);
+            texts.attempt(input, () -> members.update(personId, person, form.version() == null ? -1 : form.version()));
             redirect.addFlashAttribute("flash", texts.text("member.saved"));
             return "redirect:/members/" + personId;
         } catch (ProfkomException e) {
@@ -490,16 +498,16 @@ class MemberPages {
             @RequestParam(defaultValue = "") String document,
             Model model,
             RedirectAttributes redirect) {
+        FormInput input = new FormInput();
+        ConsentPurpose chosenPurpose = input.choice("purpose", ConsentPurpose.class, purpose);
+        LocalDate given = input.date("givenOn", givenOn);
+        ConsentForm chosenForm = input.choice("form", ConsentForm.class, form);
         return act(
                 personId,
                 model,
                 redirect,
-                () -> members.giveConsent(
-                        personId,
-                        MemberForm.enumOf(ConsentPurpose.class, purpose),
-                        MemberForm.date("givenOn", givenOn),
-                        MemberForm.enumOf(ConsentForm.class, form),
-                        document));
+                () -> texts.attempt(
+                        input, () -> members.giveConsent(personId, chosenPurpose, given, chosenForm, document)));
     }
 
     @PostMapping("/consents/{consentId}/withdraw")

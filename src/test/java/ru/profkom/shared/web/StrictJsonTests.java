@@ -36,14 +36,22 @@ class StrictJsonTests {
     void aNumberIsNotADate() throws Exception {
         MvcResult result = register("{\"person\":{\"lastName\":\"Сидоров\",\"firstName\":\"Иван\",\"birthDate\":5}}");
 
-        assertRefused(result, "birthDate", "/person/birthDate", "Запрос не прочитан: в поле «birthDate» нужна дата строкой вида ГГГГ-ММ-ДД");
+        assertRefused(
+                result,
+                "birthDate",
+                "/person/birthDate",
+                "Запрос не прочитан: в поле «birthDate» нужна дата строкой вида ГГГГ-ММ-ДД");
     }
 
     @Test
     void aNumberIsNotASurname() throws Exception {
         MvcResult result = register("{\"person\":{\"lastName\":123,\"firstName\":\"Иван\"}}");
 
-        assertRefused(result, "lastName", "/person/lastName", "Запрос не прочитан: в поле «lastName» нужен текст в кавычках.");
+        assertRefused(
+                result,
+                "lastName",
+                "/person/lastName",
+                "Запрос не прочитан: в поле «lastName» нужен текст в кавычках.");
     }
 
     @Test
@@ -51,7 +59,8 @@ class StrictJsonTests {
         MvcResult result = register(
                 "{\"person\":{\"lastName\":\"Сидоров\",\"firstName\":\"Иван\"},\"membership\":{\"status\":1}}");
 
-        assertRefused(result, "status", "/membership/status", "Запрос не прочитан: в поле «status» значение не из списка");
+        assertRefused(
+                result, "status", "/membership/status", "Запрос не прочитан: в поле «status» значение не из списка");
         assertThat(body(result)).contains("APPLICATION, ACTIVE, SUSPENDED, EXITED");
     }
 
@@ -60,7 +69,11 @@ class StrictJsonTests {
         MvcResult result =
                 register("{\"person\":{\"lastName\":\"Сидоров\",\"firstName\":\"Иван\",\"gender\":\"ALIEN\"}}");
 
-        assertRefused(result, "gender", "/person/gender", "Запрос не прочитан: в поле «gender» значение не из списка, нужно одно из: M, F.");
+        assertRefused(
+                result,
+                "gender",
+                "/person/gender",
+                "Запрос не прочитан: в поле «gender» значение не из списка, нужно одно из: M, F.");
     }
 
     @Test
