@@ -717,13 +717,6 @@ class MemberRepository {
                 .fetchOptional(CONSENT.PERSON_ID);
     }
 
-    LocalDate consentGivenOn(long consentId) {
-        return dsl.select(CONSENT.GIVEN_ON)
-                .from(CONSENT)
-                .where(CONSENT.ID.eq(consentId))
-                .fetchOne(CONSENT.GIVEN_ON);
-    }
-
     void withdrawConsent(long consentId, LocalDate on) {
         dsl.update(CONSENT)
                 .set(CONSENT.WITHDRAWN_ON, on)

@@ -569,12 +569,17 @@ public class Members {
                 .orElseThrow(() -> ProfkomException.notFound("member.consent.notFound"));
         writablePathsOf(personId);
         LocalDate date = on == null ? today() : on;
+        Consent consent = repository.consents(personId).stream()
+                .filter(c -> c.id() == consentId)
+                .findFirst()
+                .orElseThrow(() -> ProfkomException.notFound("member.consent.notFound"));
         Validation validation = new Validation();
-        MembershipDates.checkWithdrawal(validation, "date", date, today(), repository.consentGivenOn(consentId));
+        MembershipDates.checkWithdrawal(validation, "date", date, today(), consent.givenOn());
         validation.throwIfInvalid();
         Instant now = clock.instant();
         repository.withdrawConsent(consentId, date);
-        recordChange(personId, "consent.withdrawn", String.valueOf(consentId), date.toString(), now);
+        // The purpose, as the cabinet records it: the history says which consent, not its row's number.
+        recordChange(personId, "consent.withdrawn", consent.purpose().name(), date.toString(), now);
         return toMember(repository.person(personId).orElseThrow());
     }
 

@@ -104,15 +104,24 @@ class ErrorPages implements ErrorController {
                 return ProfkomException.invalid("file", "error.badUpload");
             }
         }
-        String key = "error.status" + status;
+        String key = reasonKey(status);
         boolean known = messages.getMessage(key, null, null, LocaleContextHolder.getLocale()) != null;
         return ProfkomException.invalid(null, known ? key : "error.generic");
     }
 
     private String title(int status) {
         Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(
-                "error.title.status" + status, null, messages.getMessage("error.title", null, locale), locale);
+        return messages.getMessage(titleKey(status), null, messages.getMessage("error.title", null, locale), locale);
+    }
+
+    /** The title of an error page for a status: {@code error.title.status404}, where the bundles have one. */
+    static String titleKey(int status) {
+        return "error.title.status" + status;
+    }
+
+    /** The reason of an error page for a status: {@code error.status404}, where the bundles have one. */
+    static String reasonKey(int status) {
+        return "error.status" + status;
     }
 
     /** The API, and any client that asks for something other than a page, reads a problem detail. */

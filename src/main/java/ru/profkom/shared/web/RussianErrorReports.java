@@ -76,8 +76,8 @@ class RussianErrorReports implements WebServerFactoryCustomizer<TomcatServletWeb
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
-            String title = text("error.title.status" + status, text("error.title", "Ошибка"));
-            String detail = text("error.status" + status, text("error.generic", "Ошибка"));
+            String title = text(ErrorPages.titleKey(status), text("error.title", "Ошибка"));
+            String detail = text(ErrorPages.reasonKey(status), text("error.generic", "Ошибка"));
             String uri = request.getRequestURI();
             boolean api = uri != null && uri.startsWith("/api/");
             try {
