@@ -49,7 +49,9 @@ class JsonConfiguration {
                 .withCoercionConfig(
                         LogicalType.DateTime,
                         date -> date.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                // "" stays "no date", as it was while dates were read leniently.
+                                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsEmpty));
         // Java's dates read a number as days or seconds since 1970 unless told not to be lenient.
         for (Class<?> type : new Class<?>[] {
             LocalDate.class, LocalDateTime.class, Instant.class, OffsetDateTime.class, YearMonth.class

@@ -89,9 +89,17 @@ class ErrorPagesTests {
                 "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n",
                 body);
 
+        Answer page = send(
+                "POST /orgs/" + fixture.primaryA1() + "/members/import",
+                "text/html",
+                "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n",
+                body);
+
         assertThat(api.status()).isEqualTo(400);
         assertThat(api.contentType()).contains("application/problem+json");
         assertThat(api.body()).contains("\"field\":\"file\"", "Имя файла содержит недопустимый символ");
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("lang=\"ru\"", "Имя файла содержит недопустимый символ");
         database.assertUnchangedSince(before);
     }
 

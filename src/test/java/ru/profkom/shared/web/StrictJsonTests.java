@@ -91,7 +91,7 @@ class StrictJsonTests {
     void aWellTypedRequestIsStillTaken() throws Exception {
         MvcResult result = register("{\"person\":{\"lastName\":\"" + Fixture.uniqueSurname("Строгов")
                 + "\",\"firstName\":\"Иван\",\"birthDate\":\"1980-05-17\",\"gender\":\"F\"},"
-                + "\"membership\":{\"status\":\"ACTIVE\",\"joinedOn\":null}}");
+                + "\"membership\":{\"status\":\"ACTIVE\",\"joinedOn\":\"\"}}");
 
         assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(201);
         assertThat(JsonPath.<String>read(body(result), "$.birthDate")).isEqualTo("1980-05-17");
