@@ -407,12 +407,10 @@ class MemberPages {
             @RequestParam long personId,
             Model model,
             RedirectAttributes redirect) {
-        return act(
-                personId,
-                model,
-                redirect,
-                () -> members.exit(
-                        membershipId, MemberForm.enumOf(ExitReason.class, reason), MemberForm.date("date", date)));
+        FormInput input = new FormInput();
+        ExitReason why = input.choice("reason", ExitReason.class, reason);
+        LocalDate on = input.date("date", date);
+        return act(personId, model, redirect, () -> texts.attempt(input, () -> members.exit(membershipId, why, on)));
     }
 
     @PostMapping("/memberships/{membershipId}/transfer")
@@ -423,11 +421,19 @@ class MemberPages {
             @RequestParam long personId,
             Model model,
             RedirectAttributes redirect) {
+        FormInput input = new FormInput();
+        LocalDate on = input.date("date", date);
         return act(personId, model, redirect, () -> {
             if (organizationId == null) {
-                throw ProfkomException.invalid("organizationId", "member.transfer.chooseOrganization");
+                throw new ProfkomException(
+                        ProfkomException.Kind.INVALID,
+                        java.util.stream.Stream.concat(
+                                        input.problems().stream(),
+                                        java.util.stream.Stream.of(new ProfkomException.Problem(
+                                                "organizationId", "member.transfer.chooseOrganization")))
+                                .toList());
             }
-            return members.transfer(membershipId, organizationId, MemberForm.date("date", date));
+            return texts.attempt(input, () -> members.transfer(membershipId, organizationId, on));
         });
     }
 
@@ -470,12 +476,14 @@ class MemberPages {
             @RequestParam(defaultValue = "") String from,
             Model model,
             RedirectAttributes redirect) {
+        FormInput input = new FormInput();
+        UnionRole chosen = input.choice("role", UnionRole.class, role);
+        LocalDate since = input.date("from", from);
         return act(personId, model, redirect, () -> {
             long where = organizationId != null
                     ? organizationId
                     : members.get(personId).memberships().getFirst().organizationId();
-            return members.assignRole(
-                    personId, where, MemberForm.enumOf(UnionRole.class, role), MemberForm.date("from", from));
+            return texts.attempt(input, () -> members.assignRole(personId, where, chosen, since));
         });
     }
 

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import ru.profkom.members.Members;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.support.Actors;
 import ru.profkom.support.DatabaseSnapshot;
@@ -33,6 +34,9 @@ class MemberFormErrorsTests {
 
     @Autowired
     DatabaseSnapshot database;
+
+    @Autowired
+    Members members;
 
     @Test
     void aMalformedDateNoLongerHidesTheFormsOtherErrors() throws Exception {
@@ -66,6 +70,27 @@ class MemberFormErrorsTests {
                         .param("purpose", "")
                         .param("form", "PAPER")
                         .param("givenOn", "2024-03-15")
+                        .with(actors.signedIn(Fixture.ADMIN_A)))
+                .andReturn();
+
+        String page = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Дата указана неверно").contains("Заполните это поле");
+        database.assertUnchangedSince(before);
+    }
+
+    @Test
+    void anExitWithAMalformedDateShowsTheMissingReasonToo() throws Exception {
+        long personId = registered();
+        long membershipId = actors.as(Fixture.ADMIN_A, () -> members.get(personId))
+                .memberships()
+                .getFirst()
+                .id();
+        DatabaseSnapshot.Content before = database.take();
+
+        MvcResult result = mvc.perform(post("/memberships/{id}/exit", membershipId)
+                        .param("personId", String.valueOf(personId))
+                        .param("reason", "")
+                        .param("date", "31.02.2024")
                         .with(actors.signedIn(Fixture.ADMIN_A)))
                 .andReturn();
 
