@@ -1,6 +1,7 @@
 package ru.profkom.members.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import ru.profkom.members.MembershipData;
 import ru.profkom.members.PersonData;
 import ru.profkom.support.Actors;
 import ru.profkom.support.Fixture;
+import ru.profkom.support.Patience;
 import ru.profkom.support.ProfkomIntegrationTest;
 
 /** A card's history says who changed what in words: the person's name, not a login; a consent's purpose, not EMAIL. */
@@ -73,5 +75,39 @@ class MemberHistoryTextsTests {
                 .contains("Личная электронная почта → 01.05.2024")
                 .doesNotContain(">" + Fixture.ADMIN_A + "</td>")
                 .doesNotContain("EMAIL");
+    }
+
+    @Test
+    void theAuditLogNamesWhoActed() {
+        String chair = fixture.account(fixture.primaryA1(), ru.profkom.shared.Role.CHAIR);
+        actors.as(
+                chair,
+                () -> members.register(
+                        fixture.primaryA1(),
+                        new PersonData(
+                                MemberFormErrorsTests.MembersTestNames.surname(),
+                                "Анна",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        new MembershipData(MembershipStatus.ACTIVE, null, null, Category.WORKER)));
+
+        await().atMost(Patience.AFTER_COMMIT).untilAsserted(() -> {
+            String log = mvc.perform(get("/orgs/{id}/audit", fixture.primaryA1())
+                            .param("login", chair)
+                            .with(actors.signedIn(Fixture.ADMIN_A)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            String table = log.substring(Math.max(0, log.indexOf("data-testid=\"audit\"")));
+            assertThat(table)
+                    .contains("Тестовый Пользователь " + chair + "</td>")
+                    .doesNotContain(">" + chair + "</td>");
+        });
     }
 }
