@@ -668,9 +668,18 @@ public class Members {
             throw ProfkomException.invalid("organizationId", "member.transfer.same");
         }
         LocalDate date = on == null ? today() : on;
-        if (date.isAfter(today())) {
-            throw ProfkomException.invalid("date", "member.date.future");
-        }
+        Validation validation = new Validation();
+        MembershipDates.checkTransfer(
+                validation,
+                "date",
+                date,
+                today(),
+                membership.getJoinedOn(),
+                repository
+                        .person(membership.getPersonId())
+                        .map(PersonRecord::getBirthDate)
+                        .orElse(null));
+        validation.throwIfInvalid();
         Instant now = clock.instant();
         String card = membership.getCardNumber();
         repository.setStatus(membershipId, MembershipStatus.EXITED, date, ExitReason.TRANSFER, now);
@@ -765,9 +774,17 @@ public class Members {
                 .orElseThrow(() -> ProfkomException.notFound("member.consent.notFound"));
         writablePathsOf(personId);
         LocalDate date = on == null ? today() : on;
+        Consent consent = repository.consents(personId).stream()
+                .filter(c -> c.id() == consentId)
+                .findFirst()
+                .orElseThrow(() -> ProfkomException.notFound("member.consent.notFound"));
+        Validation validation = new Validation();
+        MembershipDates.checkWithdrawal(validation, "date", date, today(), consent.givenOn());
+        validation.throwIfInvalid();
         Instant now = clock.instant();
         repository.withdrawConsent(consentId, date);
-        recordChange(personId, "consent.withdrawn", String.valueOf(consentId), date.toString(), now);
+        // The purpose, as the cabinet records it: the history says which consent, not its row's number.
+        recordChange(personId, "consent.withdrawn", consent.purpose().name(), date.toString(), now);
         return toMember(repository.person(personId).orElseThrow());
     }
 
@@ -1036,6 +1053,9 @@ public class Members {
         validation.required("lastName", lastName).maxLength("lastName", lastName, 100);
         validation.required("firstName", firstName).maxLength("firstName", firstName, 100);
         validation.maxLength("patronymic", patronymic, 100);
+        requireLetters(validation, "lastName", lastName);
+        requireLetters(validation, "firstName", firstName);
+        requireLetters(validation, "patronymic", patronymic);
         if (data.birthDate() != null) {
             if (data.birthDate().isAfter(today())) {
                 validation.reject("birthDate", "member.birthDate.future");
@@ -1078,6 +1098,13 @@ public class Members {
                 email,
                 blankToNull(RussianText.normalizeSpaces(data.position())),
                 blankToNull(RussianText.normalizeSpaces(data.department())));
+    }
+
+    /** «---» or «123» is no one's name: a name holds at least one letter. */
+    private static void requireLetters(Validation validation, String field, String name) {
+        if (name != null && !name.isBlank() && name.codePoints().noneMatch(Character::isLetter)) {
+            validation.reject(field, "member." + field + ".noLetters");
+        }
     }
 
     private void checkDate(Validation validation, String field, LocalDate date, LocalDate birthDate) {
