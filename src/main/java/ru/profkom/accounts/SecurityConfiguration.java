@@ -3,6 +3,8 @@ package ru.profkom.accounts;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -21,6 +23,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.web.servlet.HandlerMapping;
 import ru.profkom.shared.web.PublicRequests;
 
 /**
@@ -69,7 +72,11 @@ class SecurityConfiguration {
     @Bean
     @org.springframework.core.annotation.Order(2)
     SecurityFilterChain pages(
-            HttpSecurity http, AccountRepository accounts, Clock clock, List<PublicRequests> publicRequests)
+            HttpSecurity http,
+            AccountRepository accounts,
+            Clock clock,
+            List<PublicRequests> publicRequests,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> pageMappings)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
@@ -83,6 +90,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/", false)
                         .failureHandler(new SignInFailureHandler(accounts, clock)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new VisitorEntryPoint(pageMappings)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(
                         headers -> headers.contentSecurityPolicy(

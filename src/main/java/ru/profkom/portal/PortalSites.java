@@ -245,6 +245,17 @@ public class PortalSites {
         repository.streamSlugs(limit, consumer);
     }
 
+    /** The union's public start page: the pages of its organizations, closed organizations left out. */
+    @Transactional(readOnly = true)
+    public Page<PublicSite> directory(PageRequest page) {
+        Page<Site> sites = repository.sites(page);
+        List<PublicSite> open = sites.items().stream()
+                .map(site -> publicSite(site.slug()))
+                .flatMap(Optional::stream)
+                .toList();
+        return new Page<>(open, sites.page(), sites.size(), sites.total());
+    }
+
     public void sendFeedback(PublicSite site, String authorName, String contact, String message) {
         String name = clean(authorName);
         String from = clean(contact);
