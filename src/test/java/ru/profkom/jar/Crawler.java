@@ -39,7 +39,12 @@ import org.jsoup.select.NodeVisitor;
 final class Crawler {
 
     /** One thing wrong, where and for whom; the same problem on many pages is told once with a count. */
-    record Finding(String who, String url, String problem, int pages) {
+    record Finding(String who, String url, String problem, int pages, String key) {
+
+        /** The same finding met by another user. */
+        Finding alsoFor(String other) {
+            return new Finding(who + ", " + other, url, problem, pages, key);
+        }
 
         @Override
         public String toString() {
@@ -51,7 +56,10 @@ final class Crawler {
 
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final Set<String> SKIPPED_PATHS = Set.of("/logout");
-    private static final List<String> STATIC_PREFIXES = List.of("/webjars/", "/css/", "/js/", "/favicon");
+    /** Files, and Swagger UI: a tool of its own, in English by design, outside the layout. */
+    private static final List<String> STATIC_PREFIXES =
+            List.of("/webjars/", "/css/", "/js/", "/favicon", "/swagger-ui", "/v3/api-docs");
+
     private static final Set<String> INVISIBLE = Set.of("script", "style", "code", "pre", "textarea", "noscript");
     private static final List<String> TEXT_ATTRIBUTES = List.of("placeholder", "title", "aria-label", "alt");
 
@@ -62,6 +70,7 @@ final class Crawler {
     private final int perPattern;
     private final HttpClient http;
     private final Map<String, Finding> findings = new LinkedHashMap<>();
+    private final List<String> visited = new java.util.ArrayList<>();
     private int pages;
 
     Crawler(String baseUrl, String login, String password, int maxPages, int perPattern) {
@@ -80,8 +89,23 @@ final class Crawler {
         }
     }
 
+    /** The start page's HTML as this user sees it. */
+    String startPage() throws IOException, InterruptedException {
+        return text(base.resolve("/"));
+    }
+
     int pagesVisited() {
         return pages;
+    }
+
+    /** The addresses opened, in order, for the crawl's record in target/. */
+    List<String> visited() {
+        return List.copyOf(visited);
+    }
+
+    /** What was wrong, once {@link #crawl()} ran. */
+    List<Finding> findings() {
+        return List.copyOf(findings.values());
     }
 
     /** Crawls from the start page and returns what was wrong. */
@@ -94,6 +118,11 @@ final class Crawler {
         while (!queue.isEmpty() && pages < maxPages) {
             Target target = queue.removeFirst();
             pages++;
+            visited.add((target.fragment() ? "hx " : "")
+                    + target.uri().getRawPath()
+                    + (target.uri().getRawQuery() == null
+                            ? ""
+                            : "?" + target.uri().getRawQuery()));
             for (Target next : visit(target)) {
                 String url = next.uri().toString();
                 if (!seen.add(url + (next.fragment() ? " hx" : ""))) {
@@ -362,8 +391,8 @@ final class Crawler {
                 : problem.replaceAll(" \\(ссылка со страницы .*\\)$", "") + " @" + patternOf(uri);
         findings.merge(
                 key,
-                new Finding(who, url, problem, 1),
-                (first, again) -> new Finding(first.who(), first.url(), first.problem(), first.pages() + 1));
+                new Finding(who, url, problem, 1, key),
+                (first, again) -> new Finding(first.who(), first.url(), first.problem(), first.pages() + 1, key));
     }
 
     private static String encode(String value) {

@@ -67,7 +67,7 @@ final class RussianText {
         for (String raw : text.split("[\\s\\u00a0]+")) {
             String token = strip(raw);
             boolean latinWord = WORD.matcher(token).matches();
-            if (latinWord && CONSTANT.matcher(token).matches() && !ALLOWED.contains(token.toLowerCase(Locale.ROOT))) {
+            if (CONSTANT.matcher(token).matches() && !ALLOWED.contains(token.toLowerCase(Locale.ROOT))) {
                 found.add(token);
             }
             if (latinWord && !ALLOWED.contains(token.toLowerCase(Locale.ROOT))) {
