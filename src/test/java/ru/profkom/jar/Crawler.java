@@ -320,10 +320,9 @@ final class Crawler {
         }
         URI uri;
         try {
-            uri = page.resolve(href.trim());
-            uri = new URI(uri.getScheme(), uri.getRawAuthority(), uri.getRawPath(), uri.getRawQuery(), null);
-            uri = URI.create(uri.toString());
-        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+            // Without its #fragment, as the browser asks for it; the escapes of the address stay as they are.
+            uri = URI.create(page.resolve(href.trim()).toString().replaceFirst("#.*$", ""));
+        } catch (IllegalArgumentException e) {
             note(page, "ссылка, которую нельзя разобрать: " + href);
             return Optional.empty();
         }
