@@ -10,8 +10,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import ru.profkom.publications.Publication;
 import ru.profkom.publications.PublicationDraft;
@@ -99,8 +101,11 @@ class DeadEndScreensTests {
 
     @Test
     void sendsThePublicFromTheApplicationsAddressToTheStartPageAndAnswersNotFoundElsewhere() throws Exception {
-        MockHttpServletResponse root = mvc.perform(get("/")).andReturn().getResponse();
-        assertThat(root.getRedirectedUrl()).isEqualTo("/portal");
+        MvcResult root = mvc.perform(get("/").accept(MediaType.TEXT_HTML)).andReturn();
+        assertThat(root.getResponse().getRedirectedUrl()).isEqualTo("/portal");
+        assertThat(root.getResponse().getCookie("SESSION"))
+                .as("a visitor of «/» gets no session")
+                .isNull();
 
         MockHttpServletResponse start = mvc.perform(get("/portal")).andReturn().getResponse();
         assertThat(start.getStatus()).isEqualTo(200);
@@ -109,14 +114,19 @@ class DeadEndScreensTests {
         assertThat(startPage.title()).contains("Страницы организаций профсоюза");
 
         for (String unknown : List.of("/no/such/page", "/favicon.png", "/Orgs")) {
-            MockHttpServletResponse answer =
-                    mvc.perform(get(unknown)).andReturn().getResponse();
-            assertThat(answer.getStatus()).as(unknown).isEqualTo(404);
-            assertThat(answer.getRedirectedUrl()).as(unknown).isNull();
+            MvcResult answer =
+                    mvc.perform(get(unknown).accept(MediaType.TEXT_HTML)).andReturn();
+            assertThat(answer.getResponse().getStatus()).as(unknown).isEqualTo(404);
+            assertThat(answer.getResponse().getRedirectedUrl()).as(unknown).isNull();
+            assertThat(answer.getResponse().getCookie("SESSION")).as(unknown).isNull();
         }
         // The staff's pages still ask to sign in, and a signed-in user keeps the home page at «/».
-        assertThat(mvc.perform(get("/orgs")).andReturn().getResponse().getRedirectedUrl())
-                .endsWith("/login");
+        MvcResult staffPage =
+                mvc.perform(get("/orgs").accept(MediaType.TEXT_HTML)).andReturn();
+        assertThat(staffPage.getResponse().getRedirectedUrl()).endsWith("/login");
+        assertThat(staffPage.getResponse().getCookie("SESSION"))
+                .as("the page asked for is remembered for after the sign-in")
+                .isNotNull();
         assertThat(open(get("/"), Fixture.ADMIN_A).getStatus()).isEqualTo(200);
     }
 

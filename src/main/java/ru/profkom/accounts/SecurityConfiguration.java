@@ -78,6 +78,7 @@ class SecurityConfiguration {
             List<PublicRequests> publicRequests,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> pageMappings)
             throws Exception {
+        VisitorEntryPoint visitors = new VisitorEntryPoint(pageMappings);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
                         .requestMatchers(request -> publicRequests.stream().anyMatch(p -> p.isPublic(request)))
@@ -86,11 +87,11 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .requestCache(cache -> cache.requestCache(pageRequestCache()))
+                .requestCache(cache -> cache.requestCache(pageRequestCache(visitors)))
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/", false)
                         .failureHandler(new SignInFailureHandler(accounts, clock)))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new VisitorEntryPoint(pageMappings)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(visitors))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(
                         headers -> headers.contentSecurityPolicy(
@@ -104,7 +105,7 @@ class SecurityConfiguration {
      * image, a script's request or an htmx fragment. Otherwise a thumbnail or a fragment that a page still
      * loads while its session ends becomes where the next sign-in lands.
      */
-    static RequestCache pageRequestCache() {
+    static RequestCache pageRequestCache(VisitorEntryPoint visitors) {
         MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
         html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
@@ -112,7 +113,9 @@ class SecurityConfiguration {
                 request -> "GET".equals(request.getMethod()),
                 html,
                 new NegatedRequestMatcher(new RequestHeaderRequestMatcher("HX-Request")),
-                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With"))));
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With")),
+                // Only a page that asks to sign in: «/» and unknown addresses open no session for a visitor.
+                visitors::asksToSignIn));
         return cache;
     }
 }

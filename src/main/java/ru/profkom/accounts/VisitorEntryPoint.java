@@ -32,8 +32,7 @@ class VisitorEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refusal)
             throws IOException, jakarta.servlet.ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.equals("/") && "GET".equals(request.getMethod())) {
+        if (isTheStartAddress(request)) {
             response.sendRedirect(request.getContextPath() + PUBLIC_START);
             return;
         }
@@ -42,6 +41,18 @@ class VisitorEntryPoint implements AuthenticationEntryPoint {
             return;
         }
         signIn.commence(request, response, refusal);
+    }
+
+    /** Whether a visitor's request leads to the sign-in form, the only case worth remembering for after it. */
+    boolean asksToSignIn(HttpServletRequest request) {
+        return !isTheStartAddress(request) && mapsToAPage(request);
+    }
+
+    private static boolean isTheStartAddress(HttpServletRequest request) {
+        return "GET".equals(request.getMethod())
+                && request.getRequestURI()
+                        .substring(request.getContextPath().length())
+                        .equals("/");
     }
 
     private boolean mapsToAPage(HttpServletRequest request) {
