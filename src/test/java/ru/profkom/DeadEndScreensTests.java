@@ -1,7 +1,9 @@
 package ru.profkom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -51,6 +53,16 @@ class DeadEndScreensTests {
         assertThat(page.getStatus()).isEqualTo(200);
         assertThat(page.getContentAsString(StandardCharsets.UTF_8))
                 .contains("data-testid=\"channel-TELEGRAM\"", "data-testid=\"channel-VK\"");
+
+        MockHttpServletResponse unknownKind = open(
+                post("/orgs/" + fixture.primaryA1() + "/site/channels")
+                        .param("kind", "EMAIL")
+                        .param("target", "@profkom")
+                        .param("token", "123456:token")
+                        .with(csrf()),
+                info);
+        assertThat(unknownKind.getRedirectedUrl()).isEqualTo("/orgs/" + fixture.primaryA1() + "/site/channels");
+        assertThat(unknownKind.getStatus()).isEqualTo(302);
     }
 
     @Test

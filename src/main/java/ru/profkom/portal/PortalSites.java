@@ -202,12 +202,6 @@ public class PortalSites {
         return repository.site(organizationId).map(site -> "/" + site.slug() + "/news/" + publicationId);
     }
 
-    /** Whether an address names a page, for the security rule that opens public pages to everyone. */
-    @Transactional(readOnly = true)
-    public boolean exists(String slug) {
-        return Slugs.isValid(slug) && repository.siteBySlug(slug).isPresent();
-    }
-
     @Transactional(readOnly = true)
     public List<PublicLeader> leaders(PublicSite site) {
         return applications.publicLeaders(site.organizationId());

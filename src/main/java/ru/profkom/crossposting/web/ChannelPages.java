@@ -1,5 +1,6 @@
 package ru.profkom.crossposting.web;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -54,7 +55,11 @@ class ChannelPages {
             @RequestParam(defaultValue = "false") boolean enabled,
             Model model,
             RedirectAttributes redirect) {
-        ChannelKind channelKind = kind.isBlank() ? null : ChannelKind.valueOf(kind);
+        // A kind the form never offers is no kind: refused in Russian by the service, not a 500.
+        ChannelKind channelKind = Arrays.stream(ChannelKind.values())
+                .filter(known -> known.name().equals(kind))
+                .findFirst()
+                .orElse(null);
         try {
             crossPosting.connect(id, new ChannelForm(channelKind, target, token, enabled));
         } catch (ProfkomException e) {
