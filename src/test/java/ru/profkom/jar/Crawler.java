@@ -89,6 +89,38 @@ final class Crawler {
         }
     }
 
+    /**
+     * Opens an address no link leads to and tells what is wrong with the answer: it must be the Russian «not
+     * found» page in the layout, not the sign-in or an error of the server.
+     */
+    List<Finding> expectNotFound(String path) throws IOException, InterruptedException {
+        URI uri = base.resolve(path);
+        HttpResponse<InputStream> response = send(uri, false);
+        String body;
+        try (InputStream in = response.body()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (response.statusCode() != 404) {
+            note(
+                    uri,
+                    "адрес, которого нет: HTTP " + response.statusCode()
+                            + response.headers()
+                                    .firstValue("Location")
+                                    .map(l -> " → " + l)
+                                    .orElse("") + " вместо 404");
+        } else {
+            Document page = Jsoup.parse(body, uri.toString());
+            if (!hasLayout(page)) {
+                note(uri, "страница «не найдено» без общего оформления");
+            }
+            if (!page.text().contains("не найден")) {
+                note(uri, "страница «не найдено» не говорит по-русски, что страницы нет");
+            }
+            checkRussian(uri, page);
+        }
+        return findings();
+    }
+
     /** The start page's HTML as this user sees it. */
     String startPage() throws IOException, InterruptedException {
         return text(base.resolve("/"));

@@ -77,6 +77,8 @@ final class PackagedJar implements AutoCloseable {
                 .redirectErrorStream(true);
         builder.environment().remove("PORT");
         PackagedJar jar = new PackagedJar(builder.start(), port);
+        // A test JVM stopped half-way (Ctrl+C, a killed build) takes the application down with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(jar.process::destroyForcibly));
         jar.awaitGreeting(home.resolve("server.log"));
         return jar;
     }

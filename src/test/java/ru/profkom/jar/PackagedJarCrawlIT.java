@@ -46,6 +46,21 @@ class PackagedJarCrawlIT {
     }
 
     @Test
+    void answersTheRussianNotFoundPageAtAddressesThatNameNoPage() throws Exception {
+        List<String> report = new ArrayList<>();
+        for (String login : Arrays.asList(null, "member")) {
+            Crawler crawler = new Crawler(application.baseUrl(), login, PASSWORD, 1, 1);
+            for (String path : List.of("/no-such-organization", "/no-such-organization/news", "/no/such/page")) {
+                crawler.expectNotFound(path);
+            }
+            crawler.findings().forEach(finding -> report.add(finding.toString()));
+        }
+        if (!report.isEmpty()) {
+            fail(String.join("\n", report));
+        }
+    }
+
+    @Test
     void everyPageReachableFromTheStartPageServesTheLayoutInRussian() throws Exception {
         List<String> preparation = new DemoContent(application.baseUrl(), PASSWORD).add();
         Map<String, Crawler.Finding> findings = new LinkedHashMap<>();
