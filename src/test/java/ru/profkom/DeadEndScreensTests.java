@@ -142,6 +142,26 @@ class DeadEndScreensTests {
         assertThat(open(get("/"), Fixture.ADMIN_A).getStatus()).isEqualTo(200);
     }
 
+    @Test
+    void answersASignedInUserAtAnAddressThatNamesNoPageWithTheRussianNotFoundPage() throws Exception {
+        MockHttpServletResponse page = open(get("/no/such/page").accept(MediaType.TEXT_HTML), Fixture.MEMBER_A1);
+
+        assertThat(page.getStatus()).isEqualTo(404);
+        assertThat(page.getContentAsString(StandardCharsets.UTF_8))
+                .contains("Страница не найдена", "/css/profkom.css")
+                .doesNotContain("static resource");
+
+        MockHttpServletResponse api = mvc.perform(get("/api/v1/no-such-thing")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .httpBasic(Fixture.ADMIN_A, Fixture.PASSWORD)))
+                .andReturn()
+                .getResponse();
+        assertThat(api.getStatus()).isEqualTo(404);
+        assertThat(api.getContentAsString(StandardCharsets.UTF_8))
+                .contains("Страница не найдена")
+                .doesNotContain("static resource");
+    }
+
     private MockHttpServletResponse open(MockHttpServletRequestBuilder request, String login) throws Exception {
         return mvc.perform(request.with(actors.signedIn(login))).andReturn().getResponse();
     }
