@@ -223,7 +223,7 @@ class InboxPages {
         if (sender) {
             model.addAttribute("receipts", packages.receipts(packageId, opened, new PageRequest(page, 50)));
         }
-        return "publications/package";
+        return "publications/package-view";
     }
 
     @PostMapping("/packages/{packageId}/remind")
