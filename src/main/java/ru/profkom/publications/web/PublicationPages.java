@@ -181,6 +181,7 @@ class PublicationPages {
         model.addAttribute("editable", editable);
         model.addAttribute("trail", editable ? publications.trail(publicationId) : List.of());
         model.addAttribute("purposes", RoutePurpose.values());
+        model.addAttribute("destinations", editable ? routes.destinations(publicationId) : List.of());
         return "publications/view";
     }
 
@@ -289,8 +290,9 @@ class PublicationPages {
             @PathVariable long publicationId,
             @RequestParam(defaultValue = "NEWS") RoutePurpose purpose,
             @RequestParam(required = false) String note,
+            @RequestParam(required = false) Long destination,
             RedirectAttributes redirect) {
-        return act(publicationId, redirect, "route.sent", () -> routes.send(publicationId, purpose, note));
+        return act(publicationId, redirect, "route.sent", () -> routes.send(publicationId, purpose, note, destination));
     }
 
     @GetMapping("/cabinet/feed")
