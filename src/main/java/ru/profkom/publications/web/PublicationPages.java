@@ -146,9 +146,22 @@ class PublicationPages {
     }
 
     @PostMapping("/orgs/{id}/publications")
-    String create(@PathVariable long id, PublicationForm form, Model model, RedirectAttributes redirect) {
+    String create(
+            @PathVariable long id,
+            PublicationForm form,
+            @RequestParam(name = "images", required = false) List<MultipartFile> images,
+            Model model,
+            RedirectAttributes redirect) {
         try {
-            Publication created = publications.create(id, form.toDraft());
+            List<Publications.PhotoUpload> photos = new java.util.ArrayList<>();
+            for (MultipartFile image : images == null ? List.<MultipartFile>of() : images) {
+                if (!image.isEmpty()) {
+                    photos.add(new Publications.PhotoUpload(
+                            image.getOriginalFilename(),
+                            upload(image, ru.profkom.publications.Images.MAX_UPLOAD_BYTES, "image", "image.tooLarge")));
+                }
+            }
+            Publication created = publications.create(id, form.toDraft(), photos);
             redirect.addFlashAttribute("flash", formErrors.text("publication.saved"));
             return "redirect:/publications/" + created.id();
         } catch (ProfkomException e) {
