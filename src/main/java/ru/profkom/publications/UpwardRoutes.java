@@ -99,6 +99,10 @@ public class UpwardRoutes {
         }
         long to = destinationId == null ? from.parentId() : destinationId;
         if (to == from.id() || !from.path().contains("/" + to + "/")) {
+            // Only an organization the sender may read is named as not above: others stay unknown.
+            if (!organizations.canRead(to)) {
+                throw ProfkomException.notFound("organization.notFound");
+            }
             throw ProfkomException.invalid("destination", "route.destination.notAbove");
         }
         if (repository.pendingFor(publicationId)) {

@@ -148,6 +148,10 @@ class UpwardRoutesTests {
                 Kind.INVALID,
                 "destination",
                 "route.destination.notAbove",
+                () -> actors.as(ppoInfo, () -> routes.send(news.id(), RoutePurpose.NEWS, null, ppo)));
+        assertRefused(
+                Kind.NOT_FOUND,
+                "organization.notFound",
                 () -> actors.as(ppoInfo, () -> routes.send(news.id(), RoutePurpose.NEWS, null, fixture.regionB())));
         Route sent = actors.as(
                 ppoInfo, () -> routes.send(news.id(), RoutePurpose.NEWS, "Для областной ленты", fixture.regionA()));

@@ -51,7 +51,7 @@ class CabinetPages {
     @GetMapping("/cabinet/consents/{consentId}/withdraw")
     String confirmWithdrawal(@PathVariable long consentId, Model model) {
         if (!cabinet.linked()) {
-            return "members/cabinet-not-linked";
+            throw ProfkomException.notFound("member.consent.notFound");
         }
         Member member = cabinet.me();
         ru.profkom.members.Consent consent = member.consents().stream()

@@ -505,7 +505,10 @@ class MemberPages {
 
     /** The confirmation step: what withdrawing this consent means, before anything changes. */
     @GetMapping("/consents/{consentId}/withdraw")
-    String confirmWithdrawal(@PathVariable long consentId, @RequestParam long personId, Model model) {
+    String confirmWithdrawal(@PathVariable long consentId, @RequestParam(required = false) Long personId, Model model) {
+        if (personId == null) {
+            throw ProfkomException.notFound("member.consent.notFound");
+        }
         Member member = members.get(personId);
         Consent consent = member.consents().stream()
                 .filter(c -> c.id() == consentId && c.active())
