@@ -167,6 +167,23 @@ public class UpwardRoutes {
         return new Page<>(journeys, sent.page(), sent.size(), sent.total());
     }
 
+    /**
+     * Where the latest way up of each of the organization's publications stands (its last step), for the badges of
+     * the organization's list; publications never sent up are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, RouteStatus> wayStates(long organizationId, java.util.Collection<Long> publicationIds) {
+        handler(organizationId);
+        Map<Long, RouteStatus> states = new HashMap<>();
+        // Steps come in the order they were taken, so the last one seen per publication is where it stands.
+        for (RouteRow step : repository.stepsOf(publicationIds)) {
+            if (step.originId() == organizationId) {
+                states.put(step.publicationId(), step.status());
+            }
+        }
+        return states;
+    }
+
     /** What passes over the organization on its way further up: read-only for its editors. */
     @Transactional(readOnly = true)
     public Page<Route> passingThrough(long organizationId, PageRequest page) {

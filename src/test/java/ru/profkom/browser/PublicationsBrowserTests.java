@@ -204,6 +204,12 @@ class PublicationsBrowserTests extends BrowserTest {
         assertThat(sent.getByTestId("outgoing-reply")).hasText("Добавьте фотографии с награждения");
         assertThat(sent).containsText("Козлов Андрей Павлович");
         screenshot("returned-in-inbox");
+        page.navigate(url("/orgs/" + fixture.school17().id() + "/publications"));
+        assertThat(page.getByTestId("publication-item")
+                        .filter(new Locator.FilterOptions().setHasText(title))
+                        .getByTestId("way-state"))
+                .hasText("Возвращена с комментарием");
+        page.navigate(url("/orgs/" + fixture.school17().id() + "/inbox"));
         sent.getByText(title).click();
         assertThat(page.getByTestId("trail-status").last()).hasText("Возвращена с комментарием");
         assertThat(page.getByTestId("trail-reply").last()).hasText("Добавьте фотографии с награждения");

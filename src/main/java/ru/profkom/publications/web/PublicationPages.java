@@ -76,6 +76,13 @@ class PublicationPages {
         Page<PublicationSummary> feed = publications.feed(
                 id, status == null ? Set.of() : Set.of(status), rubric, tag, q, new PageRequest(page, 20));
         model.addAttribute("feed", feed);
+        if (organizations.canEdit(id)) {
+            model.addAttribute(
+                    "wayStates",
+                    routes.wayStates(
+                            id,
+                            feed.items().stream().map(PublicationSummary::id).toList()));
+        }
         model.addAttribute("statuses", PublicationStatus.values());
         model.addAttribute("rubrics", Rubric.values());
         model.addAttribute("status", status);
