@@ -84,6 +84,8 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false)
                         .failureHandler(new SignInFailureHandler(accounts, clock)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        request -> publicRequests.stream().anyMatch(p -> p.isAnonymousForm(request))))
                 .headers(
                         headers -> headers.contentSecurityPolicy(
                                 csp -> csp.policyDirectives(

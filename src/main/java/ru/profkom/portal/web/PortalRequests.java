@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import ru.profkom.portal.PortalEvents.SiteUpdated;
@@ -22,6 +23,8 @@ class PortalRequests implements PublicRequests {
 
     private static final long TTL_NANOS = Duration.ofMinutes(1).toNanos();
     private static final int MAX_ENTRIES = 50_000;
+    private static final Pattern PUBLIC_FORM = Pattern.compile(
+            "/[a-z0-9][a-z0-9-]{1,58}[a-z0-9]/(" + PublicPages.JOIN + "|" + PublicPages.FEEDBACK + ")");
 
     private final PortalSites sites;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
@@ -42,6 +45,16 @@ class PortalRequests implements PublicRequests {
         int end = path.indexOf('/', 1);
         String slug = end < 0 ? path.substring(1) : path.substring(1, end);
         return Slugs.isValid(slug) && !Slugs.isReserved(slug) && exists(slug);
+    }
+
+    /** The join and feedback forms of an existing page: protected by {@link SpamGuard}, not by a session. */
+    @Override
+    public boolean isAnonymousForm(HttpServletRequest request) {
+        if (!"POST".equals(request.getMethod())) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return PUBLIC_FORM.matcher(path).matches() && isPublic(request);
     }
 
     /** Forgets what is remembered of the addresses a page changed from and to on this node. */

@@ -57,6 +57,7 @@ class PublicPages {
     private final SpamGuard spamGuard;
     private final FormErrors texts;
     private final Environment environment;
+    private volatile String baseUrl;
 
     PublicPages(
             PortalSites sites, PortalAlbums albums, SpamGuard spamGuard, FormErrors texts, Environment environment) {
@@ -344,14 +345,23 @@ class PublicPages {
         return flat.length() <= 200 ? flat : flat.substring(0, 199) + "…";
     }
 
-    /** The public address of this server: {@code profkom.base-url} when set, never the request's Host header. */
+    /**
+     * The public address of this server: {@code profkom.base-url} when set, never the request's Host header.
+     * Read once: a lookup in Boot's environment scans the system properties under their lock, and every public
+     * page asks for it several times.
+     */
     String baseUrl() {
-        String configured = environment.getProperty("profkom.base-url", "");
-        if (!configured.isBlank()) {
-            return configured.replaceAll("/+$", "");
+        String known = baseUrl;
+        if (known == null) {
+            String configured = environment.getProperty("profkom.base-url", "");
+            known = !configured.isBlank()
+                    ? configured.replaceAll("/+$", "")
+                    : "http://localhost:"
+                            + environment.getProperty(
+                                    "local.server.port", environment.getProperty("server.port", "8080"));
+            baseUrl = known;
         }
-        return "http://localhost:"
-                + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return known;
     }
 
     /** The join form as posted; {@code website} is the honeypot, {@code issued} the signed time. */
