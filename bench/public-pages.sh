@@ -107,6 +107,7 @@ pages=(
   "health|/actuator/health"
   "home|/$slug"
   "news list|/$slug/news"
+  "news, rendered|/$slug/news?page=0|Cookie: SESSION=stale"
   "news item|/$slug/news/$article"
   "albums|/$slug/albums"
   "album|/$slug/albums/${albums[0]}"
@@ -119,14 +120,16 @@ pages=(
 )
 
 if [ -n "${KEEP_RUNNING:-}" ]; then
-  echo "Данные готовы: $base (${pages[*]#*|}); Ctrl-C или kill $$ остановит приложение" >&2
+  echo "Данные готовы: $base/$slug; Ctrl-C или kill $$ остановит приложение" >&2
   wait "$app_pid"
 fi
 
 failed=0
+# name|address[|request header]
+parse() { IFS='|' read -r name path header <<<"$1"; headers=(); [ -n "$header" ] && headers=(-H "$header"); return 0; }
 for page in "${pages[@]}"; do
-  path=${page#*|}
-  status=$(curl -s -o /dev/null -w '%{http_code}' "$base$path")
+  parse "$page"
+  status=$(curl -s -o /dev/null -w '%{http_code}' "${headers[@]}" "$base$path")
   if [ "$status" != 200 ]; then echo "$path: HTTP $status" >&2; failed=1; fi
 done
 
@@ -136,15 +139,15 @@ to_ms() { # wrk's latency: 850.00us, 1.20ms, 2.01s
 
 echo "Прогрев ($WARMUP на страницу)…" >&2
 for page in "${pages[@]}"; do
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$base${page#*|}" >/dev/null
+  parse "$page"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${headers[@]}" "$base$path" >/dev/null
 done
 
 printf '\n%-14s %-34s %10s %9s %9s %7s  %s\n' "page" "address" "req/s" "p50 ms" "p99 ms" "÷health" "target"
 health_rps=
 for page in "${pages[@]}"; do
-  name=${page%%|*}
-  path=${page#*|}
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$base$path")
+  parse "$page"
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${headers[@]}" "$base$path")
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   p50=$(to_ms "$(awk '$1=="50%" {print $2}' <<<"$out")")
   p99=$(to_ms "$(awk '$1=="99%" {print $2}' <<<"$out")")

@@ -23,8 +23,8 @@ class PortalRequests implements PublicRequests {
 
     private static final long TTL_NANOS = Duration.ofMinutes(1).toNanos();
     private static final int MAX_ENTRIES = 50_000;
-    private static final Pattern PUBLIC_FORM = Pattern.compile(
-            "/[a-z0-9][a-z0-9-]{1,58}[a-z0-9]/(" + PublicPages.JOIN + "|" + PublicPages.FEEDBACK + ")");
+    private static final Pattern PUBLIC_FORM =
+            Pattern.compile("/[a-z0-9][a-z0-9-]{1,58}[a-z0-9]/(" + PublicPages.JOIN + "|" + PublicPages.FEEDBACK + ")");
 
     private final PortalSites sites;
     private final Map<String, Known> known = new ConcurrentHashMap<>();

@@ -1,7 +1,7 @@
 package ru.profkom.shared.web;
 
-import java.time.Clock;
 import java.text.MessageFormat;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
