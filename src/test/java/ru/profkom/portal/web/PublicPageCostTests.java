@@ -73,11 +73,11 @@ class PublicPageCostTests {
     private static final Map<String, Integer> NEXT_VIEW_LIMIT = new LinkedHashMap<>();
 
     static {
-        NEXT_VIEW_LIMIT.put("home", 4);
+        NEXT_VIEW_LIMIT.put("home", 1);
         NEXT_VIEW_LIMIT.put("news", 0);
-        NEXT_VIEW_LIMIT.put("article", 3);
-        NEXT_VIEW_LIMIT.put("albums", 2);
-        NEXT_VIEW_LIMIT.put("album", 3);
+        NEXT_VIEW_LIMIT.put("article", 0);
+        NEXT_VIEW_LIMIT.put("albums", 0);
+        NEXT_VIEW_LIMIT.put("album", 0);
         NEXT_VIEW_LIMIT.put("document", 2);
         NEXT_VIEW_LIMIT.put("atom", 0);
         NEXT_VIEW_LIMIT.put("rss", 0);
