@@ -212,6 +212,22 @@ class PublicPageCostTests {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void offersTheNewsAsRssBesideAtomAndNamesBothInThePageHead() throws Exception {
+        World world = world("ППО метрополитена", 1);
+        String slug = world.site().slug();
+
+        String rss = view("/" + slug + "/rss.xml");
+
+        assertThat(rss)
+                .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"")
+                .contains("<channel>", "<language>ru</language>", "<title>Новость 5</title>", "<pubDate>")
+                .contains("/" + slug + "/news/" + world.article() + "</guid>");
+        assertThat(view("/" + slug))
+                .contains("type=\"application/rss+xml\" href=\"/" + slug + "/rss.xml\"")
+                .contains("type=\"application/atom+xml\" href=\"/" + slug + "/feed.xml\"");
+    }
+
     // ---- the page ------------------------------------------------------------------------------
 
     private record World(long organizationId, Site site, long article, long album, long document) {}
