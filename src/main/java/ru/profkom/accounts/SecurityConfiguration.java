@@ -106,6 +106,8 @@ class SecurityConfiguration {
                         .failureHandler(new SignInFailureHandler()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(visitors))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        request -> publicRequests.stream().anyMatch(p -> p.isAnonymousForm(request))))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.Organizations;
@@ -46,6 +47,7 @@ public class PortalAlbums {
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PublicPageCache publicPages;
 
     PortalAlbums(
             AlbumRepository repository,
@@ -53,7 +55,9 @@ public class PortalAlbums {
             Images images,
             CurrentActor currentActor,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PublicPageCache publicPages) {
+        this.publicPages = publicPages;
         this.repository = repository;
         this.organizations = organizations;
         this.images = images;
@@ -243,25 +247,27 @@ public class PortalAlbums {
     // ---- visitors ------------------------------------------------------------------------------
 
     /** The published albums of a public page, the latest event first; for anyone. */
-    @Transactional(readOnly = true)
+    // Served from memory: no transaction (and no connection) unless the cache misses.
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Page<Album> publicAlbums(PublicSite site, PageRequest page) {
-        return repository.albums(site.organizationId(), true, page);
+        return publicPages.albums(
+                site.organizationId(), page, () -> repository.albums(site.organizationId(), true, page));
     }
 
     /** A published album, only through its own organization's address. */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Album> publicAlbum(PublicSite site, long albumId) {
-        return repository
-                .album(albumId)
+        return publicPages
+                .album(albumId, () -> repository.album(albumId))
                 .filter(album -> album.published() && album.organizationId() == site.organizationId());
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Page<AlbumPhoto> publicPhotos(Album album, PageRequest page) {
         if (!album.published()) {
             throw ProfkomException.notFound(NOT_FOUND);
         }
-        return repository.photos(album.id(), page);
+        return publicPages.photos(album.id(), page, () -> repository.photos(album.id(), page));
     }
 
     /** Every published album's address and last change, for the sitemap (at most {@code limit}). */

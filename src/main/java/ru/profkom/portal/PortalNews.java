@@ -14,7 +14,7 @@ import ru.profkom.shared.StaleWhileReloadCache;
 
 /**
  * An organization's published news for its public page, newest first, read from the publications
- * module. Pages of the feed are kept in memory: a publication event of the organization drops them on
+ * module. Pages of the feed and the articles are kept in memory: a publication event of the organization drops them on
  * this node at once, and on other nodes they live at most {@link #TTL}.
  */
 @Component
@@ -25,6 +25,8 @@ class PortalNews {
 
     private final Publications publications;
     private final StaleWhileReloadCache<FeedKey, Page<NewsItem>> feeds = new StaleWhileReloadCache<>(TTL, MAX_ENTRIES);
+    private final StaleWhileReloadCache<ArticleKey, Optional<NewsArticle>> articles =
+            new StaleWhileReloadCache<>(TTL, MAX_ENTRIES);
 
     PortalNews(Publications publications) {
         this.publications = publications;
@@ -40,6 +42,11 @@ class PortalNews {
 
     /** A published publication of this organization only: another's is not found at this address. */
     Optional<NewsArticle> article(long organizationId, long publicationId) {
+        return articles.get(
+                new ArticleKey(organizationId, publicationId), () -> loadArticle(organizationId, publicationId));
+    }
+
+    private Optional<NewsArticle> loadArticle(long organizationId, long publicationId) {
         return publications
                 .published(publicationId)
                 .filter(p -> p.organizationId() == organizationId)
@@ -74,7 +81,10 @@ class PortalNews {
 
     private void forget(long organizationId) {
         feeds.removeIf(key -> key.organizationId() == organizationId);
+        articles.removeIf(key -> key.organizationId() == organizationId);
     }
 
     private record FeedKey(long organizationId, int page, int size) {}
+
+    private record ArticleKey(long organizationId, long publicationId) {}
 }

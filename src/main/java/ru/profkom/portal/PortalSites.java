@@ -49,6 +49,7 @@ public class PortalSites {
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PublicPageCache publicPages;
 
     PortalSites(
             PublicSiteCache publicSites,
@@ -58,7 +59,9 @@ public class PortalSites {
             PortalNews news,
             CurrentActor currentActor,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PublicPageCache publicPages) {
+        this.publicPages = publicPages;
         this.publicSites = publicSites;
         this.repository = repository;
         this.organizations = organizations;
@@ -210,9 +213,10 @@ public class PortalSites {
         return applications.publicLeaders(site.organizationId());
     }
 
-    @Transactional(readOnly = true)
+    // Served from memory: no transaction (and no connection) unless the cache misses.
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<SiteDocument> publicDocuments(PublicSite site) {
-        return repository.documents(site.organizationId());
+        return publicPages.documents(site.organizationId(), () -> repository.documents(site.organizationId()));
     }
 
     /** The organization's published news, newest first. */
@@ -222,7 +226,8 @@ public class PortalSites {
         return news.news(site.organizationId(), page);
     }
 
-    @Transactional(readOnly = true)
+    // Served from memory: no transaction (and no connection) unless the cache misses.
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<NewsArticle> article(PublicSite site, long publicationId) {
         return news.article(site.organizationId(), publicationId);
     }

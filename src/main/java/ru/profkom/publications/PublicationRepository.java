@@ -39,7 +39,18 @@ class PublicationRepository {
             Collection<PublicationStatus> statuses,
             Rubric rubric,
             String tag,
-            String title) {}
+            String title,
+            boolean oneCopyPerStory) {
+
+        FeedFilter(
+                Collection<Long> organizationIds,
+                Collection<PublicationStatus> statuses,
+                Rubric rubric,
+                String tag,
+                String title) {
+            this(organizationIds, statuses, rubric, tag, title, false);
+        }
+    }
 
     long insert(
             long organizationId,
@@ -211,7 +222,31 @@ class PublicationRepository {
             where = where.and(
                     DSL.lower(PUBLICATION.TITLE).contains(filter.title().strip().toLowerCase(java.util.Locale.ROOT)));
         }
+        if (filter.oneCopyPerStory()) {
+            where = where.andNotExists(earlierCopy(filter, true)).andNotExists(earlierCopy(filter, false));
+        }
         return where;
+    }
+
+    /**
+     * A publication of the same feed that tells the same story earlier: the source of a republication
+     * ({@code ofSource}), or another, earlier republication of the same source. The feed then shows the
+     * original, or the first copy when the original is not in it.
+     */
+    private static org.jooq.Select<?> earlierCopy(FeedFilter filter, boolean ofSource) {
+        var earlier = PUBLICATION.as("earlier");
+        Condition sameStory = ofSource
+                ? earlier.ID.eq(PUBLICATION.SOURCE_PUBLICATION_ID)
+                : earlier.SOURCE_PUBLICATION_ID.eq(PUBLICATION.SOURCE_PUBLICATION_ID);
+        Condition earlierInFeed = earlier.ORGANIZATION_ID
+                .in(filter.organizationIds())
+                .and(earlier.ID.lt(PUBLICATION.ID))
+                .and(sameStory);
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            earlierInFeed = earlierInFeed.and(
+                    earlier.STATUS.in(filter.statuses().stream().map(Enum::name).toList()));
+        }
+        return DSL.selectOne().from(earlier).where(earlierInFeed);
     }
 
     /** Publications by id in the given order, for search results. */

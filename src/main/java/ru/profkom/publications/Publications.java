@@ -117,7 +117,9 @@ public class Publications {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
         return named(repository.list(
-                new FeedFilter(organizationIds, Set.of(PublicationStatus.PUBLISHED), rubric, null, null), true, page));
+                new FeedFilter(organizationIds, Set.of(PublicationStatus.PUBLISHED), rubric, null, null, true),
+                true,
+                page));
     }
 
     /** A publication: published ones to anyone signed in, others to its organization's editors. */

@@ -33,6 +33,9 @@ class MemberFeedTests {
     MemberAccountLinks accountLinks;
 
     @Autowired
+    UpwardRoutes routes;
+
+    @Autowired
     Actors actors;
 
     @Autowired
@@ -73,6 +76,73 @@ class MemberFeedTests {
                         .items())
                 .as("an account linked to no person has no feed")
                 .isEmpty();
+    }
+
+    @Test
+    void showsAStoryOnceWhetherTheMembersOwnOrganizationOrTwoLevelsAboveRepublishedIt() {
+        long ppo = fixture.organization(
+                fixture.territorialA1(), ru.profkom.organizations.OrganizationKind.PRIMARY, "ППО водоканала");
+        long sibling = fixture.organization(
+                fixture.territorialA1(), ru.profkom.organizations.OrganizationKind.PRIMARY, "ППО теплосети");
+        String login = linkedMember(ppo);
+        String cityInfo = fixture.account(fixture.territorialA1(), Role.INFO_WORKER);
+        String regionInfo = fixture.account(fixture.regionA(), Role.INFO_WORKER);
+        // The member's own news, republished by the city above.
+        long own = publish(ppo, "Своя новость водоканала");
+        long ownCopy =
+                actors.as(cityInfo, () -> routes.republish(send(own).id())).id();
+        // A neighbour's news, republished by the city and, sent again, by the region.
+        long neighbours = publish(sibling, "Новость теплосети");
+        long cityCopy = actors.as(
+                        cityInfo, () -> routes.republish(send(neighbours).id()))
+                .id();
+        long regionCopy = actors.as(
+                        regionInfo,
+                        () -> routes.republish(actors.as(
+                                        cityInfo,
+                                        () -> routes.forward(send(neighbours).id(), null))
+                                .id()))
+                .id();
+
+        List<Long> ids = actors.as(login, () -> feed.feed(null, PageRequest.of(0, 200))).items().stream()
+                .map(PublicationSummary::id)
+                .toList();
+
+        assertThat(ids).contains(own, cityCopy).doesNotContain(ownCopy, regionCopy, neighbours);
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(publications
+                        .publicFeed(fixture.territorialA1(), PageRequest.of(0, 200))
+                        .items())
+                .as("the city's own feed still shows what it republished")
+                .extracting(PublicationSummary::id)
+                .contains(ownCopy, cityCopy);
+    }
+
+    private Route send(long publicationId) {
+        return ru.profkom.shared.CurrentActor.asSystem(() -> routes.send(publicationId, RoutePurpose.NEWS, null));
+    }
+
+    private String linkedMember(long organizationId) {
+        long person = actors.as(
+                        Fixture.ADMIN_A,
+                        () -> members.register(
+                                organizationId,
+                                new PersonData(
+                                        Fixture.unique("Читателева"),
+                                        "Вера",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null),
+                                new MembershipData(MembershipStatus.ACTIVE, null, null, Category.WORKER)))
+                .id();
+        String login = fixture.account(organizationId, Role.MEMBER);
+        actors.run(Fixture.ADMIN_A, () -> accountLinks.link(person, login));
+        return login;
     }
 
     private long publish(long organizationId, String title) {

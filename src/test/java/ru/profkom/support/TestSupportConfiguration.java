@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 @TestConfiguration(proxyBeanMethods = false)
-@Import({Fixture.class, Actors.class, DatabaseSnapshot.class})
+@Import({Fixture.class, Actors.class, DatabaseSnapshot.class, StatementCounter.class})
 public class TestSupportConfiguration {
 
     @Bean

@@ -1,6 +1,7 @@
 package ru.profkom.portal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import ru.profkom.portal.Slugs;
 import ru.profkom.shared.web.PublicRequests;
@@ -14,6 +15,9 @@ import ru.profkom.shared.web.PublicRequests;
 @Component
 class PortalRequests implements PublicRequests {
 
+    private static final Pattern PUBLIC_FORM =
+            Pattern.compile("/[a-z0-9][a-z0-9-]{1,58}[a-z0-9]/(" + PublicPages.JOIN + "|" + PublicPages.FEEDBACK + ")");
+
     @Override
     public boolean isPublic(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -26,5 +30,15 @@ class PortalRequests implements PublicRequests {
         int end = path.indexOf('/', 1);
         String slug = end < 0 ? path.substring(1) : path.substring(1, end);
         return Slugs.isValid(slug) && !Slugs.isReserved(slug);
+    }
+
+    /** The join and feedback forms of a page: protected by {@link SpamGuard}, not by a session. */
+    @Override
+    public boolean isAnonymousForm(HttpServletRequest request) {
+        if (!"POST".equals(request.getMethod())) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return PUBLIC_FORM.matcher(path).matches() && isPublic(request);
     }
 }

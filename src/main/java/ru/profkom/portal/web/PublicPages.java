@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -51,6 +53,7 @@ class PublicPages {
     static final int HOME_ALBUMS = 4;
     static final int PHOTOS_PAGE = 48;
     static final int SITEMAP_LIMIT = 50_000;
+    static final int FEED_ITEMS = 20;
 
     private final PortalSites sites;
     private final PortalAlbums albums;
@@ -217,7 +220,7 @@ class PublicPages {
     String feed(@PathVariable String slug) {
         PublicSite site = site(slug);
         String home = baseUrl() + "/" + slug;
-        Page<NewsItem> news = sites.news(site, PageRequest.of(0, 20));
+        Page<NewsItem> news = sites.news(site, PageRequest.of(0, FEED_ITEMS));
         Instant updated = news.items().stream()
                 .map(NewsItem::publishedAt)
                 .max(Instant::compareTo)
@@ -259,6 +262,55 @@ class PublicPages {
             xml.append("</entry>\n");
         }
         return xml.append("</feed>\n").toString();
+    }
+
+    /** The same news as RSS 2.0, for the readers and services that take no Atom. */
+    @GetMapping(value = "/" + SLUG + "/rss.xml", produces = "application/rss+xml;charset=UTF-8")
+    @ResponseBody
+    String rss(@PathVariable String slug) {
+        PublicSite site = site(slug);
+        String home = baseUrl() + "/" + slug;
+        Page<NewsItem> news = sites.news(site, PageRequest.of(0, FEED_ITEMS));
+        Instant updated = news.items().stream()
+                .map(NewsItem::publishedAt)
+                .max(Instant::compareTo)
+                .orElse(site.site().updatedAt());
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n")
+                .append("<title>")
+                .append(Xml.escape(site.shortName()))
+                .append("</title>\n<link>")
+                .append(Xml.escape(home))
+                .append("</link>\n<description>")
+                .append(Xml.escape(site.fullName()))
+                .append("</description>\n<language>ru</language>\n")
+                .append("<atom:link rel=\"self\" type=\"application/rss+xml\" href=\"")
+                .append(Xml.escape(home + "/rss.xml"))
+                .append("\"/>\n<lastBuildDate>")
+                .append(rfc822(updated))
+                .append("</lastBuildDate>\n");
+        for (NewsItem item : news.items()) {
+            String link = Xml.escape(home + "/news/" + item.id());
+            xml.append("<item><title>")
+                    .append(Xml.escape(item.title()))
+                    .append("</title><link>")
+                    .append(link)
+                    .append("</link><guid isPermaLink=\"true\">")
+                    .append(link)
+                    .append("</guid><pubDate>")
+                    .append(rfc822(item.publishedAt()))
+                    .append("</pubDate>");
+            if (item.summary() != null) {
+                xml.append("<description>").append(Xml.escape(item.summary())).append("</description>");
+            }
+            xml.append("</item>\n");
+        }
+        return xml.append("</channel>\n</rss>\n").toString();
+    }
+
+    /** RSS dates are RFC 822 dates, with English names of days and months whatever the page's language. */
+    private static String rfc822(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
     }
 
     @GetMapping("/" + SLUG + "/documents/{documentId}")
@@ -348,7 +400,7 @@ class PublicPages {
         return flat.length() <= 200 ? flat : flat.substring(0, 199) + "…";
     }
 
-    /** The public address of this server: {@code profkom.base-url} when set, never the request's Host header. */
+    /** The public address of every absolute link ({@link PublicAddress}), never the request's Host header. */
     String baseUrl() {
         return publicAddress.base();
     }

@@ -1,0 +1,71 @@
+package ru.profkom.portal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import ru.profkom.portal.PortalEvents.AlbumChanged;
+import ru.profkom.portal.PortalEvents.SiteDocumentAdded;
+import ru.profkom.portal.PortalEvents.SiteDocumentRemoved;
+import ru.profkom.shared.Page;
+import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.StaleWhileReloadCache;
+
+/**
+ * What the public pages show of albums and documents, kept in memory like the news ({@link PortalNews}) and
+ * the page itself ({@link PublicSiteCache}), so that a visitor's view of a home page, the albums or an album
+ * reads no table: a change on this node drops its organization's or album's entries after the commit, other
+ * nodes show it within {@link #TTL}.
+ */
+@Component
+class PublicPageCache {
+
+    static final Duration TTL = Duration.ofSeconds(30);
+    private static final int MAX_ENTRIES = 20_000;
+
+    private final StaleWhileReloadCache<AlbumsKey, Page<Album>> albums = new StaleWhileReloadCache<>(TTL, MAX_ENTRIES);
+    private final StaleWhileReloadCache<Long, Optional<Album>> album = new StaleWhileReloadCache<>(TTL, MAX_ENTRIES);
+    private final StaleWhileReloadCache<PhotosKey, Page<AlbumPhoto>> photos =
+            new StaleWhileReloadCache<>(TTL, MAX_ENTRIES);
+    private final StaleWhileReloadCache<Long, List<SiteDocument>> documents =
+            new StaleWhileReloadCache<>(TTL, MAX_ENTRIES);
+
+    Page<Album> albums(long organizationId, PageRequest page, Supplier<Page<Album>> loader) {
+        return albums.get(new AlbumsKey(organizationId, page.page(), page.size()), loader);
+    }
+
+    Optional<Album> album(long albumId, Supplier<Optional<Album>> loader) {
+        return album.get(albumId, loader);
+    }
+
+    Page<AlbumPhoto> photos(long albumId, PageRequest page, Supplier<Page<AlbumPhoto>> loader) {
+        return photos.get(new PhotosKey(albumId, page.page(), page.size()), loader);
+    }
+
+    List<SiteDocument> documents(long organizationId, Supplier<List<SiteDocument>> loader) {
+        return documents.get(organizationId, loader);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AlbumChanged event) {
+        albums.removeIf(key -> key.organizationId() == event.organizationId());
+        album.remove(event.albumId());
+        photos.removeIf(key -> key.albumId() == event.albumId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(SiteDocumentAdded event) {
+        documents.remove(event.organizationId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(SiteDocumentRemoved event) {
+        documents.remove(event.organizationId());
+    }
+
+    private record AlbumsKey(long organizationId, int page, int size) {}
+
+    private record PhotosKey(long albumId, int page, int size) {}
+}
