@@ -47,6 +47,7 @@ class ModularityTests {
             Map.entry("MemberCorrection", "ru.profkom.members"),
             Map.entry("MemberImport", "ru.profkom.members"),
             Map.entry("MemberImportChunk", "ru.profkom.members"),
+            Map.entry("MemberTransferRequest", "ru.profkom.members"),
             Map.entry("MemberImportProblem", "ru.profkom.members"),
             Map.entry("MemberIdBlock", "ru.profkom.members"),
             Map.entry("ActivistSnapshot", "ru.profkom.members"),

@@ -23,9 +23,11 @@ import ru.profkom.members.MemberEnums.UnionRole;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.Scope;
 import ru.profkom.shared.Validation;
 
 /**
@@ -48,9 +50,16 @@ public class JoinApplications {
     private final Organizations organizations;
     private final DSLContext dsl;
     private final Clock clock;
+    private final MembershipPlaces places;
 
     JoinApplications(
-            MemberRepository repository, Members members, Organizations organizations, DSLContext dsl, Clock clock) {
+            MemberRepository repository,
+            Members members,
+            Organizations organizations,
+            DSLContext dsl,
+            Clock clock,
+            MembershipPlaces places) {
+        this.places = places;
         this.repository = repository;
         this.members = members;
         this.organizations = organizations;
@@ -105,6 +114,24 @@ public class JoinApplications {
         long personId;
         if (existing.isPresent()) {
             personId = existing.get().getId();
+            // A visitor is no staff: the organization applied to stands for the scope. A person held or last
+            // registered outside its subtree is neither changed nor shown to it; the application becomes a
+            // transfer request (постановка на учёт) to that organization.
+            RegistryRules.Meeting meeting =
+                    RegistryRules.meet(Scope.ofPaths(List.of(organization.path())), places.of(personId));
+            if (meeting != RegistryRules.Meeting.MAY_CHANGE) {
+                members.fileTransferRequest(
+                        personId,
+                        clean,
+                        organization,
+                        Category.WORKER,
+                        today,
+                        TransferSource.APPLICATION,
+                        null,
+                        null,
+                        new Actor(null, PORTAL, null, List.of(), false));
+                return Optional.empty();
+            }
             if (repository.currentMembership(personId).isPresent()) {
                 return Optional.empty();
             }

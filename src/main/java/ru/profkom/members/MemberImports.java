@@ -97,6 +97,7 @@ public class MemberImports {
             String createdBy,
             Instant createdAt,
             Instant finishedAt,
+            int transferRequests,
             Lease lease) {
 
         /** Rows refused in the preview, before applying. */
@@ -166,6 +167,7 @@ public class MemberImports {
         record.setUpdated(0);
         record.setUnchanged(0);
         record.setRejected(0);
+        record.setTransferRequests(0);
         record.setCreatedBy(actor.accountId());
         record.setCreatedByLogin(actor.login());
         record.setCreatedAt(clock.instant());
@@ -440,14 +442,14 @@ public class MemberImports {
     private Organization accessibleOrganization(long organizationId) {
         organizations
                 .pathOf(organizationId)
-                .filter(candidate -> members.staffPaths().stream().anyMatch(candidate::startsWith))
+                .filter(members.scope()::covers)
                 .orElseThrow(() -> ProfkomException.notFound("organization.notFound"));
         return organizations.get(organizationId);
     }
 
     private MemberImportRecord accessible(long importId) {
         MemberImportRecord record = repository.find(importId).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND));
-        if (members.staffPaths().stream().noneMatch(record.getOrganizationPath()::startsWith)) {
+        if (!members.scope().covers(record.getOrganizationPath())) {
             throw ProfkomException.notFound(NOT_FOUND);
         }
         return record;
@@ -474,6 +476,7 @@ public class MemberImports {
                 r.getCreatedByLogin(),
                 r.getCreatedAt(),
                 r.getFinishedAt(),
+                r.getTransferRequests() == null ? 0 : r.getTransferRequests(),
                 lease(r));
     }
 

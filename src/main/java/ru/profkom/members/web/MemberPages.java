@@ -279,9 +279,15 @@ class MemberPages {
     @PostMapping("/orgs/{id}/members/new")
     String register(@PathVariable long id, @ModelAttribute MemberForm form, Model model, RedirectAttributes redirect) {
         try {
-            Member member = members.register(id, form.person(), form.membership());
+            Members.Enrolment enrolment =
+                    members.enrol(id, form.person(), form.membership(), ru.profkom.members.TransferSource.FORM);
+            if (enrolment.transferRequested()) {
+                // Nothing of the person is shown: the request waits in the organization's outgoing list.
+                redirect.addFlashAttribute("flash", texts.text("member.transfer.requested"));
+                return "redirect:/orgs/" + id + "/transfer-requests?side=outgoing";
+            }
             redirect.addFlashAttribute("flash", texts.text("member.registered"));
-            return "redirect:/members/" + member.id();
+            return "redirect:/members/" + enrolment.member().id();
         } catch (ProfkomException e) {
             if (!showable(e)) {
                 throw e;
