@@ -41,7 +41,8 @@ class UnionGeneratorTests {
                     .forEach(o -> digest.update((o + "\n").getBytes(StandardCharsets.UTF_8)));
         }
 
-        assertThat(HexFormat.of().formatHex(digest.digest())).isEqualTo("21957d5bcd93aa26bb32eefd790e0285c9fe3077b3924898dafb3b4aa1d5c802");
+        assertThat(HexFormat.of().formatHex(digest.digest()))
+                .isEqualTo("21957d5bcd93aa26bb32eefd790e0285c9fe3077b3924898dafb3b4aa1d5c802");
         assertThat(UnionGenerator.STREETS).hasSize(32).startsWith("ул. Ленина").endsWith("пер. Почтовый");
         assertThat(UnionGenerator.MINES).hasSize(30).contains("имени С. М. Кирова");
     }
