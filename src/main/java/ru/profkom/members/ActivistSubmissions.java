@@ -246,7 +246,9 @@ public class ActivistSubmissions {
 
     private void checkYear(int year) {
         if (year < FIRST_YEAR || year > currentYear() + 1) {
-            throw ProfkomException.invalid("year", "activists.submit.year", FIRST_YEAR, currentYear() + 1);
+            // Years as text: MessageFormat would group them as numbers («2 000»).
+            throw ProfkomException.invalid(
+                    "year", "activists.submit.year", String.valueOf(FIRST_YEAR), String.valueOf(currentYear() + 1));
         }
     }
 

@@ -33,14 +33,15 @@ public class CorrectionRequests {
         this.clock = clock;
     }
 
-    /** The open requests of the organization's subtree, oldest first: the queue to work through. */
-    @Transactional(readOnly = true)
+    /** The open requests of the organization's subtree, oldest first: the queue to work through; audited. */
     public Page<CorrectionRequest> openIn(long organizationId, PageRequest page) {
         String path = organizations
                 .pathOf(organizationId)
                 .filter(members.scope()::covers)
                 .orElseThrow(() -> ProfkomException.notFound("organization.notFound"));
-        return cabinet.openCorrections(path, page);
+        Page<CorrectionRequest> open = cabinet.openCorrections(path, page);
+        members.auditRead(organizationId, "CORRECTIONS");
+        return open;
     }
 
     public void resolve(long correctionId) {

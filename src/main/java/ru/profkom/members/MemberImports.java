@@ -298,9 +298,10 @@ public class MemberImports {
      * The rows not imported, as a CSV in UTF-8 with a BOM (Excel opens it as is): the file's columns
      * and the reason in the last one.
      */
-    @Transactional(readOnly = true)
     public void writeErrors(long importId, OutputStream out) {
         MemberImportRecord record = accessible(importId);
+        // The refused rows in full, SNILS and all: the read is audited.
+        members.auditRead(record.getOrganizationId(), "IMPORT_ERRORS");
         try {
             out.write(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf});
             List<String> header = new ArrayList<>(ImportParser.split(record.getHeader()));

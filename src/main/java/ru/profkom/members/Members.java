@@ -112,14 +112,25 @@ public class Members {
         visiblePathsOf(personId);
     }
 
-    @Transactional(readOnly = true)
+    /** Who changed what of a person and when, with the old and new values: audited like the card. */
     public List<MemberChange> history(long personId) {
-        visiblePathsOf(personId);
+        List<String> paths = visiblePathsOf(personId);
         Scope scope = scope();
         List<RegistryRules.Place> placesOf = places.of(personId);
-        return repository.changes(personId).stream()
+        List<MemberChange> changes = repository.changes(personId).stream()
                 .filter(change -> RegistryRules.writtenInScope(scope, placesOf, change.occurredAt()))
                 .toList();
+        Long organizationId = repository
+                .person(personId)
+                .map(this::toMember)
+                .flatMap(member -> member.memberships().stream().findFirst())
+                .map(Membership::organizationId)
+                .orElse(null);
+        if (organizationId != null) {
+            events.publishEvent(
+                    new MemberDataRead(organizationId, paths.getFirst(), personId, "HISTORY", currentActor.get()));
+        }
+        return changes;
     }
 
     /**
@@ -169,10 +180,26 @@ public class Members {
         return count[0];
     }
 
-    /** The activists' contact base (A3): union roles held today by current members of the organization's subtree. */
-    @Transactional(readOnly = true)
+    /**
+     * The activists' contact base (A3): union roles held today by current members of the organization's subtree.
+     * Names and contacts of many people at once: each read is audited.
+     */
     public Page<ActivistContact> activists(long organizationId, PageRequest page) {
-        return repository.activists(condition(MemberQuery.of(organizationId)), today(), page);
+        Page<ActivistContact> found = repository.activists(condition(MemberQuery.of(organizationId)), today(), page);
+        auditRead(organizationId, "ACTIVISTS");
+        return found;
+    }
+
+    /**
+     * Announces a read of personal data about many people of an organization's subtree (what: {@code ACTIVISTS},
+     * {@code IMPORT_ERRORS}, {@code APPLICATIONS}, {@code CORRECTIONS}) for the audit log, without the data.
+     * The caller has checked access.
+     */
+    void auditRead(long organizationId, String what) {
+        String path = organizations.pathOf(organizationId).orElse(null);
+        if (path != null) {
+            events.publishEvent(new MemberDataRead(organizationId, path, null, what, currentActor.get()));
+        }
     }
 
     /**
@@ -641,9 +668,18 @@ public class Members {
             throw ProfkomException.invalid("organizationId", "member.transfer.same");
         }
         LocalDate date = on == null ? today() : on;
-        if (date.isAfter(today())) {
-            throw ProfkomException.invalid("date", "member.date.future");
-        }
+        Validation validation = new Validation();
+        MembershipDates.checkTransfer(
+                validation,
+                "date",
+                date,
+                today(),
+                membership.getJoinedOn(),
+                repository
+                        .person(membership.getPersonId())
+                        .map(PersonRecord::getBirthDate)
+                        .orElse(null));
+        validation.throwIfInvalid();
         Instant now = clock.instant();
         String card = membership.getCardNumber();
         repository.setStatus(membershipId, MembershipStatus.EXITED, date, ExitReason.TRANSFER, now);
@@ -738,9 +774,17 @@ public class Members {
                 .orElseThrow(() -> ProfkomException.notFound("member.consent.notFound"));
         writablePathsOf(personId);
         LocalDate date = on == null ? today() : on;
+        Consent consent = repository.consents(personId).stream()
+                .filter(c -> c.id() == consentId)
+                .findFirst()
+                .orElseThrow(() -> ProfkomException.notFound("member.consent.notFound"));
+        Validation validation = new Validation();
+        MembershipDates.checkWithdrawal(validation, "date", date, today(), consent.givenOn());
+        validation.throwIfInvalid();
         Instant now = clock.instant();
         repository.withdrawConsent(consentId, date);
-        recordChange(personId, "consent.withdrawn", String.valueOf(consentId), date.toString(), now);
+        // The purpose, as the cabinet records it: the history says which consent, not its row's number.
+        recordChange(personId, "consent.withdrawn", consent.purpose().name(), date.toString(), now);
         return toMember(repository.person(personId).orElseThrow());
     }
 
@@ -1009,6 +1053,9 @@ public class Members {
         validation.required("lastName", lastName).maxLength("lastName", lastName, 100);
         validation.required("firstName", firstName).maxLength("firstName", firstName, 100);
         validation.maxLength("patronymic", patronymic, 100);
+        requireLetters(validation, "lastName", lastName);
+        requireLetters(validation, "firstName", firstName);
+        requireLetters(validation, "patronymic", patronymic);
         if (data.birthDate() != null) {
             if (data.birthDate().isAfter(today())) {
                 validation.reject("birthDate", "member.birthDate.future");
@@ -1051,6 +1098,13 @@ public class Members {
                 email,
                 blankToNull(RussianText.normalizeSpaces(data.position())),
                 blankToNull(RussianText.normalizeSpaces(data.department())));
+    }
+
+    /** «---» or «123» is no one's name: a name holds at least one letter. */
+    private static void requireLetters(Validation validation, String field, String name) {
+        if (name != null && !name.isBlank() && name.codePoints().noneMatch(Character::isLetter)) {
+            validation.reject(field, "member." + field + ".noLetters");
+        }
     }
 
     private void checkDate(Validation validation, String field, LocalDate date, LocalDate birthDate) {
