@@ -1,5 +1,7 @@
 package ru.profkom.support;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +27,17 @@ public class ModuleTestConfiguration {
 
     @Bean
     AccountDirectory noAccounts() {
-        return login -> Optional.empty();
+        return new AccountDirectory() {
+            @Override
+            public Optional<Long> accountIdOf(String login) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Map<String, String> fullNamesOf(Collection<String> logins) {
+                return Map.of();
+            }
+        };
     }
 
     @Bean
