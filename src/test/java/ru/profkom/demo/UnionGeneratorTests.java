@@ -2,9 +2,12 @@ package ru.profkom.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +27,24 @@ class UnionGeneratorTests {
                 UnionGenerator.organizations(UnionScale.DEMO, Sector.HEALTH).toList();
 
         assertThat(second).isEqualTo(first);
+    }
+
+    /**
+     * The demo unions of every sector, pinned: a change of a word list's order, of its spelling or of the way the
+     * generator draws from it shows here. The fingerprint was taken before the word lists moved to demo/*.txt.
+     */
+    @Test
+    void generatesTheVeryUnionsItGeneratedBeforeTheWordListsMovedToFiles() throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        for (Sector sector : Sector.values()) {
+            UnionGenerator.organizations(UnionScale.DEMO, sector)
+                    .forEach(o -> digest.update((o + "\n").getBytes(StandardCharsets.UTF_8)));
+        }
+
+        assertThat(HexFormat.of().formatHex(digest.digest()))
+                .isEqualTo("21957d5bcd93aa26bb32eefd790e0285c9fe3077b3924898dafb3b4aa1d5c802");
+        assertThat(UnionGenerator.STREETS).hasSize(32).startsWith("ул. Ленина").endsWith("пер. Почтовый");
+        assertThat(UnionGenerator.MINES).hasSize(30).contains("имени С. М. Кирова");
     }
 
     @Test

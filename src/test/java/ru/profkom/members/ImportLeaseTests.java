@@ -152,7 +152,7 @@ class ImportLeaseTests {
 
     private static String letters() {
         StringBuilder letters = new StringBuilder();
-        long n = System.nanoTime();
+        long n = Fixture.next();
         for (int i = 0; i < 6; i++) {
             letters.append((char) ('а' + (n % 32)));
             n /= 32;

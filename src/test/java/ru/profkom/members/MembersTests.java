@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.profkom.audit.AuditEntry;
@@ -311,7 +310,7 @@ class MembersTests {
     /** A surname no other test uses: Cyrillic letters from a counter, so that name searches find one person. */
     static String surname() {
         String letters = "бвгдклмнпрстфхцчшщ";
-        long n = Math.abs(System.nanoTime()) ^ ThreadLocalRandom.current().nextLong(1 << 30);
+        long n = Fixture.next();
         StringBuilder name = new StringBuilder("Тест");
         for (int i = 0; i < 8; i++) {
             name.append(letters.charAt((int) Math.floorMod(n, letters.length())));
@@ -321,14 +320,12 @@ class MembersTests {
     }
 
     static String card() {
-        return String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L))
-                        .substring(0, 9) + "Б";
+        return Fixture.uniqueDigits(9) + "Б";
     }
 
     static PersonData person(String lastName, String firstName, String patronymic) {
-        String snils =
-                Snils.withChecksum(String.valueOf(ThreadLocalRandom.current().nextInt(200_000_000, 999_999_999)));
-        String phone = "+7916" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String snils = Fixture.uniqueSnils();
+        String phone = "+7916" + Fixture.uniqueDigits(7);
         return new PersonData(
                 lastName,
                 firstName,

@@ -5,7 +5,6 @@ import static ru.profkom.support.Refusals.assertRefused;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -139,7 +138,7 @@ class MembershipStatisticsTests {
         long first = primary(territorial, 0);
         long second = primary(territorial, 0);
         LocalDate today = today();
-        String surname = "Импортова" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String surname = "Импортова" + Fixture.next();
         String csv = "Фамилия;Имя;Отчество;Дата рождения;Пол;Дата вступления\n"
                 + surname + ";Анна;Ивановна;01.02.1990;ж;10.03.2020\n"
                 + surname + ";Мария;Ивановна;01.02.1960;ж;10.03.2020\n"
@@ -315,7 +314,7 @@ class MembershipStatisticsTests {
     }
 
     private Member join(long primary, Gender gender, LocalDate birthDate, LocalDate joinedOn, Category category) {
-        String surname = "Статистикова" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String surname = "Статистикова" + Fixture.next();
         PersonData person = new PersonData(surname, "Анна", null, birthDate, gender, null, null, null, null, null);
         return actors.as(
                 Fixture.ADMIN_A,

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -93,7 +92,7 @@ class StatisticsPropertyTests {
             switch (step) {
                 case Join join -> {
                     PersonData person = new PersonData(
-                            "Свойствова" + ThreadLocalRandom.current().nextInt(100_000_000),
+                            "Свойствова" + Fixture.next(),
                             "Анна",
                             null,
                             today.minusYears(join.age()).minusDays(join.daysAgo()),

@@ -1,6 +1,6 @@
 package ru.profkom.support;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import ru.profkom.accounts.Accounts;
 import ru.profkom.accounts.NewAccount;
@@ -11,6 +11,7 @@ import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.Role;
+import ru.profkom.shared.Snils;
 
 /**
  * A small union, built once per Spring context through the facades as the system:
@@ -43,7 +44,11 @@ public class Fixture implements SmartInitializingSingleton {
     public static final String REGION_B_NAME = "Брянская областная организация";
     public static final String PRIMARY_B1_NAME = "ППО шахты «Распадская»";
 
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /**
+     * The source of every unique test value. One counter per JVM is enough: each Spring context has its own
+     * database, and the contexts of one run (including the browser tests' shared one) live in one JVM.
+     */
+    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private final Organizations organizations;
     private final Accounts accounts;
@@ -125,20 +130,37 @@ public class Fixture implements SmartInitializingSingleton {
 
     // ---- building blocks for tests ------------------------------------------------------------
 
-    /** A string no other test uses, for codes, logins and e-mail addresses. */
-    public static String unique(String prefix) {
-        return prefix + "-" + SEQUENCE.incrementAndGet() + "-" + (System.nanoTime() % 100_000);
+    /** The next number of the run's counter; no two calls return the same one. */
+    public static long next() {
+        return SEQUENCE.incrementAndGet();
     }
 
-    /** A surname no other test uses, of Russian letters only: the registry's search reads digits as a card number. */
+    /** A string no other test uses, for codes, logins and e-mail addresses. */
+    public static String unique(String prefix) {
+        return prefix + "-" + next();
+    }
+
+    /**
+     * A surname no other test uses, of Russian letters only: the registry's search reads digits as a card number.
+     * Of fixed length, so that no such surname is the beginning of another.
+     */
     public static String uniqueSurname(String prefix) {
-        String alphabet = "абвгдежзиклмнопрстуфхцчшэюя";
+        String alphabet = "абвгдежзик";
         StringBuilder name = new StringBuilder(prefix);
-        for (char digit : String.valueOf(SEQUENCE.incrementAndGet() * 100_000L + System.nanoTime() % 100_000)
-                .toCharArray()) {
+        for (char digit : String.format("%09d", next()).toCharArray()) {
             name.append(alphabet.charAt(digit - '0'));
         }
         return name.toString();
+    }
+
+    /** A valid SNILS no other test uses, from a range no literal SNILS in the tests comes near. */
+    public static String uniqueSnils() {
+        return Snils.withChecksum(String.valueOf(800_000_000 + next()));
+    }
+
+    /** {@code width} digits no other call returns, for card and phone numbers. */
+    public static String uniqueDigits(int width) {
+        return String.format("%0" + width + "d", next());
     }
 
     public static OrganizationForm form(OrganizationKind kind, String code, String name) {

@@ -16,7 +16,7 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.context.MessageSource;
 import ru.profkom.members.MemberImports;
 import ru.profkom.organizations.Organizations;
-import ru.profkom.shared.Snils;
+import ru.profkom.support.Fixture;
 import ru.profkom.support.ProfkomIntegrationTest;
 
 @ProfkomIntegrationTest
@@ -36,7 +36,7 @@ class ImportMembersCommandTests {
 
     @Test
     void importsAFileAndReportsTheSummaryAsJsonThenChangesNothingTheSecondTime() throws IOException {
-        String snils = Snils.withChecksum(String.valueOf(300_000_000 + (int) (System.nanoTime() % 90_000_000)));
+        String snils = Fixture.uniqueSnils();
         Path file = directory.resolve("из 1С.csv");
         Files.writeString(
                 file,

@@ -16,7 +16,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import profkom.schema.Tables;
 import ru.profkom.members.imports.HostileFiles;
-import ru.profkom.shared.Snils;
 import ru.profkom.support.Actors;
 import ru.profkom.support.DatabaseSnapshot;
 import ru.profkom.support.Fixture;
@@ -92,7 +91,7 @@ class HostileImportUploadTests {
                     .append('\n');
             line++;
         }
-        String snils = Snils.withChecksum(String.valueOf(400_000_000 + (int) (System.nanoTime() % 90_000_000)));
+        String snils = Fixture.uniqueSnils();
         csv.append("Нулев\0 Николай;01.01.1980;;\n")
                 .append("Целов Цезарь;01.01.1981;")
                 .append(snils)

@@ -144,12 +144,9 @@ class MemberFormErrorsTests {
 
     /** Surnames unique in the shared database, letters only. */
     static final class MembersTestNames {
-        private static final java.util.concurrent.atomic.AtomicLong NEXT =
-                new java.util.concurrent.atomic.AtomicLong(System.nanoTime() & 0xffffff);
-
         static String surname() {
             String letters = "бвгдклмнпрстфхцчш";
-            long n = NEXT.incrementAndGet();
+            long n = Fixture.next();
             StringBuilder name = new StringBuilder("Формошибк");
             for (int i = 0; i < 8; i++) {
                 name.append(letters.charAt((int) (n % letters.length())));

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -243,14 +242,13 @@ class MemberPagesTests {
     private Member member(long organizationId, LocalDate birthDate) {
         String letters = "бвгдклмнпрстфхцчш";
         StringBuilder surname = new StringBuilder("Стран");
-        long n = ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
+        long n = Fixture.next();
         for (int i = 0; i < 9; i++) {
             surname.append(letters.charAt((int) (n % letters.length())));
             n /= letters.length();
         }
         surname.append("ова");
-        String snils =
-                Snils.withChecksum(String.valueOf(ThreadLocalRandom.current().nextInt(200_000_000, 999_999_999)));
+        String snils = Fixture.uniqueSnils();
         PersonData person = new PersonData(
                 surname.toString(),
                 "Мария",
@@ -258,17 +256,13 @@ class MemberPagesTests {
                 birthDate,
                 Gender.F,
                 snils,
-                "+7916" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999),
+                "+7916" + Fixture.uniqueDigits(7),
                 Fixture.unique("p").toLowerCase() + "@profkom.test",
                 null,
                 null);
         return actors.asSystem(() -> members.register(
                 organizationId,
                 person,
-                new MembershipData(
-                        MembershipStatus.ACTIVE,
-                        null,
-                        String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L)),
-                        Category.WORKER)));
+                new MembershipData(MembershipStatus.ACTIVE, null, Fixture.uniqueDigits(9), Category.WORKER)));
     }
 }
