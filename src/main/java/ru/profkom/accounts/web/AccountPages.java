@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.profkom.accounts.Accounts;
 import ru.profkom.accounts.NewAccount;
-import ru.profkom.accounts.RoleGrantView;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.OrganizationPageHeader;
@@ -21,7 +20,7 @@ import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.Role;
 import ru.profkom.shared.web.FormErrors;
 
-/** Sign-in, password reset, the home page, the profile and the roles of an organization. */
+/** Sign-in, password reset, the profile and the roles of an organization. */
 @Controller
 class AccountPages {
 
@@ -41,14 +40,6 @@ class AccountPages {
     String login(@RequestParam(required = false) String error, Model model) {
         model.addAttribute("error", error);
         return "accounts/login";
-    }
-
-    @GetMapping("/")
-    String home(Model model) {
-        List<RoleGrantView> grants = accounts.myGrants();
-        model.addAttribute("me", accounts.me());
-        model.addAttribute("grants", grants);
-        return "accounts/home";
     }
 
     @GetMapping("/me")
