@@ -36,6 +36,7 @@ class ModularityTests {
             Map.entry("PasswordResetToken", "ru.profkom.accounts"),
             Map.entry("AuditEvent", "ru.profkom.audit"),
             Map.entry("MailMessage", "ru.profkom.mail"),
+            Map.entry("InstallationSetting", "ru.profkom.settings"),
             Map.entry("Person", "ru.profkom.members"),
             Map.entry("Membership", "ru.profkom.members"),
             Map.entry("MemberRole", "ru.profkom.members"),

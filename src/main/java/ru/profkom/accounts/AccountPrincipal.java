@@ -1,7 +1,6 @@
 package ru.profkom.accounts;
 
 import java.io.Serial;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
@@ -19,16 +18,22 @@ class AccountPrincipal implements UserDetails {
     private final String fullName;
     private final transient String passwordHash;
     private final boolean enabled;
-    private final Instant lockedUntil;
+    /** Decided when the account is loaded for a sign-in, against the injected clock. */
+    private final boolean accountNonLocked;
 
     AccountPrincipal(
-            long accountId, String login, String fullName, String passwordHash, boolean enabled, Instant lockedUntil) {
+            long accountId,
+            String login,
+            String fullName,
+            String passwordHash,
+            boolean enabled,
+            boolean accountNonLocked) {
         this.accountId = accountId;
         this.login = login;
         this.fullName = fullName;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
-        this.lockedUntil = lockedUntil;
+        this.accountNonLocked = accountNonLocked;
     }
 
     long accountId() {
@@ -56,7 +61,7 @@ class AccountPrincipal implements UserDetails {
 
     @Override
     public boolean isAccountNonLocked() {
-        return lockedUntil == null || lockedUntil.isBefore(Instant.now());
+        return accountNonLocked;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ru.profkom.accounts;
 
+import java.time.Clock;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -9,9 +10,11 @@ import org.springframework.stereotype.Component;
 class AccountUserDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
+    private final Clock clock;
 
-    AccountUserDetailsService(AccountRepository accounts) {
+    AccountUserDetailsService(AccountRepository accounts, Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     @Override
@@ -23,7 +26,7 @@ class AccountUserDetailsService implements UserDetailsService {
                         r.getFullName(),
                         r.getPasswordHash(),
                         r.getEnabled(),
-                        r.getLockedUntil()))
+                        r.getLockedUntil() == null || r.getLockedUntil().isBefore(clock.instant())))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown login"));
     }
 }

@@ -3,7 +3,6 @@ package ru.profkom.accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -19,6 +18,7 @@ import ru.profkom.accounts.AccountEvents.AccountLocked;
 import ru.profkom.accounts.AccountEvents.SignInFailed;
 import ru.profkom.accounts.AccountEvents.SignedIn;
 import ru.profkom.shared.Grant;
+import ru.profkom.shared.ProfkomSettings;
 
 /** Counts failed sign-ins to lock an account for a while, and reports sign-ins to the audit log. */
 @Component
@@ -31,16 +31,12 @@ class SignInListener {
     private final Duration lockDuration;
 
     SignInListener(
-            AccountRepository accounts,
-            ApplicationEventPublisher events,
-            Clock clock,
-            @Value("${profkom.sign-in.max-failed-attempts:5}") int maxAttempts,
-            @Value("${profkom.sign-in.lock-duration:PT15M}") Duration lockDuration) {
+            AccountRepository accounts, ApplicationEventPublisher events, Clock clock, ProfkomSettings settings) {
         this.accounts = accounts;
         this.events = events;
         this.clock = clock;
-        this.maxAttempts = maxAttempts;
-        this.lockDuration = lockDuration;
+        this.maxAttempts = settings.signIn().maxFailedAttempts();
+        this.lockDuration = settings.signIn().lockDuration();
     }
 
     @EventListener

@@ -14,6 +14,7 @@ import ru.profkom.organizations.OrganizationEvents;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.portal.PortalEvents;
 import ru.profkom.publications.PublicationEvents;
+import ru.profkom.settings.SettingsEvents;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.statisticalreports.StatisticalReportEvents;
@@ -528,6 +529,20 @@ class AuditRecorder {
                 event.organizationId(),
                 event.path(),
                 event.membershipId() == null ? null : String.valueOf(event.membershipId()));
+    }
+
+    @ApplicationModuleListener
+    void on(SettingsEvents.PublicAddressChanged event) {
+        if (event.organizationId() == null) {
+            return;
+        }
+        record(
+                event.actor(),
+                "PUBLIC_ADDRESS_CHANGED",
+                event.organizationId(),
+                pathOf(event.organizationId()),
+                (event.oldAddress() == null ? "—" : event.oldAddress()) + " → "
+                        + (event.newAddress() == null ? "—" : event.newAddress()));
     }
 
     @ApplicationModuleListener

@@ -3,7 +3,6 @@ package ru.profkom.audit;
 import static profkom.schema.Tables.AUDIT_EVENT;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jooq.Condition;
@@ -11,14 +10,13 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import profkom.schema.tables.records.AuditEventRecord;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.TreePaths;
 
 @Repository
 class AuditRepository {
-
-    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
     private final DSLContext dsl;
 
@@ -97,12 +95,11 @@ class AuditRepository {
                     .eq(filter.actorLogin().strip().toLowerCase()));
         }
         if (filter.from() != null) {
-            condition = condition.and(AUDIT_EVENT.OCCURRED_AT.ge(
-                    filter.from().atStartOfDay(MOSCOW).toInstant()));
+            condition = condition.and(AUDIT_EVENT.OCCURRED_AT.ge(MoscowTime.startOf(filter.from())));
         }
         if (filter.to() != null) {
-            condition = condition.and(AUDIT_EVENT.OCCURRED_AT.lt(
-                    filter.to().plusDays(1).atStartOfDay(MOSCOW).toInstant()));
+            condition = condition.and(
+                    AUDIT_EVENT.OCCURRED_AT.lt(MoscowTime.startOf(filter.to().plusDays(1))));
         }
         return condition;
     }

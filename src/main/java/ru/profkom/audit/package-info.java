@@ -11,6 +11,7 @@
             "indicators",
             "publications",
             "portal",
-            "statisticalreports"
+            "statisticalreports",
+            "settings"
         })
 package ru.profkom.audit;

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -22,6 +21,8 @@ import profkom.schema.tables.records.CrosspostChannelRecord;
 import profkom.schema.tables.records.CrosspostDeliveryRecord;
 import ru.profkom.portal.PortalSites;
 import ru.profkom.publications.PublicationEvents.PublicationPublished;
+import ru.profkom.shared.ProfkomSettings;
+import ru.profkom.shared.PublicAddress;
 
 /**
  * The durable outbox: a published publication becomes one delivery per enabled channel of its
@@ -41,7 +42,7 @@ class CrossPostOutbox {
     private final Clock clock;
     private final Map<ChannelKind, ChannelAdapter> adapters;
     private final PortalSites sites;
-    private final String baseUrl;
+    private final PublicAddress publicAddress;
 
     CrossPostOutbox(
             DSLContext dsl,
@@ -49,14 +50,13 @@ class CrossPostOutbox {
             Clock clock,
             List<ChannelAdapter> adapters,
             PortalSites sites,
-            @Value("${profkom.base-url:}") String baseUrl,
-            @Value("${server.port:8080}") String port) {
+            PublicAddress publicAddress) {
         this.dsl = dsl;
         this.transactions = transactions;
         this.clock = clock;
         this.sites = sites;
         this.adapters = adapters.stream().collect(Collectors.toMap(ChannelAdapter::kind, Function.identity()));
-        this.baseUrl = baseUrl.isBlank() ? "http://localhost:" + port : baseUrl.replaceAll("/+$", "");
+        this.publicAddress = publicAddress;
     }
 
     @ApplicationModuleListener
@@ -90,7 +90,7 @@ class CrossPostOutbox {
         }
     }
 
-    @Scheduled(fixedDelayString = "${profkom.crosspost.poll-interval:PT10S}")
+    @Scheduled(fixedDelayString = ProfkomSettings.CROSSPOST_POLL_INTERVAL)
     void dispatchDue() {
         for (int i = 0; i < 100; i++) {
             if (!Boolean.TRUE.equals(transactions.execute(status -> sendNext()))) {
@@ -164,7 +164,7 @@ class CrossPostOutbox {
         if (link == null || link.isBlank()) {
             return null;
         }
-        return link.startsWith("http://") || link.startsWith("https://") ? link : baseUrl + link;
+        return link.startsWith("http://") || link.startsWith("https://") ? link : publicAddress.link(link);
     }
 
     private static String abbreviate(String text, int max) {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import ru.profkom.shared.ProfkomSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +32,7 @@ class HttpAdapters {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     @Bean
-    ChannelAdapter telegramAdapter(Environment environment) {
+    ChannelAdapter telegramAdapter(ProfkomSettings settings) {
         return new ChannelAdapter() {
             @Override
             public ChannelKind kind() {
@@ -52,7 +52,7 @@ class HttpAdapters {
                     method = "sendMessage";
                     form.put("text", post.message(4096));
                 }
-                String baseUrl = environment.getProperty("profkom.crosspost.telegram-url", "https://api.telegram.org");
+                String baseUrl = settings.crosspost().telegramUrl().toString();
                 JsonNode answer = post(trim(baseUrl) + "/bot" + token + "/" + method, form, token);
                 if (!answer.path("ok").asBoolean(false)) {
                     throw new DeliveryException(
@@ -64,7 +64,7 @@ class HttpAdapters {
     }
 
     @Bean
-    ChannelAdapter vkAdapter(Environment environment) {
+    ChannelAdapter vkAdapter(ProfkomSettings settings) {
         return new ChannelAdapter() {
             @Override
             public ChannelKind kind() {
@@ -81,8 +81,8 @@ class HttpAdapters {
                     form.put("attachments", post.link());
                 }
                 form.put("access_token", token);
-                form.put("v", environment.getProperty("profkom.crosspost.vk-version", "5.199"));
-                String baseUrl = environment.getProperty("profkom.crosspost.vk-url", "https://api.vk.com");
+                form.put("v", settings.crosspost().vkVersion());
+                String baseUrl = settings.crosspost().vkUrl().toString();
                 JsonNode answer = post(trim(baseUrl) + "/method/wall.post", form, token);
                 if (answer.has("error") || !answer.path("response").has("post_id")) {
                     JsonNode error = answer.path("error");

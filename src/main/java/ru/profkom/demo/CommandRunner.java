@@ -10,6 +10,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.ProfkomSettings;
 import ru.profkom.statistics.MembershipStatistics;
 import ru.profkom.statistics.RecountReport;
 import ru.profkom.statistics.StatisticsBenchmark;
@@ -38,13 +39,13 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             MembershipStatistics statistics,
             StatisticsBenchmark statisticsBenchmark,
             BenchmarkMembers benchmarkMembers,
-            @org.springframework.beans.factory.annotation.Value("${profkom.command}") String command) {
+            ProfkomSettings settings) {
         this.demoUnion = demoUnion;
         this.benchmark = benchmark;
         this.statistics = statistics;
         this.statisticsBenchmark = statisticsBenchmark;
         this.benchmarkMembers = benchmarkMembers;
-        this.command = command;
+        this.command = settings.command();
     }
 
     @Override

@@ -6,9 +6,10 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import ru.profkom.shared.PublicAddress;
 
 /**
  * With {@code profkom.demo.load=true} (what {@code ./profkom run} sets): loads the demo union into
@@ -22,11 +23,11 @@ class DemoStartup implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoStartup.class);
 
     private final DemoUnion demoUnion;
-    private final Environment environment;
+    private final PublicAddress publicAddress;
 
-    DemoStartup(DemoUnion demoUnion, Environment environment) {
+    DemoStartup(DemoUnion demoUnion, PublicAddress publicAddress) {
         this.demoUnion = demoUnion;
-        this.environment = environment;
+        this.publicAddress = publicAddress;
     }
 
     @Override
@@ -42,11 +43,10 @@ class DemoStartup implements ApplicationRunner {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void greet() {
-        String port = environment.getProperty("local.server.port");
+    void greet(ApplicationReadyEvent event) {
         System.out.println();
-        if (port != null) {
-            System.out.println("Профком работает: http://localhost:" + port + "/");
+        if (event.getApplicationContext() instanceof WebServerApplicationContext) {
+            System.out.println("Профком работает: " + publicAddress.link("/"));
         }
         demoUnion.printLogins(System.out);
         System.out.println();

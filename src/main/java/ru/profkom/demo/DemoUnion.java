@@ -2,9 +2,9 @@ package ru.profkom.demo;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +19,7 @@ import ru.profkom.accounts.RoleGrantView;
 import ru.profkom.indicators.Channel;
 import ru.profkom.indicators.IndicatorEntry;
 import ru.profkom.indicators.Indicators;
+import ru.profkom.members.GeneratedMembers;
 import ru.profkom.members.Member;
 import ru.profkom.members.MemberAccountLinks;
 import ru.profkom.members.MemberEnums.ConsentForm;
@@ -34,6 +35,7 @@ import ru.profkom.organizations.OrganizationLoader;
 import ru.profkom.organizations.OrganizationNode;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.Role;
 
@@ -46,7 +48,12 @@ import ru.profkom.shared.Role;
 public class DemoUnion {
 
     public static final String PASSWORD = "profkom-demo";
+    /** Members of the demo line's primary organization in a union of real-sized employers (the federation). */
     static final int DEMO_MEMBERS = 120;
+    /** The demo union's primary organizations have this share of their employers' staff as members. */
+    static final double LOWEST_LEVEL = 0.60;
+
+    static final double HIGHEST_LEVEL = 0.85;
     static final long DEMO_MEMBERS_SEED = 20261122L;
     static final String EMAIL_DOMAIN = "@demo.profkom.local";
 
@@ -79,6 +86,9 @@ public class DemoUnion {
     private final Members members;
     private final MemberAccountLinks memberAccounts;
     private final Indicators indicators;
+    private final GeneratedMembers generatedMembers;
+    private final DemoContent content;
+    private final Clock clock;
 
     DemoUnion(
             OrganizationLoader loader,
@@ -87,7 +97,13 @@ public class DemoUnion {
             ActingAccount acting,
             Members members,
             MemberAccountLinks memberAccounts,
-            Indicators indicators) {
+            Indicators indicators,
+            GeneratedMembers generatedMembers,
+            DemoContent content,
+            Clock clock) {
+        this.clock = clock;
+        this.generatedMembers = generatedMembers;
+        this.content = content;
         this.loader = loader;
         this.organizations = organizations;
         this.accounts = accounts;
@@ -115,8 +131,14 @@ public class DemoUnion {
             }
             long started = System.nanoTime();
             LineOfTree line = new LineOfTree();
+            List<GeneratedOrganization> primaries = new ArrayList<>();
             int count = loader.load(UnionGenerator.organizations(scale, sector)
                     .peek(line::see)
+                    .peek(organization -> {
+                        if (scale == UnionScale.DEMO && organization.kind() == OrganizationKind.PRIMARY) {
+                            primaries.add(organization);
+                        }
+                    })
                     .peek(observer)
                     .map(GeneratedOrganization::toDraft));
             for (DemoLogin login : LOGINS) {
@@ -128,8 +150,9 @@ public class DemoUnion {
                         organizationId,
                         new NewAccount(login.login(), fullName, login.login() + EMAIL_DOMAIN, PASSWORD, login.role()));
             }
-            registerMembers(line.primary.id());
+            registerMembers(line.primary, primaries);
             enterIndicators(line.territorial.id());
+            content.seed(line.regional.id(), line.primary.id(), MoscowTime.today(clock));
             return Optional.of(new Loaded(
                     count,
                     (System.nanoTime() - started) / 1_000_000,
@@ -140,18 +163,22 @@ public class DemoUnion {
     }
 
     /**
-     * Fills the demo accounts' primary organization with generated members, the demo member among
-     * them with their account linked, so that the registry, the card and the cabinet have people.
+     * Fills the primary organizations with generated members in proportion to their headcount (in the demo
+     * union every one, 60–85 % of its staff, as real ones stand; in the federation only the demo line's, with
+     * {@link #DEMO_MEMBERS}), the demo member among them with their account linked, so that the registry, the
+     * statistics, the rating, the card and the cabinet have people.
      */
-    private void registerMembers(long primaryId) {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+    private void registerMembers(GeneratedOrganization demoPrimary, List<GeneratedOrganization> primaries) {
+        long primaryId = demoPrimary.id();
+        LocalDate today = MoscowTime.today(clock);
         MemberGenerator generator = new MemberGenerator(DEMO_MEMBERS_SEED, today);
-        for (MemberGenerator.GeneratedPerson person :
-                generator.people(DEMO_MEMBERS, MemberGenerator.EmployerType.HOSPITAL)) {
-            members.register(
-                    primaryId,
-                    person.toPersonData(),
-                    new MembershipData(MembershipStatus.ACTIVE, person.joinedOn(), null, person.category()));
+        if (primaries.isEmpty()) {
+            generatedMembers.register(primaryId, generator.people(DEMO_MEMBERS, MemberGenerator.EmployerType.HOSPITAL));
+        }
+        for (GeneratedOrganization primary : primaries) {
+            // The demo member below is one of the demo primary organization's.
+            int count = membersOf(primary) - (primary.id() == primaryId ? 1 : 0);
+            generatedMembers.register(primary.id(), generator.people(count, MemberGenerator.EmployerType.HOSPITAL));
         }
         MemberGenerator.GeneratedPerson demoMember = generator.next(MemberGenerator.EmployerType.HOSPITAL);
         PersonData data = demoMember.toPersonData();
@@ -180,8 +207,8 @@ public class DemoUnion {
      * from a seed per organization, so that the indicators, the rating and its trend show something.
      */
     private void enterIndicators(long territorialId) {
-        YearMonth current = YearMonth.now(ZoneId.of("Europe/Moscow"));
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+        YearMonth current = MoscowTime.month(clock);
+        LocalDate today = MoscowTime.today(clock);
         List<OrganizationNode> primaries =
                 organizations.children(territorialId, false, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
                         .filter(node -> node.kind() == OrganizationKind.PRIMARY)
@@ -215,6 +242,15 @@ public class DemoUnion {
                 }
             }
         }
+    }
+
+    /** Members of a primary organization of the demo union: its own share of the headcount, from its seed. */
+    static int membersOf(GeneratedOrganization primary) {
+        if (primary.headcount() == null) {
+            return 0;
+        }
+        double level = LOWEST_LEVEL + new Random(primary.seed()).nextDouble() * (HIGHEST_LEVEL - LOWEST_LEVEL);
+        return (int) Math.round(primary.headcount() * level);
     }
 
     private static final List<Channel.Kind> DEMO_CHANNELS =

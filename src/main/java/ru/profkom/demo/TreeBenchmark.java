@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.PageRequest;
 
 /**
@@ -35,8 +36,15 @@ class TreeBenchmark {
     private final Organizations organizations;
     private final ActingAccount acting;
     private final DataSource dataSource;
+    private final Clock clock;
 
-    TreeBenchmark(DemoUnion demoUnion, Organizations organizations, ActingAccount acting, DataSource dataSource) {
+    TreeBenchmark(
+            DemoUnion demoUnion,
+            Organizations organizations,
+            ActingAccount acting,
+            DataSource dataSource,
+            Clock clock) {
+        this.clock = clock;
         this.demoUnion = demoUnion;
         this.organizations = organizations;
         this.acting = acting;
@@ -202,7 +210,7 @@ class TreeBenchmark {
                     System.getProperty("java.version"),
                     System.getProperty("java.vm.name"),
                     Runtime.getRuntime().availableProcessors(),
-                    LocalDate.now());
+                    MoscowTime.today(clock));
         } catch (SQLException e) {
             return "unknown database: " + e.getMessage();
         }

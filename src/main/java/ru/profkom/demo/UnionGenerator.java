@@ -50,7 +50,7 @@ public final class UnionGenerator {
                                 Stream.of(regional(plan, regional, sector, seed)),
                                 regional.territorials().stream()
                                         .flatMap(territorial -> new TerritoryGenerator(
-                                                        regional, territorial, sector, seed)
+                                                        regional, territorial, sector, seed, scale)
                                                 .subtree().stream()))));
     }
 
@@ -175,8 +175,10 @@ public final class UnionGenerator {
         private final Map<EmployerType, Integer> seen = new EnumMap<>(EmployerType.class);
         private final Set<String> usedNames = new HashSet<>();
         private final List<String> villages;
+        private final UnionScale scale;
 
-        TerritoryGenerator(RegionalPlan regional, TerritorialPlan plan, Sector sector, long seed) {
+        TerritoryGenerator(RegionalPlan regional, TerritorialPlan plan, Sector sector, long seed, UnionScale scale) {
+            this.scale = scale;
             this.region = regional.region();
             this.regionalId = regional.id();
             this.plan = plan;
@@ -280,7 +282,7 @@ public final class UnionGenerator {
         private GeneratedOrganization primary(long id, EmployerType type, int index) {
             String primaryCode = code + "-P" + String.format("%03d", index);
             EmployerName name = employerName(type);
-            int headcount = headcount(type.minHeadcount(), type.maxHeadcount());
+            int headcount = headcount(type);
             String chair = MemberGenerator.fullName(random, sector.femaleShare());
             String infoWorker =
                     random.nextDouble() < 0.75 ? MemberGenerator.fullName(random, sector.femaleShare()) : null;
@@ -373,13 +375,24 @@ public final class UnionGenerator {
                         null,
                         null,
                         null,
-                        headcount,
+                        scale.shopHeadcounts() ? headcount : null,
                         MemberGenerator.fullName(random, sector.femaleShare()),
                         null,
                         List.of(),
                         seedFor(seed, shopCode)));
             }
             return shops;
+        }
+
+        /** The type's range, or in a scale of small employers its lower part up to the scale's maximum. */
+        private int headcount(EmployerType type) {
+            int max = type.maxHeadcount();
+            int min = type.minHeadcount();
+            if (scale.maxHeadcount() > 0 && max > scale.maxHeadcount()) {
+                max = scale.maxHeadcount();
+                min = Math.min(min, max * 3 / 4);
+            }
+            return headcount(min, max);
         }
 
         private int headcount(int min, int max) {

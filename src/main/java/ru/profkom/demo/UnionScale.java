@@ -8,8 +8,8 @@ import java.util.List;
  * for the move benchmark.
  */
 public enum UnionScale {
-    DEMO(List.of(50, 54, 42, 66, 16, 23), 30, 307, 0, 0, Sector.HEALTH),
-    FEDERATION(List.of(), 2_359, 150_000, 66, 5_000, Sector.EDUCATION);
+    DEMO(List.of(50, 54, 42, 66, 16, 23), 30, 307, 0, 0, Sector.HEALTH, 400),
+    FEDERATION(List.of(), 2_359, 150_000, 66, 5_000, Sector.EDUCATION, 0);
 
     private final List<Integer> regionCodes;
     private final int territorials;
@@ -17,6 +17,7 @@ public enum UnionScale {
     private final int bigCityRegion;
     private final int bigCityDescendants;
     private final Sector defaultSector;
+    private final int maxHeadcount;
 
     UnionScale(
             List<Integer> regionCodes,
@@ -24,13 +25,15 @@ public enum UnionScale {
             int organizations,
             int bigCityRegion,
             int bigCityDescendants,
-            Sector defaultSector) {
+            Sector defaultSector,
+            int maxHeadcount) {
         this.regionCodes = regionCodes;
         this.territorials = territorials;
         this.organizations = organizations;
         this.bigCityRegion = bigCityRegion;
         this.bigCityDescendants = bigCityDescendants;
         this.defaultSector = defaultSector;
+        this.maxHeadcount = maxHeadcount;
     }
 
     List<Region> regions() {
@@ -61,5 +64,18 @@ public enum UnionScale {
 
     public Sector defaultSector() {
         return defaultSector;
+    }
+
+    /**
+     * The most employees a primary organization's employer has, 0 for the type's own maximum. The demo keeps its
+     * employers small, so that members in proportion to their headcount stay a few tens of thousands.
+     */
+    int maxHeadcount() {
+        return maxHeadcount;
+    }
+
+    /** Whether shop units carry a headcount of their own: it is part of the primary's, which the statistics sum. */
+    boolean shopHeadcounts() {
+        return maxHeadcount == 0;
     }
 }

@@ -3,5 +3,14 @@
  * union, its loading on first start and by the command line, and the tree benchmarks.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "organizations", "accounts", "members", "indicators", "statistics"})
+        allowedDependencies = {
+            "shared",
+            "organizations",
+            "accounts",
+            "members",
+            "indicators",
+            "statistics",
+            "publications",
+            "portal"
+        })
 package ru.profkom.demo;

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import ru.profkom.indicators.IndicatorProvider.Unit;
 import ru.profkom.indicators.IndicatorRepository.StoredEntry;
 import ru.profkom.organizations.Organization;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.web.Formats;
 
 /**
@@ -232,7 +233,7 @@ class BuiltInIndicators {
 
     /** The day the weekly rule is judged at: the month's last day, or today in the current month. */
     static LocalDate referenceDate(YearMonth period, Clock clock) {
-        LocalDate today = LocalDate.now(clock.withZone(Formats.MOSCOW));
+        LocalDate today = MoscowTime.today(clock);
         LocalDate end = period.atEndOfMonth();
         return today.isBefore(end) ? today : end;
     }

@@ -153,7 +153,7 @@ public class Indicators {
         count(validation, "trainedInfoWorkers", entry.trainedInfoWorkers(), 10_000);
         LocalDate updated = entry.standsUpdatedOn();
         if (updated != null) {
-            LocalDate today = LocalDate.now(clock.withZone(ru.profkom.shared.web.Formats.MOSCOW));
+            LocalDate today = ru.profkom.shared.MoscowTime.today(clock);
             if (updated.isAfter(today)) {
                 validation.reject("standsUpdatedOn", "indicator.entry.dateInFuture");
             } else if (updated.isAfter(period.atEndOfMonth())) {

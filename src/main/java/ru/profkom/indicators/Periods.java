@@ -3,8 +3,8 @@ package ru.profkom.indicators;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.Formats;
 
 /** The month an indicator belongs to, written {@code 2026-10}; never a month still to come. */
 public final class Periods {
@@ -12,7 +12,7 @@ public final class Periods {
     private Periods() {}
 
     public static YearMonth current(Clock clock) {
-        return YearMonth.now(clock.withZone(Formats.MOSCOW));
+        return MoscowTime.month(clock);
     }
 
     /** The month of the text, or the current month for blank text; refuses bad text and the future. */

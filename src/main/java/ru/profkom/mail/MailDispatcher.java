@@ -9,7 +9,6 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import profkom.schema.tables.records.MailMessageRecord;
 import ru.profkom.mail.OutgoingMail.MailStatus;
+import ru.profkom.shared.ProfkomSettings;
 
 /**
  * Sends pending messages over SMTP when a mail server is configured. Each message is claimed in
@@ -38,15 +38,15 @@ class MailDispatcher {
             ObjectProvider<JavaMailSender> mailSender,
             TransactionTemplate transactions,
             Clock clock,
-            @Value("${profkom.mail.from:profkom@localhost}") String from) {
+            ProfkomSettings settings) {
         this.dsl = dsl;
         this.mailSender = mailSender;
         this.transactions = transactions;
         this.clock = clock;
-        this.from = from;
+        this.from = settings.mail().from();
     }
 
-    @Scheduled(fixedDelayString = "${profkom.mail.poll-interval:PT5S}")
+    @Scheduled(fixedDelayString = ProfkomSettings.MAIL_POLL_INTERVAL)
     void dispatchPending() {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {

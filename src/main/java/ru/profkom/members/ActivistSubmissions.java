@@ -1,8 +1,6 @@
 package ru.profkom.members;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import ru.profkom.organizations.OrganizationNode;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
@@ -52,7 +51,6 @@ public class ActivistSubmissions {
 
     static final String NOT_FOUND = "activists.snapshot.notFound";
     static final int FIRST_YEAR = 2000;
-    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
     private final ActivistSnapshotRepository repository;
     private final Members members;
@@ -78,7 +76,7 @@ public class ActivistSubmissions {
 
     /** This year in Moscow: the year a submission is for unless the user picks another. */
     public int currentYear() {
-        return LocalDate.now(clock.withZone(MOSCOW)).getYear();
+        return MoscowTime.today(clock).getYear();
     }
 
     /**

@@ -7,7 +7,6 @@ import static profkom.schema.Tables.PERSON;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -25,6 +24,7 @@ import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.Validation;
 
@@ -40,7 +40,6 @@ public class JoinApplications {
     /** The history's author of what a visitor filed through a public page. */
     static final String PORTAL = "portal";
 
-    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     private static final List<String> LEADER_ROLES =
             List.of(UnionRole.CHAIR.name(), UnionRole.DEPUTY_CHAIR.name(), UnionRole.INFO_WORKER.name());
 
@@ -101,7 +100,7 @@ public class JoinApplications {
         }
         validation.throwIfInvalid();
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, MOSCOW);
+        LocalDate today = MoscowTime.dateOf(now);
         Optional<PersonRecord> existing = members.findSame(clean);
         long personId;
         if (existing.isPresent()) {
@@ -141,7 +140,7 @@ public class JoinApplications {
      */
     @Transactional(readOnly = true)
     public List<PublicLeader> publicLeaders(long organizationId) {
-        LocalDate today = LocalDate.now(clock.withZone(MOSCOW));
+        LocalDate today = MoscowTime.today(clock);
         return dsl.select(MEMBER_ROLE.ROLE, PERSON.LAST_NAME, PERSON.FIRST_NAME, PERSON.PATRONYMIC)
                 .from(MEMBER_ROLE)
                 .join(PERSON)

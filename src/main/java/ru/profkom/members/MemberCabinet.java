@@ -3,7 +3,6 @@ package ru.profkom.members;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -13,6 +12,7 @@ import profkom.schema.tables.records.MembershipRecord;
 import ru.profkom.members.MemberEvents.CorrectionRequested;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.Validation;
 
@@ -97,7 +97,7 @@ public class MemberCabinet {
         if (!consent.active()) {
             throw ProfkomException.conflict("member.consent.alreadyWithdrawn");
         }
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Moscow")));
+        LocalDate today = MoscowTime.today(clock);
         repository.withdrawConsent(consentId, today);
         members.recordChange(
                 personId, "consent.withdrawn", consent.purpose().name(), today.toString(), clock.instant());

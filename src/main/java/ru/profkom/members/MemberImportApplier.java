@@ -3,7 +3,6 @@ package ru.profkom.members;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +28,7 @@ import ru.profkom.members.imports.ParsedTable;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Actor;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.ProfkomException.Problem;
 
 /**
@@ -41,7 +41,6 @@ import ru.profkom.shared.ProfkomException.Problem;
 @Component
 class MemberImportApplier {
 
-    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     /** Where the person's name goes in a history note formatted once per organization. */
     private static final String NAME_SLOT = "\u0000";
 
@@ -147,7 +146,7 @@ class MemberImportApplier {
                 .toList());
 
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, MOSCOW);
+        LocalDate today = MoscowTime.dateOf(now);
         int updated = 0;
         int unchanged = 0;
         Set<Long> seen = new HashSet<>();

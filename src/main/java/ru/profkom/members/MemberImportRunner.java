@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -23,6 +22,7 @@ import profkom.schema.tables.records.MemberImportRecord;
 import ru.profkom.members.imports.ImportParser;
 import ru.profkom.members.imports.ParsedTable;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.ProfkomSettings;
 
 /**
  * Applies imports in chunks, each one transaction that also marks its rows applied: a process
@@ -66,8 +66,7 @@ class MemberImportRunner {
             MemberRepository registry,
             PlatformTransactionManager transactionManager,
             Clock clock,
-            @Value("${profkom.command:}") String command,
-            @Value("${profkom.import.workers:0}") int workers,
+            ProfkomSettings settings,
             org.jooq.DSLContext dsl) {
         this.repository = repository;
         this.applier = applier;
@@ -77,7 +76,8 @@ class MemberImportRunner {
         threads.setVirtualThreads(true);
         this.executor = threads;
         this.clock = clock;
-        this.resumes = command.isEmpty();
+        this.resumes = settings.command().isEmpty();
+        int workers = settings.memberImport().workers();
         this.workers = workers > 0 ? workers : dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES ? 2 : 1;
     }
 
@@ -279,7 +279,7 @@ class MemberImportRunner {
     }
 
     /** Resumes imports whose node stopped renewing the lease, or whose holder is proven dead. */
-    @Scheduled(fixedDelayString = "${profkom.import.poll:PT1M}", initialDelayString = "${profkom.import.poll:PT1M}")
+    @Scheduled(fixedDelayString = ProfkomSettings.IMPORT_POLL, initialDelayString = ProfkomSettings.IMPORT_POLL)
     void resumeAbandoned() {
         if (!resumes) {
             return;

@@ -1,12 +1,13 @@
 package ru.profkom.members;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import ru.profkom.organizations.OrganizationEvents.OrganizationMoved;
 import ru.profkom.organizations.OrganizationEvents.OrganizationsMerged;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.MoscowTime;
 
 /**
  * Follows the organization tree: memberships keep their organization's current path, and the
@@ -19,13 +20,16 @@ class MemberTreeListener {
     private final CabinetRepository cabinet;
     private final Members members;
     private final ActivistSnapshotRepository snapshots;
+    private final Clock clock;
 
     MemberTreeListener(
             MemberRepository repository,
             CabinetRepository cabinet,
             Members members,
-            ActivistSnapshotRepository snapshots) {
+            ActivistSnapshotRepository snapshots,
+            Clock clock) {
         this.snapshots = snapshots;
+        this.clock = clock;
         this.repository = repository;
         this.cabinet = cabinet;
         this.members = members;
@@ -40,7 +44,7 @@ class MemberTreeListener {
 
     @ApplicationModuleListener
     void on(OrganizationsMerged event) {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+        LocalDate today = MoscowTime.today(clock);
         CurrentActor.asSystem(() -> repository
                 .currentMembershipIdsIn(event.sourceId())
                 .forEach(membershipId -> members.transfer(membershipId, event.targetId(), today)));

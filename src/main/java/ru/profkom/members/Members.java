@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,6 +40,7 @@ import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.Grant;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.Phones;
@@ -59,7 +59,6 @@ import ru.profkom.shared.Validation;
 public class Members {
 
     static final String NOT_FOUND = "member.notFound";
-    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MemberRepository repository;
@@ -992,7 +991,7 @@ public class Members {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(MOSCOW));
+        return MoscowTime.today(clock);
     }
 
     private static String normalizeName(String name) {

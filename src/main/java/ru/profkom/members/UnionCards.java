@@ -1,10 +1,10 @@
 package ru.profkom.members;
 
 import java.util.Optional;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.PublicAddress;
 
 /**
  * The electronic union card: staff of the member's subtree view, issue and revoke it; its QR code
@@ -18,12 +18,12 @@ public class UnionCards {
 
     private final Members members;
     private final MemberRepository repository;
-    private final Environment environment;
+    private final PublicAddress publicAddress;
 
-    UnionCards(Members members, MemberRepository repository, Environment environment) {
+    UnionCards(Members members, MemberRepository repository, PublicAddress publicAddress) {
         this.members = members;
         this.repository = repository;
-        this.environment = environment;
+        this.publicAddress = publicAddress;
     }
 
     /** Staff: the printable card; reading it is audited like reading the member's record. */
@@ -77,17 +77,8 @@ public class UnionCards {
         return QrCodes.png(verificationUrl(token), QR_SIZE);
     }
 
-    /**
-     * The address printed in the QR code: {@code profkom.base-url} when set (behind a proxy it must
-     * be), else this server on localhost. Never the request's Host header: a forged one would print
-     * cards that send their checks to a stranger's site.
-     */
+    /** The address printed in the QR code, at the installation's public address (never the request's Host). */
     String verificationUrl(String token) {
-        String configured = environment.getProperty("profkom.base-url", "");
-        String base = !configured.isBlank()
-                ? configured.replaceAll("/+$", "")
-                : "http://localhost:"
-                        + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        return base + "/card/" + token;
+        return publicAddress.link("/card/" + token);
     }
 }

@@ -3,7 +3,6 @@ package ru.profkom.organizations;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +25,7 @@ import ru.profkom.organizations.OrganizationEvents.OrganizationsMerged;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.Grant;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
@@ -41,7 +41,6 @@ import ru.profkom.shared.Validation;
 public class Organizations {
 
     static final String NOT_FOUND = "organization.notFound";
-    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
     private final OrganizationRepository repository;
     private final CurrentActor currentActor;
@@ -185,7 +184,7 @@ public class Organizations {
     @Transactional(readOnly = true)
     public List<Crumb> breadcrumbsAt(long id, LocalDate date) {
         readable(id);
-        Instant at = date.plusDays(1).atStartOfDay(MOSCOW).toInstant().minusNanos(1);
+        Instant at = MoscowTime.startOf(date.plusDays(1)).minusNanos(1);
         if (!repository.existedAt(id, at)) {
             return List.of();
         }
@@ -407,7 +406,7 @@ public class Organizations {
                     subtreeSize,
                     actor));
         }
-        repository.close(sourceId, OrganizationStatus.MERGED, LocalDate.now(clock.withZone(MOSCOW)), targetId, now);
+        repository.close(sourceId, OrganizationStatus.MERGED, MoscowTime.today(clock), targetId, now);
         events.publishEvent(new OrganizationsMerged(sourceId, targetId, source.path(), target.path(), actor));
         return repository.find(targetId).orElseThrow();
     }
@@ -420,7 +419,7 @@ public class Organizations {
         if (!organization.active()) {
             throw ProfkomException.conflict("organization.closed", organization.shortName());
         }
-        LocalDate today = LocalDate.now(clock.withZone(MOSCOW));
+        LocalDate today = MoscowTime.today(clock);
         LocalDate date = on == null ? today : on;
         if (date.isAfter(today)) {
             throw ProfkomException.invalid("date", "organization.liquidate.future");

@@ -2,7 +2,6 @@ package ru.profkom.portal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +17,11 @@ import ru.profkom.portal.PortalEvents.AlbumChanged;
 import ru.profkom.publications.ImageRef;
 import ru.profkom.publications.Images;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.Validation;
-import ru.profkom.shared.web.Formats;
 
 /**
  * Photo albums of organizations (B3). Staff who edit the organization (its information worker, chair or
@@ -329,7 +328,7 @@ public class PortalAlbums {
         Validation validation = new Validation();
         validation.required("title", title).maxLength("title", title, 300);
         validation.maxLength("description", description, 4000);
-        if (form.eventDate() != null && form.eventDate().isAfter(LocalDate.now(clock.withZone(Formats.MOSCOW)))) {
+        if (form.eventDate() != null && form.eventDate().isAfter(MoscowTime.today(clock))) {
             validation.reject("eventDate", "album.eventDate.future");
         }
         validation.throwIfInvalid();

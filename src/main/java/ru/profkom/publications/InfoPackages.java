@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -25,6 +24,7 @@ import ru.profkom.shared.Grant;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.PublicAddress;
 import ru.profkom.shared.Role;
 import ru.profkom.shared.Validation;
 
@@ -50,7 +50,7 @@ public class InfoPackages {
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final String baseUrl;
+    private final PublicAddress publicAddress;
 
     InfoPackages(
             PackageRepository repository,
@@ -62,7 +62,7 @@ public class InfoPackages {
             CurrentActor currentActor,
             ApplicationEventPublisher events,
             Clock clock,
-            @Value("${profkom.base-url:}") String baseUrl) {
+            PublicAddress publicAddress) {
         this.repository = repository;
         this.attachments = attachments;
         this.organizations = organizations;
@@ -72,7 +72,7 @@ public class InfoPackages {
         this.currentActor = currentActor;
         this.events = events;
         this.clock = clock;
-        this.baseUrl = baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.replaceAll("/+$", "");
+        this.publicAddress = publicAddress;
     }
 
     public InfoPackage send(long organizationId, InfoPackageDraft draft) {
@@ -232,7 +232,7 @@ public class InfoPackages {
         String subject = messages.getMessage("package.reminder.subject", new Object[] {infoPackage.title()}, RUSSIAN);
         String body = messages.getMessage(
                 "package.reminder.body",
-                new Object[] {sender, infoPackage.title(), baseUrl + "/packages/" + infoPackage.id()},
+                new Object[] {sender, infoPackage.title(), publicAddress.link("/packages/" + infoPackage.id())},
                 RUSSIAN);
         List<String> addresses = new ArrayList<>();
         for (int from = 0; from < claimed.size(); from += 500) {

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.ProfkomSettings;
 
 /** Reminds, once, the recipients who have not opened a package within its delay; safe on several nodes. */
 @Component
@@ -18,7 +19,7 @@ class PackageReminders {
         this.packages = packages;
     }
 
-    @Scheduled(fixedDelayString = "${profkom.publications.reminder-poll:PT1H}", initialDelayString = "PT2M")
+    @Scheduled(fixedDelayString = ProfkomSettings.PACKAGE_REMINDER_POLL, initialDelayString = "PT2M")
     void remind() {
         int reminded = CurrentActor.asSystem(packages::remindDue);
         if (reminded > 0) {

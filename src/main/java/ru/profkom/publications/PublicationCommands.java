@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -13,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.ProfkomSettings;
 
 /**
  * {@code generate-publications --count N [--org-id ID] [--seed S]} loads generated news;
@@ -38,12 +38,12 @@ class PublicationCommands implements ApplicationRunner, ExitCodeGenerator {
             PublicationSearch search,
             PublicationIndex index,
             PublicationRepository repository,
-            @Value("${profkom.command}") String command) {
+            ProfkomSettings settings) {
         this.generator = generator;
         this.search = search;
         this.index = index;
         this.repository = repository;
-        this.command = command;
+        this.command = settings.command();
     }
 
     @Override

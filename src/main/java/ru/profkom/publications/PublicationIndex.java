@@ -43,9 +43,10 @@ import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import ru.profkom.publications.PublicationRepository.Indexed;
+import ru.profkom.shared.ProfkomSettings;
 
 /**
  * The Lucene index of publications on disk ({@code profkom.publications.index-dir}). Words are found
@@ -75,8 +76,13 @@ class PublicationIndex implements DisposableBean {
     private final SearcherManager searchers;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
 
-    PublicationIndex(@Value("${profkom.publications.index-dir:./data/publications-index}") String directory) {
-        this.directory = Path.of(directory).toAbsolutePath();
+    @Autowired
+    PublicationIndex(ProfkomSettings settings) {
+        this(settings.publications().indexDir());
+    }
+
+    PublicationIndex(Path directory) {
+        this.directory = directory.toAbsolutePath();
         try {
             Files.createDirectories(this.directory);
             store = FSDirectory.open(this.directory);

@@ -21,11 +21,11 @@ import ru.profkom.organizations.OrganizationNode;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.RussianText;
-import ru.profkom.shared.web.Formats;
 import ru.profkom.statisticalreports.ReportRules.LineValue;
 import ru.profkom.statisticalreports.StatisticalReportEvents.LineChange;
 import ru.profkom.statisticalreports.StatisticalReportEvents.StatisticalReportAccepted;
@@ -427,7 +427,7 @@ public class StatisticalReports {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(Formats.MOSCOW));
+        return MoscowTime.today(clock);
     }
 
     private static long orZero(Long value) {

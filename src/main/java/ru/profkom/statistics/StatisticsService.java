@@ -6,7 +6,6 @@ import static profkom.schema.Tables.STAT_MONTH;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -24,6 +23,7 @@ import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.Grant;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
@@ -34,7 +34,6 @@ import ru.profkom.shared.Validation;
 @Transactional(readOnly = true)
 class StatisticsService implements MembershipStatistics {
 
-    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     /** The longest period a movement or a series may span. */
     static final int MAX_YEARS = 100;
 
@@ -273,7 +272,7 @@ class StatisticsService implements MembershipStatistics {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(MOSCOW));
+        return MoscowTime.today(clock);
     }
 
     private LocalDate checkedDate(String field, LocalDate date) {

@@ -7,12 +7,10 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -20,8 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.publications.PublicationEvents.PublicationPublished;
 import ru.profkom.shared.Actor;
@@ -30,6 +26,7 @@ import ru.profkom.support.Actors;
 import ru.profkom.support.Fixture;
 import ru.profkom.support.Patience;
 import ru.profkom.support.ProfkomIntegrationTest;
+import ru.profkom.support.TestChannels;
 import ru.profkom.support.TestClock;
 
 /**
@@ -57,17 +54,14 @@ class CrossPostingTests {
     @Autowired
     TestClock clock;
 
-    @Autowired
-    ConfigurableEnvironment environment;
-
     HttpServer server;
     final ConcurrentLinkedQueue<String> calls = new ConcurrentLinkedQueue<>();
     final AtomicInteger telegramFailures = new AtomicInteger();
     final AtomicInteger vkFailures = new AtomicInteger();
 
     @BeforeEach
-    void startServers() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    void answerAsTelegramAndVk() {
+        server = TestChannels.server();
         server.createContext("/bot", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             calls.add("TG " + exchange.getRequestURI().getPath() + " " + decode(body));
@@ -84,19 +78,12 @@ class CrossPostingTests {
                     : "{\"response\":{\"post_id\":42}}";
             reply(exchange, answer);
         });
-        server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        environment
-                .getPropertySources()
-                .addFirst(new MapPropertySource(
-                        "crossposting-test",
-                        Map.of("profkom.crosspost.telegram-url", base, "profkom.crosspost.vk-url", base)));
     }
 
     @AfterEach
-    void stopServers() {
-        environment.getPropertySources().remove("crossposting-test");
-        server.stop(0);
+    void stopAnswering() {
+        server.removeContext("/bot");
+        server.removeContext("/method/wall.post");
     }
 
     @Test

@@ -65,16 +65,24 @@ class UnionGeneratorTests {
     }
 
     @Test
-    void givesEveryEmployerAHeadcountRealisticForItsType() {
+    void givesEveryEmployerAHeadcountRealisticForItsTypeAndSmallInTheDemo() {
         for (Sector sector : Sector.values()) {
             UnionGenerator.organizations(UnionScale.DEMO, sector)
                     .filter(o -> o.kind() == OrganizationKind.PRIMARY)
                     .forEach(o -> assertThat(o.headcount())
                             .as(o.employerName())
                             .isBetween(
-                                    o.employerType().minHeadcount(),
-                                    o.employerType().maxHeadcount()));
+                                    Math.min(o.employerType().minHeadcount(), 300),
+                                    Math.min(o.employerType().maxHeadcount(), 400)));
         }
+    }
+
+    @Test
+    void leavesTheHeadcountToThePrimaryOrganizationInTheDemoSoThatItIsNotCountedTwice() {
+        assertThat(UnionGenerator.organizations(UnionScale.DEMO, Sector.HEALTH)
+                        .filter(o -> o.kind() == OrganizationKind.SHOP))
+                .isNotEmpty()
+                .allSatisfy(shop -> assertThat(shop.headcount()).isNull());
     }
 
     @Test

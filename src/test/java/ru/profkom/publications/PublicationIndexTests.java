@@ -24,7 +24,7 @@ class PublicationIndexTests {
 
     @Test
     void findsWordsByAnyPrefixOfFourLettersOrMoreAndByTheirForms() throws IOException {
-        PublicationIndex index = new PublicationIndex(directory.toString());
+        PublicationIndex index = new PublicationIndex(directory);
         try {
             index.put(publication(1, "Собрание профсоюзной организации", "Обсудили коллективный договор."));
             index.put(publication(2, "Охрана труда", "Проверка в больнице."));
@@ -52,7 +52,7 @@ class PublicationIndexTests {
             older.commit();
         }
 
-        PublicationIndex index = new PublicationIndex(directory.toString());
+        PublicationIndex index = new PublicationIndex(directory);
         try {
             assertThat(index.needsRebuild()).isTrue();
         } finally {

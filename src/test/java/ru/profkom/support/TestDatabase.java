@@ -63,6 +63,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         properties.put("profkom.mail.poll-interval", "PT0.2S");
         properties.put("profkom.base-url", "http://profkom.test");
         properties.put("profkom.demo.load", "false");
+        properties.put("profkom.crosspost.telegram-url", TestChannels.baseUrl());
+        properties.put("profkom.crosspost.vk-url", TestChannels.baseUrl());
         try {
             properties.put(
                     "profkom.publications.index-dir",

@@ -2,7 +2,6 @@ package ru.profkom.accounts.web;
 
 import java.util.List;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +16,7 @@ import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.PublicAddress;
 import ru.profkom.shared.Role;
 import ru.profkom.shared.web.FormErrors;
 
@@ -27,13 +27,13 @@ class AccountPages {
     private final Accounts accounts;
     private final OrganizationPageHeader header;
     private final FormErrors formErrors;
-    private final Environment environment;
+    private final PublicAddress publicAddress;
 
-    AccountPages(Accounts accounts, OrganizationPageHeader header, FormErrors formErrors, Environment environment) {
+    AccountPages(Accounts accounts, OrganizationPageHeader header, FormErrors formErrors, PublicAddress publicAddress) {
         this.accounts = accounts;
         this.header = header;
         this.formErrors = formErrors;
-        this.environment = environment;
+        this.publicAddress = publicAddress;
     }
 
     @GetMapping("/login")
@@ -191,16 +191,10 @@ class AccountPages {
     }
 
     /**
-     * Where links in e-mail point: {@code profkom.base-url} when set (behind a proxy it must be), else
-     * this server on localhost. Never the request's Host header, which a stranger could forge to
-     * receive somebody's reset link.
+     * Where links in e-mail point: the installation's public address, never the request's Host header, which a
+     * stranger could forge to receive somebody's reset link.
      */
     private String baseUrl() {
-        String configured = environment.getProperty("profkom.base-url", "");
-        if (!configured.isBlank()) {
-            return configured.replaceAll("/+$", "");
-        }
-        return "http://localhost:"
-                + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return publicAddress.base();
     }
 }

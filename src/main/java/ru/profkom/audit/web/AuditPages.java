@@ -63,6 +63,7 @@ class AuditPages {
             "PUBLICATION_SENT_UPWARD",
             "PUBLICATION_ROUTE_HANDLED",
             "INFO_PACKAGE_SENT",
+            "PUBLIC_ADDRESS_CHANGED",
             "SITE_UPDATED",
             "SITE_DOCUMENT_ADDED",
             "SITE_DOCUMENT_REMOVED",

@@ -39,6 +39,7 @@ import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.organizations.OrganizationStatus;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Csv;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
@@ -309,7 +310,7 @@ class MemberPages {
     }
 
     private String showCard(Model model, Member member) {
-        LocalDate today = LocalDate.now(clock.withZone(Formats.MOSCOW));
+        LocalDate today = MoscowTime.today(clock);
         model.addAttribute("member", member);
         model.addAttribute("youth", member.youthOn(today));
         model.addAttribute("history", historyLines.of(members.history(member.id())));

@@ -2,6 +2,7 @@ package ru.profkom.organizations.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -20,6 +21,7 @@ import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.OrganizationNode;
 import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
@@ -36,9 +38,15 @@ class OrganizationPages {
     private final FormErrors formErrors;
     private final Formats formats;
     private final OrganizationPageHeader header;
+    private final Clock clock;
 
     OrganizationPages(
-            Organizations organizations, FormErrors formErrors, Formats formats, OrganizationPageHeader header) {
+            Organizations organizations,
+            FormErrors formErrors,
+            Formats formats,
+            OrganizationPageHeader header,
+            Clock clock) {
+        this.clock = clock;
         this.organizations = organizations;
         this.header = header;
         this.formErrors = formErrors;
@@ -290,7 +298,7 @@ class OrganizationPages {
     String liquidateForm(@PathVariable long id, Model model) {
         header.addTo(model, id, "card");
         if (!model.containsAttribute("date")) {
-            model.addAttribute("date", formats.date(LocalDate.now(Formats.MOSCOW)));
+            model.addAttribute("date", formats.date(MoscowTime.today(clock)));
         }
         return "organizations/liquidate";
     }

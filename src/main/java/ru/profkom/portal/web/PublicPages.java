@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.springframework.core.env.Environment;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,6 +29,7 @@ import ru.profkom.portal.Site;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.PublicAddress;
 import ru.profkom.shared.web.FormErrors;
 import ru.profkom.shared.web.Formats;
 
@@ -56,15 +56,19 @@ class PublicPages {
     private final PortalAlbums albums;
     private final SpamGuard spamGuard;
     private final FormErrors texts;
-    private final Environment environment;
+    private final PublicAddress publicAddress;
 
     PublicPages(
-            PortalSites sites, PortalAlbums albums, SpamGuard spamGuard, FormErrors texts, Environment environment) {
+            PortalSites sites,
+            PortalAlbums albums,
+            SpamGuard spamGuard,
+            FormErrors texts,
+            PublicAddress publicAddress) {
         this.sites = sites;
         this.albums = albums;
         this.spamGuard = spamGuard;
         this.texts = texts;
-        this.environment = environment;
+        this.publicAddress = publicAddress;
     }
 
     @GetMapping("/" + SLUG)
@@ -346,12 +350,7 @@ class PublicPages {
 
     /** The public address of this server: {@code profkom.base-url} when set, never the request's Host header. */
     String baseUrl() {
-        String configured = environment.getProperty("profkom.base-url", "");
-        if (!configured.isBlank()) {
-            return configured.replaceAll("/+$", "");
-        }
-        return "http://localhost:"
-                + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return publicAddress.base();
     }
 
     /** The join form as posted; {@code website} is the honeypot, {@code issued} the signed time. */

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import ru.profkom.shared.ProfkomSettings;
 
 /**
  * Keeps robots out of the public forms without any outside service: a hidden field that people leave
@@ -52,12 +52,10 @@ class SpamGuard {
     private final byte[] secret;
     private final Map<String, Deque<Instant>> hits = new ConcurrentHashMap<>();
 
-    SpamGuard(
-            Clock clock,
-            @Value("${profkom.portal.form-secret:}") String configuredSecret,
-            @Value("${profkom.portal.min-fill-time:PT3S}") Duration minFillTime) {
+    SpamGuard(Clock clock, ProfkomSettings settings) {
+        String configuredSecret = settings.portal().formSecret();
         this.clock = clock;
-        this.minFillTime = minFillTime;
+        this.minFillTime = settings.portal().minFillTime();
         if (configuredSecret.isBlank()) {
             // Without a configured secret each start signs anew: forms opened before a restart are refused once.
             byte[] random = new byte[32];

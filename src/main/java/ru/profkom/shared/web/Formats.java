@@ -8,13 +8,16 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Phones;
 
 /** How dates and phones look to Russian users; templates call it as {@code @fmt}. */
 @Component("fmt")
 public class Formats {
 
-    public static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    /** The same zone as {@link MoscowTime#ZONE}; "today" comes from {@link MoscowTime#today}. */
+    public static final ZoneId MOSCOW = MoscowTime.ZONE;
+
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("dd.MM.uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm");

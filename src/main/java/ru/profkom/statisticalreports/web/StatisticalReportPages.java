@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.OrganizationPageHeader;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
@@ -51,9 +52,11 @@ class StatisticalReportPages {
     private final OrganizationPageHeader header;
     private final FormErrors texts;
     private final Formats formats;
+    private final Clock clock;
 
     StatisticalReportPages(
-            StatisticalReports reports, OrganizationPageHeader header, FormErrors texts, Formats formats) {
+            StatisticalReports reports, OrganizationPageHeader header, FormErrors texts, Formats formats, Clock clock) {
+        this.clock = clock;
         this.reports = reports;
         this.header = header;
         this.texts = texts;
@@ -273,7 +276,7 @@ class StatisticalReportPages {
         Page<OrganizationReportStatus> first = pages.apply(0);
         XlsxExport.write(
                 response,
-                texts.text("statreport.list.file", String.valueOf(year), formats.date(LocalDate.now(Formats.MOSCOW)))
+                texts.text("statreport.list.file", String.valueOf(year), formats.date(MoscowTime.today(clock)))
                         + ".xlsx",
                 String.valueOf(year),
                 ReportTable.statusHeaders(texts),

@@ -3,6 +3,7 @@ package ru.profkom.statistics.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.statistics.ChildFigures;
@@ -26,9 +28,11 @@ import ru.profkom.statistics.MonthlyPoint;
 class StatisticsApi {
 
     private final MembershipStatistics statistics;
+    private final Clock clock;
 
-    StatisticsApi(MembershipStatistics statistics) {
+    StatisticsApi(MembershipStatistics statistics, Clock clock) {
         this.statistics = statistics;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/organizations/{id}/statistics")
@@ -48,7 +52,7 @@ class StatisticsApi {
             @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        Period period = Period.of(from, to);
+        Period period = Period.of(from, to, MoscowTime.today(clock));
         return statistics.movement(id, period.from(), period.to());
     }
 
@@ -58,7 +62,7 @@ class StatisticsApi {
             @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        Period period = Period.of(from, to);
+        Period period = Period.of(from, to, MoscowTime.today(clock));
         return statistics.monthlySeries(id, period.from(), period.to());
     }
 

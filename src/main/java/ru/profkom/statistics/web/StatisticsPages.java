@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import ru.profkom.members.MemberEnums.ExitReason;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
@@ -39,18 +41,21 @@ class StatisticsPages {
     private final OrganizationPageHeader header;
     private final FormErrors texts;
     private final Formats formats;
+    private final Clock clock;
 
     StatisticsPages(
             MembershipStatistics statistics,
             Organizations organizations,
             OrganizationPageHeader header,
             FormErrors texts,
-            Formats formats) {
+            Formats formats,
+            Clock clock) {
         this.statistics = statistics;
         this.organizations = organizations;
         this.header = header;
         this.texts = texts;
         this.formats = formats;
+        this.clock = clock;
     }
 
     /** What the dashboard shows, for the page and both exports. */
@@ -154,12 +159,12 @@ class StatisticsPages {
                 statistics.childrenFigures(id, selection.date(), page));
     }
 
-    static Selection select(String date, String from, String to) {
+    Selection select(String date, String from, String to) {
         List<ProfkomException.Problem> problems = new ArrayList<>();
         Optional<LocalDate> at = parse("date", date, problems);
         Optional<LocalDate> end = parse("to", to, problems);
         Optional<LocalDate> start = parse("from", from, problems);
-        Period period = Period.of(start.orElse(null), end.orElse(null));
+        Period period = Period.of(start.orElse(null), end.orElse(null), MoscowTime.today(clock));
         LocalDate day = at.orElse(period.to());
         return new Selection(day, period.from(), period.to(), problems);
     }

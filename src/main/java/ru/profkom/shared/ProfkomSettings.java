@@ -1,0 +1,109 @@
+package ru.profkom.shared;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every {@code profkom.*} setting, typed, checked at start and with its default written here only. A wrong
+ * value (a negative number of workers, a base address without {@code http://}) stops the start with a
+ * message naming the property, instead of failing at the first request that reads it.
+ *
+ * <p>Three kinds of setting stay outside: {@code profkom.command} and {@code profkom.demo.load} also decide
+ * which beans exist ({@code @ConditionalOnProperty}, read before any bean), and the intervals of scheduled
+ * jobs are read by {@code @Scheduled} through the expressions below, which point at this record.
+ */
+@Validated
+@ConfigurationProperties("profkom")
+public record ProfkomSettings(
+        /** The command a non-web process runs ({@code generate}, {@code import-members}, ...); empty for the server. */
+        @DefaultValue("") @NotNull String command,
+        /**
+         * The public address of this installation ({@code https://profkom.example.ru}), used for absolute links
+         * when the union administrator has not set one on the settings page; empty means this server's port.
+         */
+        @DefaultValue("")
+        @NotNull
+        @Pattern(regexp = BASE_URL_PATTERN, message = "должен быть пустым или адресом вида https://profkom.example.ru")
+        String baseUrl,
+
+        @DefaultValue @Valid Demo demo,
+        @DefaultValue @Valid Mail mail,
+        @Name("import") @DefaultValue @Valid Import memberImport,
+        @DefaultValue @Valid SignIn signIn,
+        @DefaultValue @Valid Publications publications,
+        @DefaultValue @Valid Portal portal,
+        @DefaultValue @Valid Crosspost crosspost) {
+
+    /** Empty, or http(s) with a host and no query: links are built by appending paths to it. */
+    public static final String BASE_URL_PATTERN = "^$|^https?://[^\\s/?#]+(/[^\\s?#]*)?$";
+
+    /** The bean name Boot gives this record; the expressions below read it. */
+    public static final String BEAN = "profkom-ru.profkom.shared.ProfkomSettings";
+
+    public static final String MAIL_POLL_INTERVAL = "#{@'" + BEAN + "'.mail().pollInterval()}";
+    public static final String IMPORT_POLL = "#{@'" + BEAN + "'.memberImport().poll()}";
+    public static final String PACKAGE_REMINDER_POLL = "#{@'" + BEAN + "'.publications().reminderPoll()}";
+    public static final String CROSSPOST_POLL_INTERVAL = "#{@'" + BEAN + "'.crosspost().pollInterval()}";
+
+    /** The base address as configured, without a trailing slash; empty when not set. */
+    public String configuredBaseUrl() {
+        return baseUrl.replaceAll("/+$", "");
+    }
+
+    /** {@code load}: load the demo union into an empty database at start (what {@code ./profkom run} sets). */
+    public record Demo(@DefaultValue("false") boolean load) {}
+
+    /** The sender of outgoing mail and how often the outbox is polled. */
+    public record Mail(
+            @DefaultValue("profkom@localhost") @NotBlank String from,
+            @DefaultValue("PT5S") @NotNull Duration pollInterval) {}
+
+    /**
+     * Member import: {@code workers} chunks applied at once (0: two on PostgreSQL, one on H2), and how often a
+     * web node looks for imports left unfinished by a stopped process.
+     */
+    public record Import(
+            @DefaultValue("0") @PositiveOrZero int workers,
+            @DefaultValue("PT1M") @NotNull Duration poll) {}
+
+    /** Failed sign-ins before an account is locked, and for how long. */
+    public record SignIn(
+            @DefaultValue("5") @Positive int maxFailedAttempts,
+            @DefaultValue("PT15M") @NotNull Duration lockDuration) {}
+
+    /** The Lucene index of publications (rebuilt from the database when missing) and the package reminders' poll. */
+    public record Publications(
+            @DefaultValue("./data/publications-index") @NotNull
+            Path indexDir,
+
+            @DefaultValue("PT1H") @NotNull Duration reminderPoll) {}
+
+    /**
+     * Public forms (join, feedback): the secret signing their time of issue (empty: a random one per start,
+     * so forms opened before a restart are refused once) and the shortest time from opening a form to
+     * sending it that is taken for a person.
+     */
+    public record Portal(
+            @DefaultValue("") @NotNull String formSecret,
+            @DefaultValue("PT3S") @NotNull Duration minFillTime) {}
+
+    /** Cross-posting: the Telegram Bot API and VK API addresses (tests point them at local servers). */
+    public record Crosspost(
+            @DefaultValue("https://api.telegram.org") @NotNull
+            URI telegramUrl,
+
+            @DefaultValue("https://api.vk.com") @NotNull URI vkUrl,
+            @DefaultValue("5.199") @NotBlank String vkVersion,
+            @DefaultValue("PT10S") @NotNull Duration pollInterval) {}
+}
