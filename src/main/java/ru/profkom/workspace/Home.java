@@ -3,6 +3,8 @@ package ru.profkom.workspace;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import ru.profkom.accounts.Accounts;
+import ru.profkom.accounts.RoleGrantView;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.CurrentActor;
@@ -18,8 +20,15 @@ public class Home {
     private final KeyFigures figures;
     private final Organizations organizations;
     private final CurrentActor currentActor;
+    private final Accounts accounts;
 
-    Home(Workspace workspace, KeyFigures figures, Organizations organizations, CurrentActor currentActor) {
+    Home(
+            Workspace workspace,
+            KeyFigures figures,
+            Organizations organizations,
+            CurrentActor currentActor,
+            Accounts accounts) {
+        this.accounts = accounts;
         this.workspace = workspace;
         this.figures = figures;
         this.organizations = organizations;
@@ -29,6 +38,21 @@ public class Home {
     /** The organization a home is about, with the role the person holds there. */
     public record OrganizationHome(
             Organization organization, Role role, List<KeyFigure> figures, List<QuickAction> actions) {}
+
+    /**
+     * The organizations a person switches between (where they hold a staff role), for the switcher of the
+     * navigation; one entry per organization.
+     */
+    public List<RoleGrantView> switcher() {
+        if (currentActor.get().accountId() == null) {
+            return List.of();
+        }
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        return accounts.myGrants().stream()
+                .filter(grant -> grant.active() && grant.role().coversSubtree())
+                .filter(grant -> seen.add(grant.organizationId()))
+                .toList();
+    }
 
     public List<WorkItem> tasks(int limit) {
         return workspace.myTasks(limit);
