@@ -23,7 +23,7 @@ class WorkspaceBrowserTests extends BrowserTest {
             @Autowired Organizations organizations,
             @Autowired Accounts accounts,
             @Autowired JoinApplications applications) {
-        fixture = BrowserFixture.build("дом", organizations, accounts);
+        fixture = BrowserFixture.build("home", organizations, accounts);
         CurrentActor.asSystem(() -> applications.receive(
                 fixture.school17().id(),
                 new PersonData(

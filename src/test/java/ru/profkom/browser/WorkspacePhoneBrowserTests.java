@@ -18,7 +18,7 @@ class WorkspacePhoneBrowserTests extends BrowserTest {
 
     @BeforeAll
     static void buildFixture(@Autowired Organizations organizations, @Autowired Accounts accounts) {
-        fixture = BrowserFixture.build("узк", organizations, accounts);
+        fixture = BrowserFixture.build("narrow", organizations, accounts);
     }
 
     @Override

@@ -51,6 +51,9 @@ class WorkspaceTests {
     @Autowired
     PortalSites sites;
 
+    @Autowired
+    Notifications notifications;
+
     @Test
     void aJoinApplicationWaitsForTheChairAndTheRegionButNotForAnotherRegion() {
         long primary = fixture.primary(fixture.territorialA1(), null, 120);
@@ -148,6 +151,18 @@ class WorkspaceTests {
         mvc.perform(post("/notifications/read").with(actors.signedIn(chair)));
         assertThat(bell(chair)).doesNotContain("bell-count");
         assertThat(page(chair, "/")).contains("Заявление о вступлении", "/orgs/" + primary + "/site#applications");
+    }
+
+    @Test
+    void aPersonSwitchesTheDigestOffInTheirProfile() throws Exception {
+        String chair = fixture.account(fixture.primaryA1(), Role.CHAIR);
+        assertThat(page(chair, "/me")).contains("id=\"digest-enabled\"", "checked");
+
+        mvc.perform(post("/me/digest").with(actors.signedIn(chair)));
+
+        assertThat(actors.as(chair, () -> notifications.digestEnabled())).isFalse();
+        mvc.perform(post("/me/digest").param("enabled", "true").with(actors.signedIn(chair)));
+        assertThat(actors.as(chair, () -> notifications.digestEnabled())).isTrue();
     }
 
     private long apply(long primary, String surname) {

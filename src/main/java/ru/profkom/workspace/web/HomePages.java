@@ -48,7 +48,7 @@ class HomePages {
     @GetMapping("/notifications/bell")
     String bell(Model model) {
         model.addAttribute("unread", notifications.unreadCount());
-        return "workspace/notifications :: bell";
+        return "workspace/bell";
     }
 
     @PostMapping("/notifications/read")
