@@ -73,3 +73,33 @@ function profkomPhoneLayout(root) {
 document.addEventListener('DOMContentLoaded', function () { profkomPhoneLayout(document); });
 window.addEventListener('resize', function () { profkomPhoneLayout(document); });
 document.addEventListener('htmx:afterSwap', function (event) { profkomPhoneLayout(event.detail.target.ownerDocument || document); });
+// Upload forms send their CSRF token as a header, never in their address: a file over the limit is not parsed at
+// all (shared.web.OversizedUploads), so the body's hidden field would go unread and the refusal would be the CSRF
+// check's. The answer replaces the page as a plain submission's would, redirects followed, flash messages kept.
+document.addEventListener('submit', function (event) {
+    var form = event.target;
+    var header = form.getAttribute && form.getAttribute('data-csrf-header');
+    if (event.defaultPrevented || !header || !window.fetch || !window.FormData) {
+        return;
+    }
+    event.preventDefault();
+    var headers = {};
+    headers[header] = form.getAttribute('data-csrf-token');
+    var buttons = form.querySelectorAll('button[type=submit]');
+    buttons.forEach(function (button) { button.disabled = true; });
+    fetch(form.action, {method: 'POST', body: new FormData(form), headers: headers, credentials: 'same-origin'})
+        .then(function (response) {
+            return response.text().then(function (html) {
+                if (response.url && response.url !== window.location.href) {
+                    window.history.pushState(null, '', response.url);
+                }
+                document.open();
+                document.write(html);
+                document.close();
+            });
+        })
+        .catch(function () {
+            buttons.forEach(function (button) { button.disabled = false; });
+            form.submit();
+        });
+});

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,7 @@ class ApiAccessTests {
             variable("packages/{packageId}", World::infoPackage),
             variable("albums/{albumId}", World::album),
             variable("photos/{photoId}", World::photo),
+            variable("transfer-requests/{requestId}", World::transferRequest),
             // Not an object but the year of a yearly report: the last year that has ended (see VALUES).
             variable("statistical-reports/{year}", world -> lastYear()));
 
@@ -136,6 +138,12 @@ class ApiAccessTests {
 
     @Autowired
     MemberImports memberImports;
+
+    @Autowired
+    ru.profkom.members.JoinApplications joinApplications;
+
+    @Autowired
+    ru.profkom.members.TransferRequests transferRequests;
 
     @Autowired
     ActivistSubmissions activistSubmissions;
@@ -193,7 +201,8 @@ class ApiAccessTests {
                 inside.route(),
                 inside.infoPackage(),
                 inside.album(),
-                inside.photo());
+                inside.photo(),
+                inside.transferRequest());
 
         assertRefusedEverywhere(Fixture.MEMBER_A1, outside, own);
     }
@@ -393,7 +402,8 @@ class ApiAccessTests {
             long route,
             long infoPackage,
             long album,
-            long photo) {
+            long photo,
+            long transferRequest) {
 
         String searchTerm() {
             return names.getFirst();
@@ -464,7 +474,21 @@ class ApiAccessTests {
                 objects.route(),
                 objects.infoPackage(),
                 album.album(),
-                album.photo());
+                album.photo(),
+                transferRequestIn(otherPrimary, primary, lastName + "ова"));
+    }
+
+    /** A transfer request of a person held in {@code from}, filed by a join application to {@code to}. */
+    private long transferRequestIn(long from, long to, String lastName) {
+        PersonData person = new PersonData(
+                lastName, "Вера", null, LocalDate.of(1981, 2, 3), null, null, "+79160000000", null, null, null);
+        actors.asSystem(
+                () -> members.register(from, person, new MembershipData(MembershipStatus.ACTIVE, null, null, null)));
+        joinApplications.receive(to, person, true);
+        return actors.asSystem(() -> transferRequests.incoming(from, null, PageRequest.of(0, 10)))
+                .items()
+                .getFirst()
+                .id();
     }
 
     /** The activists' base of a primary organization submitted for this year. */

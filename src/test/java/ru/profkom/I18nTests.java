@@ -153,7 +153,17 @@ class I18nTests {
             actions.add(matcher.group(1));
         }
         // Target types and the kind of a member data read, not actions.
-        actions.removeAll(Set.of("ACCOUNT", "ORGANIZATION", "ROLE_GRANT", "PERSON", "EXPORT"));
+        actions.removeAll(Set.of(
+                "ACCOUNT",
+                "ORGANIZATION",
+                "ROLE_GRANT",
+                "PERSON",
+                "EXPORT",
+                "HISTORY",
+                "ACTIVISTS",
+                "IMPORT_ERRORS",
+                "APPLICATIONS",
+                "CORRECTIONS"));
 
         assertThat(actions).contains("SIGN_IN_FAILED", "ROLE_GRANTED");
         assertThat(actions.stream().map(action -> "audit.action." + action))

@@ -186,18 +186,6 @@ class AccountRepository {
                 r.get(ROLE_GRANT.REVOKED_AT));
     }
 
-    void recordFailure(long accountId, int maxAttempts, Instant lockUntil) {
-        dsl.update(ACCOUNT)
-                .set(ACCOUNT.FAILED_ATTEMPTS, ACCOUNT.FAILED_ATTEMPTS.plus(1))
-                .where(ACCOUNT.ID.eq(accountId))
-                .execute();
-        dsl.update(ACCOUNT)
-                .set(ACCOUNT.LOCKED_UNTIL, lockUntil)
-                .set(ACCOUNT.FAILED_ATTEMPTS, 0)
-                .where(ACCOUNT.ID.eq(accountId).and(ACCOUNT.FAILED_ATTEMPTS.ge(maxAttempts)))
-                .execute();
-    }
-
     void recordSuccess(long accountId, Instant now) {
         dsl.update(ACCOUNT)
                 .set(ACCOUNT.FAILED_ATTEMPTS, 0)

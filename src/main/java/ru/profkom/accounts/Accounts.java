@@ -33,6 +33,7 @@ import ru.profkom.shared.Grant;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.ProfkomSettings;
 import ru.profkom.shared.Role;
 import ru.profkom.shared.Validation;
 
@@ -43,6 +44,8 @@ public class Accounts {
 
     private static final Duration RESET_TOKEN_LIFETIME = Duration.ofHours(1);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String RESET_SOURCE = "reset-source:";
+    private static final String RESET_LOGIN = "reset-login:";
 
     private final AccountRepository repository;
     private final Organizations organizations;
@@ -52,6 +55,10 @@ public class Accounts {
     private final MailOutbox mail;
     private final MessageSource messages;
     private final Clock clock;
+    private final AccessThrottles throttles;
+    private final SignInThrottle signInThrottle;
+    private final AccessThrottles.Policy resetPerSource;
+    private final AccessThrottles.Policy resetPerLogin;
 
     Accounts(
             AccountRepository repository,
@@ -61,7 +68,11 @@ public class Accounts {
             ApplicationEventPublisher events,
             MailOutbox mail,
             MessageSource messages,
-            Clock clock) {
+            Clock clock,
+            AccessThrottles throttles,
+            SignInThrottle signInThrottle,
+            ProfkomSettings settings) {
+        ProfkomSettings.PasswordReset reset = settings.passwordReset();
         this.repository = repository;
         this.organizations = organizations;
         this.currentActor = currentActor;
@@ -70,6 +81,12 @@ public class Accounts {
         this.mail = mail;
         this.messages = messages;
         this.clock = clock;
+        this.throttles = throttles;
+        this.signInThrottle = signInThrottle;
+        this.resetPerSource =
+                new AccessThrottles.Policy(reset.perSource(), reset.backOffBase(), reset.backOffMax(), reset.memory());
+        this.resetPerLogin =
+                new AccessThrottles.Policy(reset.perLogin(), reset.backOffBase(), reset.backOffMax(), reset.memory());
     }
 
     @Transactional(readOnly = true)
@@ -183,13 +200,15 @@ public class Accounts {
 
     /**
      * Sends a one-hour reset link when the login or e-mail is known. The answer is the same either
-     * way, so the form does not tell strangers which accounts exist.
+     * way, so the form does not tell strangers which accounts exist. Requests are limited per source address
+     * and per login or e-mail (known or not alike), so that the form floods neither a mailbox nor the outbox.
      */
     public void requestPasswordReset(String loginOrEmail, String baseUrl, Locale locale) {
         if (loginOrEmail == null || loginOrEmail.isBlank() || loginOrEmail.length() > 254) {
             throw ProfkomException.invalid("login", "validation.required");
         }
         String key = loginOrEmail.strip();
+        limitResetRequests(key, SecurityActor.remoteAddress());
         Optional<AccountRecord> account = key.contains("@") ? repository.findByEmail(key) : repository.findByLogin(key);
         if (account.isEmpty()
                 || account.get().getEmail() == null
@@ -214,6 +233,24 @@ public class Accounts {
                 SecurityActor.remoteAddress()));
     }
 
+    private void limitResetRequests(String key, String source) {
+        Instant now = clock.instant();
+        String sourceKey = source == null ? null : RESET_SOURCE + source;
+        String loginKey = RESET_LOGIN + SignInThrottle.normalized(key);
+        Optional<Instant> blocked = (sourceKey == null
+                        ? Optional.<Instant>empty()
+                        : throttles.blockedUntil(sourceKey, now))
+                .or(() -> throttles.blockedUntil(loginKey, now));
+        if (blocked.isPresent()) {
+            long minutes = Math.max(1, (Duration.between(now, blocked.get()).toSeconds() + 59) / 60);
+            throw ProfkomException.invalid("login", "password.reset.tooMany", minutes);
+        }
+        if (sourceKey != null) {
+            throttles.count(sourceKey, resetPerSource, now);
+        }
+        throttles.count(loginKey, resetPerLogin, now);
+    }
+
     @Transactional(readOnly = true)
     public boolean resetTokenUsable(String token) {
         return token != null && repository.resetTokenUsable(sha256(token), clock.instant());
@@ -229,6 +266,7 @@ public class Accounts {
                 .orElseThrow(() -> ProfkomException.invalid("token", "password.reset.invalidToken"));
         repository.setPassword(accountId, passwordEncoder.encode(newPassword));
         AccountRecord account = repository.find(accountId).orElseThrow();
+        signInThrottle.succeeded(account.getLogin());
         events.publishEvent(new PasswordChanged(
                 accountId, account.getLogin(), firstOrganization(accountId), SecurityActor.remoteAddress()));
     }

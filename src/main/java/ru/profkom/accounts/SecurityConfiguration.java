@@ -1,19 +1,19 @@
 package ru.profkom.accounts;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -21,6 +21,9 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import ru.profkom.shared.Actor;
+import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.Role;
 import ru.profkom.shared.web.PublicRequests;
 
 /**
@@ -53,42 +56,54 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The whole policy of the pages: scripts, styles and images only from here, no framing, no {@code <base>}
+     * elsewhere, and forms post only here.
+     */
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                    + "script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    static final String[] API_DOCUMENTATION = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, MessageSource messages) throws Exception {
+        ApiSignInEntryPoint entryPoint = new ApiSignInEntryPoint(messages);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("Profkom"))
+                .httpBasic(basic -> basic.realmName("Profkom").authenticationEntryPoint(entryPoint))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .exceptionHandling(
-                        errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint));
         return http.build();
     }
 
     @Bean
     @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain pages(
-            HttpSecurity http, AccountRepository accounts, Clock clock, List<PublicRequests> publicRequests)
+    SecurityFilterChain pages(HttpSecurity http, CurrentActor currentActor, List<PublicRequests> publicRequests)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
                         .requestMatchers(request -> publicRequests.stream().anyMatch(p -> p.isPublic(request)))
                         .permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                        .permitAll()
+                        // The API's map is for the union's staff, not for members or strangers.
+                        .requestMatchers(API_DOCUMENTATION)
+                        .access((authentication, request) -> new AuthorizationDecision(isStaff(currentActor.get())))
                         .anyRequest()
                         .authenticated())
                 .requestCache(cache -> cache.requestCache(pageRequestCache()))
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/", false)
-                        .failureHandler(new SignInFailureHandler(accounts, clock)))
+                        .failureHandler(new SignInFailureHandler()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
-                .headers(
-                        headers -> headers.contentSecurityPolicy(
-                                csp -> csp.policyDirectives(
-                                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'")));
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    private static boolean isStaff(Actor actor) {
+        return actor.grants().stream().anyMatch(grant -> grant.role() != Role.MEMBER);
     }
 
     /**

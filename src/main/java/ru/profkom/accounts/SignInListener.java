@@ -1,13 +1,11 @@
 package ru.profkom.accounts;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -18,75 +16,59 @@ import ru.profkom.accounts.AccountEvents.AccountLocked;
 import ru.profkom.accounts.AccountEvents.SignInFailed;
 import ru.profkom.accounts.AccountEvents.SignedIn;
 import ru.profkom.shared.Grant;
-import ru.profkom.shared.ProfkomSettings;
 
-/** Counts failed sign-ins to lock an account for a while, and reports sign-ins to the audit log. */
+/** Counts failed sign-ins for the back-off ({@link SignInThrottle}), and reports sign-ins to the audit log. */
 @Component
 class SignInListener {
 
     private final AccountRepository accounts;
+    private final SignInThrottle throttle;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final int maxAttempts;
-    private final Duration lockDuration;
 
-    SignInListener(
-            AccountRepository accounts, ApplicationEventPublisher events, Clock clock, ProfkomSettings settings) {
+    SignInListener(AccountRepository accounts, SignInThrottle throttle, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
+        this.throttle = throttle;
         this.events = events;
         this.clock = clock;
-        this.maxAttempts = settings.signIn().maxFailedAttempts();
-        this.lockDuration = settings.signIn().lockDuration();
     }
 
     @EventListener
     @Transactional
     public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
         String login = String.valueOf(event.getAuthentication().getPrincipal());
-        AccountRecord account = accounts.findByLogin(login).orElse(null);
         String address = remoteAddress(event);
+        boolean throttledJustNow = throttle.failed(login, address);
+        AccountRecord account = accounts.findByLogin(login.strip()).orElse(null);
         if (account == null) {
             events.publishEvent(new SignInFailed(abbreviate(login), null, null, address, false));
             return;
         }
-        accounts.recordFailure(account.getId(), maxAttempts, clock.instant().plus(lockDuration));
         Long organizationId = firstOrganization(account.getId());
         events.publishEvent(new SignInFailed(account.getLogin(), account.getId(), organizationId, address, false));
-        AccountRecord after = accounts.find(account.getId()).orElseThrow();
-        boolean lockedJustNow = after.getLockedUntil() != null
-                && after.getLockedUntil().isAfter(clock.instant())
-                && !after.getLockedUntil().equals(account.getLockedUntil());
-        if (lockedJustNow) {
+        if (throttledJustNow) {
             events.publishEvent(new AccountLocked(account.getId(), account.getLogin(), organizationId, address));
         }
     }
 
-    @EventListener
-    @Transactional
-    public void onLocked(AuthenticationFailureLockedEvent event) {
-        String login = String.valueOf(event.getAuthentication().getPrincipal());
-        accounts.findByLogin(login)
-                .ifPresent(account -> events.publishEvent(new SignInFailed(
-                        account.getLogin(),
-                        account.getId(),
-                        firstOrganization(account.getId()),
-                        remoteAddress(event),
-                        true)));
-    }
-
+    /**
+     * Any right password, the API's included, clears the login's failures; an API request writes nothing else,
+     * since it authenticates on every call.
+     */
     @EventListener
     @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
-            accounts.recordSuccess(principal.accountId(), clock.instant());
+            throttle.succeeded(principal.getUsername());
         }
     }
 
-    /** Only sign-ins through the form are audited; API calls authenticate on every request. */
+    /** Only sign-ins through the form are audited and kept as the last sign-in. */
     @EventListener
     @Transactional
     public void onInteractiveSuccess(InteractiveAuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
+            accounts.recordSuccess(principal.accountId(), clock.instant());
             String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
                     ? details.getRemoteAddress()
                     : null;

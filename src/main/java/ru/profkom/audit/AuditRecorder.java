@@ -277,17 +277,20 @@ class AuditRecorder {
 
     @ApplicationModuleListener
     void on(MemberEvents.MemberDataRead event) {
-        boolean export = "EXPORT".equals(event.what());
-        if (export || event.personId() == null) {
-            record(event.actor(), "MEMBERS_EXPORTED", event.organizationId(), event.organizationPath(), null);
+        String action = switch (event.what()) {
+            case "HISTORY" -> "MEMBER_HISTORY_READ";
+            case "ACTIVISTS" -> "ACTIVISTS_READ";
+            case "IMPORT_ERRORS" -> "IMPORT_ERRORS_READ";
+            case "APPLICATIONS" -> "JOIN_APPLICATIONS_READ";
+            case "CORRECTIONS" -> "CORRECTIONS_READ";
+            case "EXPORT" -> "MEMBERS_EXPORTED";
+            default -> event.personId() == null ? "MEMBERS_EXPORTED" : "MEMBER_CARD_READ";
+        };
+        if (event.personId() == null) {
+            record(event.actor(), action, event.organizationId(), event.organizationPath(), null);
         } else {
             recordMember(
-                    event.actor(),
-                    "MEMBER_CARD_READ",
-                    event.organizationId(),
-                    event.organizationPath(),
-                    event.personId(),
-                    null);
+                    event.actor(), action, event.organizationId(), event.organizationPath(), event.personId(), null);
         }
     }
 
@@ -503,6 +506,11 @@ class AuditRecorder {
                 "PERSON",
                 personId,
                 details);
+    }
+
+    @ApplicationModuleListener
+    void on(PortalEvents.FeedbackRead event) {
+        record(event.actor(), "FEEDBACK_READ", event.organizationId(), event.path(), null);
     }
 
     @ApplicationModuleListener

@@ -229,7 +229,7 @@ public class ActivistSubmissions {
     /** An organization inside the actor's staff subtrees; outside them it is as good as absent. */
     private Organization staffOrganization(long organizationId) {
         Organization organization = organizations.get(organizationId);
-        if (members.staffPaths().stream().noneMatch(organization.path()::startsWith)) {
+        if (!members.scope().covers(organization.path())) {
             throw ProfkomException.notFound("organization.notFound");
         }
         return organization;
@@ -238,7 +238,7 @@ public class ActivistSubmissions {
     private ActivistSnapshotRecord visible(long snapshotId) {
         ActivistSnapshotRecord snapshot =
                 repository.find(snapshotId).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND));
-        if (members.staffPaths().stream().noneMatch(snapshot.getOrganizationPath()::startsWith)) {
+        if (!members.scope().covers(snapshot.getOrganizationPath())) {
             throw ProfkomException.notFound(NOT_FOUND);
         }
         return snapshot;
@@ -246,7 +246,9 @@ public class ActivistSubmissions {
 
     private void checkYear(int year) {
         if (year < FIRST_YEAR || year > currentYear() + 1) {
-            throw ProfkomException.invalid("year", "activists.submit.year", FIRST_YEAR, currentYear() + 1);
+            // Years as text: MessageFormat would group them as numbers («2 000»).
+            throw ProfkomException.invalid(
+                    "year", "activists.submit.year", String.valueOf(FIRST_YEAR), String.valueOf(currentYear() + 1));
         }
     }
 

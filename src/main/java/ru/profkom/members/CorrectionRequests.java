@@ -1,7 +1,6 @@
 package ru.profkom.members;
 
 import java.time.Clock;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.profkom.organizations.Organizations;
@@ -34,21 +33,20 @@ public class CorrectionRequests {
         this.clock = clock;
     }
 
-    /** The open requests of the organization's subtree, oldest first: the queue to work through. */
-    @Transactional(readOnly = true)
+    /** The open requests of the organization's subtree, oldest first: the queue to work through; audited. */
     public Page<CorrectionRequest> openIn(long organizationId, PageRequest page) {
-        List<String> staff = members.staffPaths();
         String path = organizations
                 .pathOf(organizationId)
-                .filter(candidate -> staff.stream().anyMatch(candidate::startsWith))
+                .filter(members.scope()::covers)
                 .orElseThrow(() -> ProfkomException.notFound("organization.notFound"));
-        return cabinet.openCorrections(path, page);
+        Page<CorrectionRequest> open = cabinet.openCorrections(path, page);
+        members.auditRead(organizationId, "CORRECTIONS");
+        return open;
     }
 
     public void resolve(long correctionId) {
-        List<String> staff = members.staffPaths();
         cabinet.correctionPath(correctionId)
-                .filter(path -> staff.stream().anyMatch(path::startsWith))
+                .filter(members.scope()::covers)
                 .orElseThrow(() -> ProfkomException.notFound("member.correction.notFound"));
         if (!cabinet.resolve(correctionId, currentActor.get().accountId(), clock.instant())) {
             throw ProfkomException.conflict("member.correction.alreadyResolved");

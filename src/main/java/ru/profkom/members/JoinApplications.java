@@ -1,6 +1,7 @@
 package ru.profkom.members;
 
 import static profkom.schema.Tables.CONSENT;
+import static profkom.schema.Tables.MEMBERSHIP;
 import static profkom.schema.Tables.MEMBER_ROLE;
 import static profkom.schema.Tables.PERSON;
 
@@ -23,9 +24,14 @@ import ru.profkom.members.MemberEnums.UnionRole;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.MoscowTime;
+import ru.profkom.shared.Page;
+import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.Scope;
+import ru.profkom.shared.TreePaths;
 import ru.profkom.shared.Validation;
 
 /**
@@ -48,9 +54,16 @@ public class JoinApplications {
     private final Organizations organizations;
     private final DSLContext dsl;
     private final Clock clock;
+    private final MembershipPlaces places;
 
     JoinApplications(
-            MemberRepository repository, Members members, Organizations organizations, DSLContext dsl, Clock clock) {
+            MemberRepository repository,
+            Members members,
+            Organizations organizations,
+            DSLContext dsl,
+            Clock clock,
+            MembershipPlaces places) {
+        this.places = places;
         this.repository = repository;
         this.members = members;
         this.organizations = organizations;
@@ -105,6 +118,24 @@ public class JoinApplications {
         long personId;
         if (existing.isPresent()) {
             personId = existing.get().getId();
+            // A visitor is no staff: the organization applied to stands for the scope. A person held or last
+            // registered outside its subtree is neither changed nor shown to it; the application becomes a
+            // transfer request (постановка на учёт) to that organization.
+            RegistryRules.Meeting meeting =
+                    RegistryRules.meet(Scope.ofPaths(List.of(organization.path())), places.of(personId));
+            if (meeting != RegistryRules.Meeting.MAY_CHANGE) {
+                members.fileTransferRequest(
+                        personId,
+                        clean,
+                        organization,
+                        Category.WORKER,
+                        today,
+                        TransferSource.APPLICATION,
+                        null,
+                        null,
+                        new Actor(null, PORTAL, null, List.of(), false));
+                return Optional.empty();
+            }
             if (repository.currentMembership(personId).isPresent()) {
                 return Optional.empty();
             }
@@ -129,18 +160,32 @@ public class JoinApplications {
         return Optional.of(membershipId);
     }
 
+    /** The applications waiting in an organization, for its staff (the registry checks access); audited. */
+    public Page<MemberSummary> pending(long organizationId, PageRequest page) {
+        Page<MemberSummary> found = members.search(
+                new MemberQuery(null, organizationId, MembershipStatus.APPLICATION, null, null, null), page);
+        members.auditRead(organizationId, "APPLICATIONS");
+        return found;
+    }
+
     /** Declines an application: the membership ends without ever having been current. */
     public void decline(long membershipId) {
         members.exit(membershipId, ExitReason.OWN_WISH, null);
     }
 
     /**
-     * The chair, deputies and information workers of an organization who hold a current consent to
-     * publication: the only persons a public page may name. Public, so no access check.
+     * The chair, deputies and information workers of an organization who are current members of it (or of its
+     * shops), hold a current consent to publication and have not withdrawn the one to processing: the only
+     * persons a public page may name. A leader who left, or withdrew either consent, disappears at once. Public, so no access check.
      */
     @Transactional(readOnly = true)
     public List<PublicLeader> publicLeaders(long organizationId) {
         LocalDate today = MoscowTime.today(clock);
+        String path = CurrentActor.asSystem(() -> organizations.pathOf(organizationId))
+                .orElse(null);
+        if (path == null) {
+            return List.of();
+        }
         return dsl.select(MEMBER_ROLE.ROLE, PERSON.LAST_NAME, PERSON.FIRST_NAME, PERSON.PATRONYMIC)
                 .from(MEMBER_ROLE)
                 .join(PERSON)
@@ -150,16 +195,32 @@ public class JoinApplications {
                 .and(MEMBER_ROLE.STARTED_ON.le(today))
                 .and(MEMBER_ROLE.ENDED_ON.isNull().or(MEMBER_ROLE.ENDED_ON.gt(today)))
                 .andExists(DSL.selectOne()
-                        .from(CONSENT)
-                        .where(CONSENT.PERSON_ID.eq(PERSON.ID))
-                        .and(CONSENT.PURPOSE.eq(ConsentPurpose.PUBLICATION.name()))
-                        .and(CONSENT.GIVEN_ON.le(today))
-                        .and(CONSENT.WITHDRAWN_ON.isNull().or(CONSENT.WITHDRAWN_ON.gt(today))))
+                        .from(MEMBERSHIP)
+                        .where(MEMBERSHIP.PERSON_ID.eq(PERSON.ID))
+                        .and(MEMBERSHIP.STATUS.in(MembershipStatus.ACTIVE.name(), MembershipStatus.SUSPENDED.name()))
+                        .and(TreePaths.within(MEMBERSHIP.ORGANIZATION_PATH, path)))
+                .andExists(currentConsent(ConsentPurpose.PUBLICATION, today))
+                // A withdrawn consent to processing forbids publishing too, until a new one is given.
+                .and(DSL.notExists(DSL.selectOne()
+                                .from(CONSENT)
+                                .where(CONSENT.PERSON_ID.eq(PERSON.ID))
+                                .and(CONSENT.PURPOSE.eq(ConsentPurpose.PROCESSING.name()))
+                                .and(CONSENT.WITHDRAWN_ON.le(today)))
+                        .orExists(currentConsent(ConsentPurpose.PROCESSING, today)))
                 .orderBy(MEMBER_ROLE.ROLE, PERSON.LAST_NAME, PERSON.FIRST_NAME)
                 .fetch(r -> new PublicLeader(
                         UnionRole.valueOf(r.value1()),
                         String.join(" ", r.value2(), r.value3(), r.value4() == null ? "" : r.value4())
                                 .strip()));
+    }
+
+    private static org.jooq.Select<?> currentConsent(ConsentPurpose purpose, LocalDate today) {
+        return DSL.selectOne()
+                .from(CONSENT)
+                .where(CONSENT.PERSON_ID.eq(PERSON.ID))
+                .and(CONSENT.PURPOSE.eq(purpose.name()))
+                .and(CONSENT.GIVEN_ON.le(today))
+                .and(CONSENT.WITHDRAWN_ON.isNull().or(CONSENT.WITHDRAWN_ON.gt(today)));
     }
 
     private void change(long personId, String field, String newValue, Instant now) {

@@ -30,6 +30,7 @@ import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.ProfkomException.Problem;
+import ru.profkom.shared.Scope;
 
 /**
  * Applies one chunk of an import inside the caller's transaction, with a handful of statements
@@ -48,6 +49,7 @@ class MemberImportApplier {
     private final MemberRepository registry;
     private final Members members;
     private final Organizations organizations;
+    private final MembershipPlaces places;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -57,9 +59,11 @@ class MemberImportApplier {
             MemberRepository registry,
             Members members,
             Organizations organizations,
+            MembershipPlaces places,
             MessageSource messages,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.places = places;
         this.imports = imports;
         this.registry = registry;
         this.members = members;
@@ -74,12 +78,19 @@ class MemberImportApplier {
         final MemberImportRecord record;
         final ImportRows rows;
         final Actor uploader;
+        /**
+         * Where the import may change people: the subtree of the organization it was uploaded to, whose access
+         * was checked then. Anyone found with an open membership elsewhere becomes a transfer request.
+         */
+        final Scope scope;
+
         final Map<Long, Organization> organizationsById = new ConcurrentHashMap<>();
         /** The chunk the run's workers took last, guarded by the run: the next is looked for after it. */
         int lastChunk = -1;
 
         Run(MemberImportRecord record) {
             this.record = record;
+            this.scope = Scope.ofPaths(List.of(record.getOrganizationPath()));
             Organization organization = organizations.get(record.getOrganizationId());
             organizationsById.put(organization.id(), organization);
             this.rows = new ImportRows(
@@ -140,6 +151,7 @@ class MemberImportApplier {
         }
         Matches matches = match(rows);
         Set<Long> current = registry.withCurrentMembership(matches.personIds());
+        Map<Long, List<RegistryRules.Place>> placesByPerson = places.of(matches.personIds());
         Map<String, Long> cardHolders = registry.cardHolders(rows.stream()
                 .map(ImportRows.Checked::card)
                 .filter(Objects::nonNull)
@@ -149,6 +161,7 @@ class MemberImportApplier {
         LocalDate today = MoscowTime.dateOf(now);
         int updated = 0;
         int unchanged = 0;
+        int transferRequests = 0;
         Set<Long> seen = new HashSet<>();
         List<ImportRows.Checked> newPeople = new ArrayList<>();
         List<Join> joins = new ArrayList<>();
@@ -169,14 +182,34 @@ class MemberImportApplier {
                 failed.add(failure(run, row));
                 continue;
             }
+            RegistryRules.Meeting meeting =
+                    RegistryRules.meet(run.scope, placesByPerson.getOrDefault(existing.getId(), List.of()));
+            if (meeting == RegistryRules.Meeting.TRANSFER_REQUEST) {
+                // Before the card check: nothing of a person held elsewhere is changed or told, not even their card.
+                members.fileTransferRequest(
+                        existing.getId(),
+                        row.clean(),
+                        run.organization(row.organizationId()),
+                        row.category(),
+                        row.joinedOn(),
+                        TransferSource.IMPORT,
+                        importId,
+                        row.line().number(),
+                        run.uploader);
+                transferRequests++;
+                continue;
+            }
             if (holder != null && holder != existing.getId().longValue()) {
                 row.problems().add(new Problem("cardNumber", "member.card.taken", row.card()));
                 failed.add(failure(run, row));
                 continue;
             }
             Organization organization = run.organization(row.organizationId());
-            int changed = members.updateFromImport(
-                    existing, row.clean(), organization.id(), organization.path(), run.uploader);
+            int changed = meeting == RegistryRules.Meeting.REGISTER_ANEW
+                    ? members.replaceFromImport(
+                            existing, row.clean(), organization.id(), organization.path(), run.uploader)
+                    : members.updateFromImport(
+                            existing, row.clean(), organization.id(), organization.path(), run.uploader);
             if (current.contains(existing.getId())) {
                 if (changed > 0) {
                     updated++;
@@ -251,6 +284,9 @@ class MemberImportApplier {
         registry.insertMemberships(memberships);
         registry.insertChanges(changes);
         imports.insertProblems(failed);
+        if (transferRequests > 0) {
+            imports.addTransferRequests(importId, transferRequests);
+        }
         if (!memberships.isEmpty() || updated > 0) {
             // Ids of one chunk are consecutive: the event names the range, read models fetch the rows.
             events.publishEvent(new MembersImported(

@@ -181,6 +181,15 @@ class MemberImportRepository {
                 .execute();
     }
 
+    /** Rows of a chunk that became transfer requests: counted apart, in the chunk's own transaction. */
+    void addTransferRequests(long importId, int transferRequests) {
+        dsl.update(MEMBER_IMPORT)
+                .set(MEMBER_IMPORT.TRANSFER_REQUESTS, MEMBER_IMPORT.TRANSFER_REQUESTS.plus(transferRequests))
+                .set(MEMBER_IMPORT.PROCESSED_ROWS, MEMBER_IMPORT.PROCESSED_ROWS.plus(transferRequests))
+                .where(MEMBER_IMPORT.ID.eq(importId))
+                .execute();
+    }
+
     /** Takes the import for {@code holder} unless another holds a live lease; true when taken. */
     boolean claim(long importId, Instant now, Instant leaseUntil, String holder) {
         return dsl.update(MEMBER_IMPORT)

@@ -97,6 +97,7 @@ public class MemberImports {
             String createdBy,
             Instant createdAt,
             Instant finishedAt,
+            int transferRequests,
             Lease lease) {
 
         /** Rows refused in the preview, before applying. */
@@ -166,6 +167,7 @@ public class MemberImports {
         record.setUpdated(0);
         record.setUnchanged(0);
         record.setRejected(0);
+        record.setTransferRequests(0);
         record.setCreatedBy(actor.accountId());
         record.setCreatedByLogin(actor.login());
         record.setCreatedAt(clock.instant());
@@ -296,9 +298,10 @@ public class MemberImports {
      * The rows not imported, as a CSV in UTF-8 with a BOM (Excel opens it as is): the file's columns
      * and the reason in the last one.
      */
-    @Transactional(readOnly = true)
     public void writeErrors(long importId, OutputStream out) {
         MemberImportRecord record = accessible(importId);
+        // The refused rows in full, SNILS and all: the read is audited.
+        members.auditRead(record.getOrganizationId(), "IMPORT_ERRORS");
         try {
             out.write(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf});
             List<String> header = new ArrayList<>(ImportParser.split(record.getHeader()));
@@ -440,14 +443,14 @@ public class MemberImports {
     private Organization accessibleOrganization(long organizationId) {
         organizations
                 .pathOf(organizationId)
-                .filter(candidate -> members.staffPaths().stream().anyMatch(candidate::startsWith))
+                .filter(members.scope()::covers)
                 .orElseThrow(() -> ProfkomException.notFound("organization.notFound"));
         return organizations.get(organizationId);
     }
 
     private MemberImportRecord accessible(long importId) {
         MemberImportRecord record = repository.find(importId).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND));
-        if (members.staffPaths().stream().noneMatch(record.getOrganizationPath()::startsWith)) {
+        if (!members.scope().covers(record.getOrganizationPath())) {
             throw ProfkomException.notFound(NOT_FOUND);
         }
         return record;
@@ -474,6 +477,7 @@ public class MemberImports {
                 r.getCreatedByLogin(),
                 r.getCreatedAt(),
                 r.getFinishedAt(),
+                r.getTransferRequests() == null ? 0 : r.getTransferRequests(),
                 lease(r));
     }
 

@@ -39,13 +39,13 @@ import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
-import ru.profkom.shared.Grant;
 import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.Phones;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.RussianText;
+import ru.profkom.shared.Scope;
 import ru.profkom.shared.Snils;
 import ru.profkom.shared.TreePaths;
 import ru.profkom.shared.Validation;
@@ -67,6 +67,8 @@ public class Members {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MembershipFactsQuery facts;
+    private final MembershipPlaces places;
+    private final TransferRequestRepository transferRequests;
 
     Members(
             MemberRepository repository,
@@ -74,8 +76,12 @@ public class Members {
             CurrentActor currentActor,
             ApplicationEventPublisher events,
             Clock clock,
-            MembershipFactsQuery facts) {
+            MembershipFactsQuery facts,
+            MembershipPlaces places,
+            TransferRequestRepository transferRequests) {
         this.facts = facts;
+        this.places = places;
+        this.transferRequests = transferRequests;
         this.repository = repository;
         this.organizations = organizations;
         this.currentActor = currentActor;
@@ -90,6 +96,7 @@ public class Members {
         List<String> paths = visiblePathsOf(personId);
         PersonRecord person = repository.person(personId).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND));
         Member member = toMember(person);
+        // The card shows only the memberships inside the actor's subtrees: the latest of those is audited.
         Membership latest =
                 member.memberships().isEmpty() ? null : member.memberships().getFirst();
         if (latest != null) {
@@ -105,10 +112,25 @@ public class Members {
         visiblePathsOf(personId);
     }
 
-    @Transactional(readOnly = true)
+    /** Who changed what of a person and when, with the old and new values: audited like the card. */
     public List<MemberChange> history(long personId) {
-        visiblePathsOf(personId);
-        return repository.changes(personId);
+        List<String> paths = visiblePathsOf(personId);
+        Scope scope = scope();
+        List<RegistryRules.Place> placesOf = places.of(personId);
+        List<MemberChange> changes = repository.changes(personId).stream()
+                .filter(change -> RegistryRules.writtenInScope(scope, placesOf, change.occurredAt()))
+                .toList();
+        Long organizationId = repository
+                .person(personId)
+                .map(this::toMember)
+                .flatMap(member -> member.memberships().stream().findFirst())
+                .map(Membership::organizationId)
+                .orElse(null);
+        if (organizationId != null) {
+            events.publishEvent(
+                    new MemberDataRead(organizationId, paths.getFirst(), personId, "HISTORY", currentActor.get()));
+        }
+        return changes;
     }
 
     /**
@@ -158,10 +180,26 @@ public class Members {
         return count[0];
     }
 
-    /** The activists' contact base (A3): union roles held today by current members of the organization's subtree. */
-    @Transactional(readOnly = true)
+    /**
+     * The activists' contact base (A3): union roles held today by current members of the organization's subtree.
+     * Names and contacts of many people at once: each read is audited.
+     */
     public Page<ActivistContact> activists(long organizationId, PageRequest page) {
-        return repository.activists(condition(MemberQuery.of(organizationId)), today(), page);
+        Page<ActivistContact> found = repository.activists(condition(MemberQuery.of(organizationId)), today(), page);
+        auditRead(organizationId, "ACTIVISTS");
+        return found;
+    }
+
+    /**
+     * Announces a read of personal data about many people of an organization's subtree (what: {@code ACTIVISTS},
+     * {@code IMPORT_ERRORS}, {@code APPLICATIONS}, {@code CORRECTIONS}) for the audit log, without the data.
+     * The caller has checked access.
+     */
+    void auditRead(long organizationId, String what) {
+        String path = organizations.pathOf(organizationId).orElse(null);
+        if (path != null) {
+            events.publishEvent(new MemberDataRead(organizationId, path, null, what, currentActor.get()));
+        }
     }
 
     /**
@@ -171,11 +209,11 @@ public class Members {
      */
     @Transactional(readOnly = true)
     public Map<UnionRole, Long> roleCounts(java.util.Collection<Long> organizationIds, LocalDate date) {
-        List<String> staff = staffPaths();
+        Scope scope = scope();
         for (long organizationId : organizationIds) {
             organizations
                     .pathOf(organizationId)
-                    .filter(path -> staff.stream().anyMatch(path::startsWith))
+                    .filter(scope::covers)
                     .orElseThrow(() -> ProfkomException.notFound("organization.notFound"));
         }
         return organizationIds.isEmpty() ? Map.of() : repository.roleCounts(organizationIds, date);
@@ -203,12 +241,12 @@ public class Members {
 
     /** The condition a search or an export runs under: the query within the actor's subtrees. */
     Condition condition(MemberQuery query) {
-        List<String> staff = staffPaths();
-        List<String> scope = staff;
+        Scope staff = scope();
+        List<String> scope = staff.paths();
         if (query.organizationId() != null) {
             String path = organizations
                     .pathOf(query.organizationId())
-                    .filter(candidate -> staff.stream().anyMatch(candidate::startsWith))
+                    .filter(staff::covers)
                     .orElseThrow(() -> ProfkomException.notFound("organization.notFound"));
             scope = List.of(path);
         }
@@ -299,6 +337,31 @@ public class Members {
      * with the same birth date, finds the person already in the registry instead of adding one.
      */
     public Member register(long organizationId, PersonData data, MembershipData membership) {
+        Enrolment enrolment = enrol(organizationId, data, membership, TransferSource.FORM);
+        if (enrolment.member() == null) {
+            // The caller expects a member: refused, and the request rolls back with the rest.
+            throw ProfkomException.conflict("member.transfer.requestNeeded");
+        }
+        return enrolment.member();
+    }
+
+    /**
+     * What registering someone came to: the member, or, when the person is an open member outside the actor's
+     * subtrees, the transfer request filed instead (nothing of the person changed or shown).
+     */
+    public record Enrolment(Member member, Long transferRequestId) {
+
+        public boolean transferRequested() {
+            return transferRequestId != null;
+        }
+    }
+
+    /**
+     * Adds a person to an organization, as {@link #register} does; a person registered outside the actor's
+     * subtrees becomes a transfer request to the organization holding them instead of a refusal that would
+     * name it.
+     */
+    public Enrolment enrol(long organizationId, PersonData data, MembershipData membership, TransferSource source) {
         Organization organization = writableOrganization(organizationId);
         PersonData clean = validate(data, null);
         Validation validation = new Validation();
@@ -311,6 +374,26 @@ public class Members {
         String card = blankToNull(membership.cardNumber());
         validation.maxLength("cardNumber", card, 32);
         Optional<PersonRecord> existing = findSame(clean);
+        Scope scope = scope();
+        RegistryRules.Meeting meeting = existing.map(person -> RegistryRules.meet(scope, places.of(person.getId())))
+                .orElse(null);
+        Category category = membership.category() == null ? Category.WORKER : membership.category();
+        if (meeting == RegistryRules.Meeting.TRANSFER_REQUEST) {
+            // Checked before the card number, whose refusal would tell that the card is the person's.
+            validation.throwIfInvalid();
+            return new Enrolment(
+                    null,
+                    fileTransferRequest(
+                            existing.get().getId(),
+                            clean,
+                            organization,
+                            category,
+                            membership.joinedOn(),
+                            source,
+                            null,
+                            null,
+                            currentActor.get()));
+        }
         if (card != null
                 && repository.cardNumberTaken(
                         card, existing.map(PersonRecord::getId).orElse(null))) {
@@ -323,18 +406,25 @@ public class Members {
             personId = existing.get().getId();
             Optional<MembershipRecord> current = repository.currentMembership(personId);
             if (current.isPresent()) {
+                // Inside the actor's subtrees: naming the organization tells them nothing new.
                 String where = organizations
                         .shortNames(List.of(current.get().getOrganizationId()))
                         .getOrDefault(current.get().getOrganizationId(), "");
                 throw ProfkomException.conflict("member.alreadyMember", where);
             }
             PersonData stored = MemberRepository.toData(existing.get());
-            applyChanges(personId, stored, merge(stored, clean), now);
+            if (meeting == RegistryRules.Meeting.REGISTER_ANEW) {
+                // Registered anew after leaving another organization: the registrant's data replace the stored
+                // ones whole (a blank must not show what the other organization knew), and the change rows are
+                // written just before the new membership, so that they stay in the earlier organization's history.
+                applyChanges(personId, stored, clean, now.minusNanos(1000));
+            } else {
+                applyChanges(personId, stored, merge(stored, clean), now);
+            }
         } else {
             personId = repository.insertPerson(clean, nameKey(clean), now);
             recordChange(personId, "created", null, clean.lastName() + " " + clean.firstName(), now);
         }
-        Category category = membership.category() == null ? Category.WORKER : membership.category();
         long membershipId = repository.insertMembership(
                 personId, organizationId, organization.path(), nameKey(clean), status, category, joinedOn, card, now);
         recordChange(personId, "membership", null, organization.shortName() + " (" + status + ")", now);
@@ -349,7 +439,63 @@ public class Members {
                     currentActor.get(),
                     facts.ofMembership(membershipId)));
         }
-        return toMember(repository.person(personId).orElseThrow());
+        return new Enrolment(toMember(repository.person(personId).orElseThrow()), null);
+    }
+
+    /**
+     * Files a transfer request of the person into {@code to}, from the organization holding their open membership;
+     * a waiting request for the same person and organization is reused. Publishes {@code TransferRequested}.
+     */
+    long fileTransferRequest(
+            long personId,
+            PersonData submitted,
+            Organization to,
+            Category category,
+            LocalDate joinedOn,
+            TransferSource source,
+            Long importId,
+            Integer lineNo,
+            Actor actor) {
+        Optional<Long> waiting = transferRequests.pending(personId, to.id());
+        if (waiting.isPresent()) {
+            return waiting.get();
+        }
+        List<RegistryRules.Place> placesOf = places.of(personId);
+        RegistryRules.Place from = placesOf.stream()
+                .filter(RegistryRules.Place::open)
+                .reduce((first, second) -> second)
+                .or(() -> placesOf.stream().reduce((first, second) -> second))
+                .orElseThrow();
+        MembershipRecord fromMembership =
+                repository.membership(from.membershipId()).orElseThrow();
+        long requestId = transferRequests.insert(
+                new TransferRequestRepository.NewRequest(
+                        personId,
+                        from.open() ? from.membershipId() : null,
+                        fromMembership.getOrganizationId(),
+                        fromMembership.getOrganizationPath(),
+                        to.id(),
+                        to.path(),
+                        submitted.lastName() + " " + submitted.firstName()
+                                + (submitted.patronymic() == null ? "" : " " + submitted.patronymic()),
+                        submitted.birthDate(),
+                        category == null ? Category.WORKER : category,
+                        joinedOn,
+                        source,
+                        importId,
+                        lineNo),
+                actor,
+                clock.instant());
+        events.publishEvent(new TransferRequestEvents.TransferRequested(
+                requestId,
+                personId,
+                fromMembership.getOrganizationId(),
+                fromMembership.getOrganizationPath(),
+                to.id(),
+                to.path(),
+                source,
+                actor));
+        return requestId;
     }
 
     public Member update(long personId, PersonData data, int expectedVersion) {
@@ -454,6 +600,66 @@ public class Members {
     public Member transfer(long membershipId, long toOrganizationId, LocalDate on) {
         MembershipRecord membership = writableMembership(membershipId);
         Organization target = writableOrganization(toOrganizationId);
+        transferTo(membership, target, on);
+        return toMember(repository.person(membership.getPersonId()).orElseThrow());
+    }
+
+    /**
+     * Moves the membership into an organization outside the actor's subtrees, as an accepted transfer request:
+     * the holding organization's staff, who may change the person, agreed. The new membership's id.
+     */
+    long transferOnRequest(long membershipId, long toOrganizationId, LocalDate on) {
+        MembershipRecord membership = writableMembership(membershipId);
+        // The requesting organization lies outside the acceptor's subtrees: read as the system.
+        Organization target = CurrentActor.asSystem(() -> organizations.get(toOrganizationId));
+        if (target.kind() != OrganizationKind.PRIMARY && target.kind() != OrganizationKind.SHOP || !target.active()) {
+            throw ProfkomException.conflict("organization.closed", target.shortName());
+        }
+        return transferTo(membership, target, on);
+    }
+
+    /**
+     * Opens a membership in an organization outside the actor's subtrees for a person with no open membership, as an
+     * accepted request (постановка на учёт): the staff of the person's last organization agreed.
+     */
+    long admitOnRequest(long personId, long toOrganizationId, Category category, LocalDate on) {
+        writablePathsOf(personId);
+        if (repository.currentMembership(personId).isPresent()) {
+            throw ProfkomException.conflict("member.transfer.request.outdated");
+        }
+        // The requesting organization lies outside the acceptor's subtrees: read as the system.
+        Organization target = CurrentActor.asSystem(() -> organizations.get(toOrganizationId));
+        if (target.kind() != OrganizationKind.PRIMARY && target.kind() != OrganizationKind.SHOP || !target.active()) {
+            throw ProfkomException.conflict("organization.closed", target.shortName());
+        }
+        Instant now = clock.instant();
+        PersonRecord person = repository.person(personId).orElseThrow();
+        long membershipId = repository.insertMembership(
+                personId,
+                toOrganizationId,
+                target.path(),
+                person.getNameKey(),
+                MembershipStatus.ACTIVE,
+                category,
+                on,
+                null,
+                now);
+        recordChange(personId, "membership", null, target.shortName() + " (" + MembershipStatus.ACTIVE + ")", now);
+        events.publishEvent(new MemberJoined(
+                personId,
+                membershipId,
+                toOrganizationId,
+                target.path(),
+                category,
+                on,
+                currentActor.get(),
+                facts.ofMembership(membershipId)));
+        return membershipId;
+    }
+
+    private long transferTo(MembershipRecord membership, Organization target, LocalDate on) {
+        long membershipId = membership.getId();
+        long toOrganizationId = target.id();
         MembershipStatus from = MembershipStatus.valueOf(membership.getStatus());
         if (!from.current()) {
             throw ProfkomException.conflict("member.transfer.notCurrent");
@@ -462,9 +668,18 @@ public class Members {
             throw ProfkomException.invalid("organizationId", "member.transfer.same");
         }
         LocalDate date = on == null ? today() : on;
-        if (date.isAfter(today())) {
-            throw ProfkomException.invalid("date", "member.date.future");
-        }
+        Validation validation = new Validation();
+        MembershipDates.checkTransfer(
+                validation,
+                "date",
+                date,
+                today(),
+                membership.getJoinedOn(),
+                repository
+                        .person(membership.getPersonId())
+                        .map(PersonRecord::getBirthDate)
+                        .orElse(null));
+        validation.throwIfInvalid();
         Instant now = clock.instant();
         String card = membership.getCardNumber();
         repository.setStatus(membershipId, MembershipStatus.EXITED, date, ExitReason.TRANSFER, now);
@@ -495,7 +710,7 @@ public class Members {
                 currentActor.get(),
                 facts.ofMembership(membershipId),
                 facts.ofMembership(newId)));
-        return toMember(repository.person(membership.getPersonId()).orElseThrow());
+        return newId;
     }
 
     public Member changeCategory(long membershipId, Category category) {
@@ -559,9 +774,17 @@ public class Members {
                 .orElseThrow(() -> ProfkomException.notFound("member.consent.notFound"));
         writablePathsOf(personId);
         LocalDate date = on == null ? today() : on;
+        Consent consent = repository.consents(personId).stream()
+                .filter(c -> c.id() == consentId)
+                .findFirst()
+                .orElseThrow(() -> ProfkomException.notFound("member.consent.notFound"));
+        Validation validation = new Validation();
+        MembershipDates.checkWithdrawal(validation, "date", date, today(), consent.givenOn());
+        validation.throwIfInvalid();
         Instant now = clock.instant();
         repository.withdrawConsent(consentId, date);
-        recordChange(personId, "consent.withdrawn", String.valueOf(consentId), date.toString(), now);
+        // The purpose, as the cabinet records it: the history says which consent, not its row's number.
+        recordChange(personId, "consent.withdrawn", consent.purpose().name(), date.toString(), now);
         return toMember(repository.person(personId).orElseThrow());
     }
 
@@ -701,11 +924,39 @@ public class Members {
      */
     int updateFromImport(PersonRecord existing, PersonData incoming, long organizationId, String path, Actor uploader) {
         PersonData stored = MemberRepository.toData(existing);
-        PersonData after = merge(stored, incoming);
+        return writeFromImport(
+                existing, stored, merge(stored, incoming), organizationId, path, uploader, clock.instant());
+    }
+
+    /**
+     * A person who left an organization outside the import's subtree, registered anew by it: the row's data
+     * replace the stored ones whole, written just before the new membership so that the change rows stay in the
+     * earlier organization's history (as {@link #enrol} does).
+     */
+    int replaceFromImport(
+            PersonRecord existing, PersonData incoming, long organizationId, String path, Actor uploader) {
+        PersonData stored = MemberRepository.toData(existing);
+        return writeFromImport(
+                existing,
+                stored,
+                incoming,
+                organizationId,
+                path,
+                uploader,
+                clock.instant().minusNanos(1000));
+    }
+
+    private int writeFromImport(
+            PersonRecord existing,
+            PersonData stored,
+            PersonData after,
+            long organizationId,
+            String path,
+            Actor uploader,
+            Instant now) {
         if (stored.equals(after)) {
             return 0;
         }
-        Instant now = clock.instant();
         repository.updatePerson(existing.getId(), after, nameKey(after), existing.getVersion(), now);
         List<String[]> changes = changes(stored, after);
         changes.forEach(change -> repository.insertChange(
@@ -728,42 +979,46 @@ public class Members {
 
     /** The subtree paths where the actor holds a staff role; members see no one through the registry. */
     List<String> staffPaths() {
-        Actor actor = currentActor.get();
-        if (actor.system()) {
-            return List.of("/");
-        }
-        List<Long> roots = actor.grants().stream()
-                .filter(grant -> grant.role().coversSubtree())
-                .map(Grant::organizationId)
-                .distinct()
-                .toList();
-        return roots.stream()
-                .map(organizations::pathOf)
-                .flatMap(Optional::stream)
-                .toList();
+        return scope().paths();
+    }
+
+    /** Where the actor holds a staff role, once per request. */
+    Scope scope() {
+        return organizations.scope();
     }
 
     List<String> visiblePathsOf(long personId) {
-        List<String> scope = staffPaths();
-        List<String> paths = repository.pathsOf(personId).stream()
-                .filter(path -> scope.stream().anyMatch(path::startsWith))
-                .toList();
+        Scope scope = scope();
+        List<String> paths =
+                repository.pathsOf(personId).stream().filter(scope::covers).toList();
         if (paths.isEmpty()) {
             throw ProfkomException.notFound(NOT_FOUND);
         }
         return paths;
     }
 
+    /**
+     * The union's write rule ({@link RegistryRules}): only staff covering every open membership of the person
+     * (or, with none, the last one) change them. A person the actor sees through an earlier membership only is
+     * refused as forbidden; one they do not see at all, as absent.
+     */
     private List<String> writablePathsOf(long personId) {
-        return visiblePathsOf(personId);
+        List<String> paths = visiblePathsOf(personId);
+        if (!RegistryRules.mayChange(scope(), places.of(personId))) {
+            throw ProfkomException.forbidden("member.notWritable");
+        }
+        return paths;
     }
 
     private MembershipRecord writableMembership(long membershipId) {
         MembershipRecord membership =
                 repository.membership(membershipId).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND));
-        List<String> scope = staffPaths();
-        if (scope.stream().noneMatch(membership.getOrganizationPath()::startsWith)) {
+        Scope scope = scope();
+        if (!scope.covers(membership.getOrganizationPath())) {
             throw ProfkomException.notFound(NOT_FOUND);
+        }
+        if (!RegistryRules.mayChange(scope, places.of(membership.getPersonId()))) {
+            throw ProfkomException.forbidden("member.notWritable");
         }
         return membership;
     }
@@ -782,7 +1037,7 @@ public class Members {
 
     private Organization writableAnyOrganization(long organizationId) {
         Organization organization = organizations.get(organizationId);
-        if (staffPaths().stream().noneMatch(organization.path()::startsWith)) {
+        if (!scope().covers(organization.path())) {
             throw ProfkomException.notFound("organization.notFound");
         }
         return organization;
@@ -792,12 +1047,15 @@ public class Members {
 
     PersonData validate(PersonData data, Long personId) {
         Validation validation = new Validation();
-        String lastName = normalizeName(data.lastName());
-        String firstName = normalizeName(data.firstName());
-        String patronymic = normalizeName(data.patronymic());
+        String lastName = PersonNames.normalizeCase(normalizeName(data.lastName()));
+        String firstName = PersonNames.normalizeCase(normalizeName(data.firstName()));
+        String patronymic = PersonNames.normalizeCase(normalizeName(data.patronymic()));
         validation.required("lastName", lastName).maxLength("lastName", lastName, 100);
         validation.required("firstName", firstName).maxLength("firstName", firstName, 100);
         validation.maxLength("patronymic", patronymic, 100);
+        requireLetters(validation, "lastName", lastName);
+        requireLetters(validation, "firstName", firstName);
+        requireLetters(validation, "patronymic", patronymic);
         if (data.birthDate() != null) {
             if (data.birthDate().isAfter(today())) {
                 validation.reject("birthDate", "member.birthDate.future");
@@ -842,6 +1100,13 @@ public class Members {
                 blankToNull(RussianText.normalizeSpaces(data.department())));
     }
 
+    /** «---» or «123» is no one's name: a name holds at least one letter. */
+    private static void requireLetters(Validation validation, String field, String name) {
+        if (name != null && !name.isBlank() && name.codePoints().noneMatch(Character::isLetter)) {
+            validation.reject(field, "member." + field + ".noLetters");
+        }
+    }
+
     private void checkDate(Validation validation, String field, LocalDate date, LocalDate birthDate) {
         if (date.isAfter(today())) {
             validation.reject(field, "member.date.future");
@@ -869,11 +1134,11 @@ public class Members {
     }
 
     /** Known values win over blanks: a file that lacks a phone does not erase the registry's. */
-    private static PersonData merge(PersonData before, PersonData incoming) {
+    static PersonData merge(PersonData before, PersonData incoming) {
         return new PersonData(
-                incoming.lastName(),
-                incoming.firstName(),
-                or(incoming.patronymic(), before.patronymic()),
+                PersonNames.keepStored(before.lastName(), incoming.lastName()),
+                PersonNames.keepStored(before.firstName(), incoming.firstName()),
+                PersonNames.keepStored(before.patronymic(), or(incoming.patronymic(), before.patronymic())),
                 or(incoming.birthDate(), before.birthDate()),
                 or(incoming.gender(), before.gender()),
                 or(incoming.snils(), before.snils()),
@@ -952,11 +1217,36 @@ public class Members {
 
     /** The person as a {@link Member}, without an access check: callers in this module decide who may see them. */
     Member load(long personId) {
-        return toMember(repository.person(personId).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND)));
+        return toMember(
+                repository.person(personId).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND)), Scope.EVERYTHING);
     }
 
+    /** The person as the actor may see them: the memberships, roles and consents of their subtrees' time only. */
     private Member toMember(PersonRecord person) {
-        List<MembershipRecord> memberships = repository.memberships(person.getId());
+        return toMember(person, scope());
+    }
+
+    private Member toMember(PersonRecord person, Scope scope) {
+        List<RegistryRules.Place> placesOf = scope.everything() ? List.of() : places.of(person.getId());
+        List<MembershipRecord> memberships = repository.memberships(person.getId()).stream()
+                .filter(m -> scope.covers(m.getOrganizationPath()))
+                .toList();
+        List<MemberRoleTerm> roles = repository.roles(person.getId());
+        List<Consent> consents = repository.consents(person.getId());
+        if (!scope.everything()) {
+            Map<Long, String> rolePaths = new java.util.HashMap<>();
+            roles.forEach(role -> organizations
+                    .pathOf(role.organizationId())
+                    .ifPresent(path -> rolePaths.put(role.organizationId(), path)));
+            roles = roles.stream()
+                    .filter(role -> rolePaths.containsKey(role.organizationId())
+                            && scope.covers(rolePaths.get(role.organizationId())))
+                    .toList();
+            Map<Long, Instant> recordedAt = places.consentsRecordedAt(person.getId());
+            consents = consents.stream()
+                    .filter(consent -> RegistryRules.writtenInScope(scope, placesOf, recordedAt.get(consent.id())))
+                    .toList();
+        }
         Map<Long, String> names = organizations.shortNames(
                 memberships.stream().map(MembershipRecord::getOrganizationId).collect(Collectors.toSet()));
         PersonData data = MemberRepository.toData(person);
@@ -986,8 +1276,8 @@ public class Members {
                                 m.getExitReason() == null ? null : ExitReason.valueOf(m.getExitReason()),
                                 m.getCardNumber()))
                         .toList(),
-                repository.roles(person.getId()),
-                repository.consents(person.getId()));
+                roles,
+                consents);
     }
 
     private LocalDate today() {

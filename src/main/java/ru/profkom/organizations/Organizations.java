@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import ru.profkom.organizations.OrganizationEvents.BodyAttached;
 import ru.profkom.organizations.OrganizationEvents.BodyDetached;
 import ru.profkom.organizations.OrganizationEvents.FieldChange;
@@ -30,6 +32,7 @@ import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.Role;
+import ru.profkom.shared.Scope;
 import ru.profkom.shared.Validation;
 
 /**
@@ -218,6 +221,33 @@ public class Organizations {
     public Optional<String> pathOf(long organizationId) {
         return repository.pathOf(organizationId);
     }
+
+    /**
+     * The subtrees where the current actor holds a staff role, read once per request: the grants' paths are
+     * looked up the first time a request asks, and the value is kept in the request for as long as the actor
+     * is the same.
+     */
+    public Scope scope() {
+        Actor actor = currentActor.get();
+        if (actor.system()) {
+            return Scope.EVERYTHING;
+        }
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null
+                && request.getAttribute(SCOPE_CACHE, RequestAttributes.SCOPE_REQUEST) instanceof ActorScope cached
+                && cached.actor().equals(actor)) {
+            return cached.scope();
+        }
+        Scope scope = Scope.of(actor, repository::pathOf);
+        if (request != null) {
+            request.setAttribute(SCOPE_CACHE, new ActorScope(actor, scope), RequestAttributes.SCOPE_REQUEST);
+        }
+        return scope;
+    }
+
+    private static final String SCOPE_CACHE = Organizations.class.getName() + ".scope";
+
+    private record ActorScope(Actor actor, Scope scope) {}
 
     /** Every organization's path and headcount, streamed, for read models (statistics' membership level). */
     @Transactional(readOnly = true)

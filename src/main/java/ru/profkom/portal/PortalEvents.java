@@ -17,6 +17,9 @@ public final class PortalEvents {
     /** A visitor applied to join through the public page; the actor is the visitor (anonymous). */
     public record JoinApplied(long organizationId, String path, Long membershipId, Actor actor) {}
 
+    /** Staff read the messages visitors sent through the feedback form (names and contacts in them). */
+    public record FeedbackRead(long organizationId, String path, Actor actor) {}
+
     /** What happened to an album or its photos. */
     public enum AlbumChange {
         CREATED,

@@ -121,10 +121,13 @@ public class PortalSites {
         return repository.site(organizationId).orElseThrow();
     }
 
-    @Transactional(readOnly = true)
+    /** Visitors' messages, newest first; audited (the audit's event is stored with the transaction: not read-only). */
     public Page<Feedback> feedback(long organizationId, PageRequest page) {
-        editable(organizationId);
-        return repository.feedback(organizationId, page);
+        Organization organization = editable(organizationId);
+        Page<Feedback> found = repository.feedback(organizationId, page);
+        // Visitors' names, contacts and messages: the read is audited.
+        events.publishEvent(new PortalEvents.FeedbackRead(organizationId, organization.path(), currentActor.get()));
+        return found;
     }
 
     @Transactional(readOnly = true)

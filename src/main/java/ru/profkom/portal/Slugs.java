@@ -77,6 +77,7 @@ public final class Slugs {
             "statistics",
             "surveys",
             "swagger-ui",
+            "transfer-requests",
             "uploads",
             "v3",
             "webjars",

@@ -1,5 +1,7 @@
 package ru.profkom.shared;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,4 +11,10 @@ import java.util.Optional;
 public interface AccountDirectory {
 
     Optional<Long> accountIdOf(String login);
+
+    /**
+     * The full names of the accounts with these logins, keyed by the login in lower case, for histories that say who
+     * made a change; unknown logins are left out.
+     */
+    Map<String, String> fullNamesOf(Collection<String> logins);
 }

@@ -41,6 +41,8 @@ public record ProfkomSettings(
         @DefaultValue @Valid Mail mail,
         @Name("import") @DefaultValue @Valid Import memberImport,
         @DefaultValue @Valid SignIn signIn,
+        @DefaultValue @Valid PasswordReset passwordReset,
+        @DefaultValue @Valid Web web,
         @DefaultValue @Valid Publications publications,
         @DefaultValue @Valid Portal portal,
         @DefaultValue @Valid Crosspost crosspost) {
@@ -77,10 +79,31 @@ public record ProfkomSettings(
             @DefaultValue("0") @PositiveOrZero int workers,
             @DefaultValue("PT1M") @NotNull Duration poll) {}
 
-    /** Failed sign-ins before an account is locked, and for how long. */
+    /**
+     * Sign-in back-off (accounts.SignInThrottle): free failures per source address and per login within the
+     * memory, then waits of base·2^n up to the maximum, kept in the database.
+     */
     public record SignIn(
-            @DefaultValue("5") @Positive int maxFailedAttempts,
-            @DefaultValue("PT15M") @NotNull Duration lockDuration) {}
+            @DefaultValue("10") @Positive int sourceFreeAttempts,
+            @DefaultValue("5") @Positive int loginFreeAttempts,
+            @DefaultValue("PT1S") @NotNull Duration backOffBase,
+            @DefaultValue("PT15M") @NotNull Duration backOffMax,
+            @DefaultValue("PT1H") @NotNull Duration failureMemory) {}
+
+    /** Password reset requests per source address and per login or e-mail within the memory, then waits. */
+    public record PasswordReset(
+            @DefaultValue("10") @Positive int perSource,
+            @DefaultValue("3") @Positive int perLogin,
+            @DefaultValue("PT1M") @NotNull Duration backOffBase,
+            @DefaultValue("PT1H") @NotNull Duration backOffMax,
+            @DefaultValue("PT1H") @NotNull Duration memory) {}
+
+    /**
+     * Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (shared.web.TrustedProxies):
+     * addresses or CIDR ranges, e.g. 127.0.0.1,10.0.0.0/8,::1. Empty: none, the connection's address counts.
+     * Set it behind a proxy, or every visitor shares the proxy's address in the rate limits.
+     */
+    public record Web(@DefaultValue("") @NotNull java.util.List<String> trustedProxies) {}
 
     /** The Lucene index of publications (rebuilt from the database when missing) and the package reminders' poll. */
     public record Publications(

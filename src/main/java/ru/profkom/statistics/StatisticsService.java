@@ -20,9 +20,7 @@ import ru.profkom.members.MemberEnums.Category;
 import ru.profkom.members.MemberEnums.ExitReason;
 import ru.profkom.organizations.OrganizationNode;
 import ru.profkom.organizations.Organizations;
-import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
-import ru.profkom.shared.Grant;
 import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
@@ -241,24 +239,8 @@ class StatisticsService implements MembershipStatistics {
         if (path.isEmpty()) {
             return Access.ABSENT;
         }
-        Actor actor = currentActor.get();
-        if (actor.system()) {
+        if (organizations.scope().readsStatisticsOf(path.get())) {
             return Access.READ;
-        }
-        for (Grant grant : actor.grants()) {
-            if (!grant.role().coversSubtree()) {
-                continue;
-            }
-            if (path.get().contains("/" + grant.organizationId() + "/")) {
-                return Access.READ;
-            }
-            boolean above = organizations
-                    .pathOf(grant.organizationId())
-                    .map(staffPath -> staffPath.startsWith(path.get()))
-                    .orElse(false);
-            if (above) {
-                return Access.READ;
-            }
         }
         return organizations.canRead(organizationId) ? Access.FORBIDDEN : Access.ABSENT;
     }

@@ -24,8 +24,8 @@ class ProfkomSettingsTests {
             assertThat(settings.mail().pollInterval()).isEqualTo(Duration.ofSeconds(5));
             assertThat(settings.memberImport().workers()).isZero();
             assertThat(settings.memberImport().poll()).isEqualTo(Duration.ofMinutes(1));
-            assertThat(settings.signIn().maxFailedAttempts()).isEqualTo(5);
-            assertThat(settings.signIn().lockDuration()).isEqualTo(Duration.ofMinutes(15));
+            assertThat(settings.signIn().loginFreeAttempts()).isEqualTo(5);
+            assertThat(settings.signIn().backOffMax()).isEqualTo(Duration.ofMinutes(15));
             assertThat(settings.publications().indexDir())
                     .isEqualTo(Path.of("./data/publications-index").normalize());
             assertThat(settings.publications().reminderPoll()).isEqualTo(Duration.ofHours(1));
@@ -43,13 +43,13 @@ class ProfkomSettingsTests {
         context.withPropertyValues(
                         "profkom.base-url=https://profkom.example.ru/",
                         "profkom.import.workers=3",
-                        "profkom.sign-in.lock-duration=PT2M",
+                        "profkom.sign-in.back-off-max=PT2M",
                         "profkom.mail.poll-interval=PT0.2S")
                 .run(started -> {
                     ProfkomSettings settings = started.getBean(ProfkomSettings.class);
                     assertThat(settings.configuredBaseUrl()).isEqualTo("https://profkom.example.ru");
                     assertThat(settings.memberImport().workers()).isEqualTo(3);
-                    assertThat(settings.signIn().lockDuration()).isEqualTo(Duration.ofMinutes(2));
+                    assertThat(settings.signIn().backOffMax()).isEqualTo(Duration.ofMinutes(2));
                     assertThat(settings.mail().pollInterval()).isEqualTo(Duration.ofMillis(200));
                 });
     }

@@ -22,6 +22,8 @@ public class DatabaseSnapshot {
 
     private static final Set<String> IGNORED_TABLES = Set.of(
             "audit_event",
+            // counts of attempts for the sign-in and password-reset back-off: refused requests count too
+            "access_throttle",
             "event_publication",
             "event_publication_archive",
             "spring_session",

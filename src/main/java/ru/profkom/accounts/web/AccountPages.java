@@ -37,8 +37,10 @@ class AccountPages {
     }
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, Model model) {
+    String login(
+            @RequestParam(required = false) String error, @RequestParam(required = false) String wait, Model model) {
         model.addAttribute("error", error);
+        model.addAttribute("wait", wait != null && wait.matches("\\d{1,7}") ? Long.parseLong(wait) : 1L);
         return "accounts/login";
     }
 

@@ -13,6 +13,7 @@ import ru.profkom.audit.AuditLog;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.AccountDirectory;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.web.FormErrors;
 import ru.profkom.shared.web.Formats;
@@ -42,8 +43,17 @@ class AuditPages {
             "MEMBER_JOINED",
             "MEMBER_EXITED",
             "MEMBER_TRANSFERRED",
+            "TRANSFER_REQUESTED",
+            "TRANSFER_REQUEST_ACCEPTED",
+            "TRANSFER_REQUEST_DECLINED",
             "MEMBER_UPDATED",
             "MEMBER_CARD_READ",
+            "MEMBER_HISTORY_READ",
+            "ACTIVISTS_READ",
+            "IMPORT_ERRORS_READ",
+            "JOIN_APPLICATIONS_READ",
+            "CORRECTIONS_READ",
+            "FEEDBACK_READ",
             "MEMBERS_EXPORTED",
             "MEMBERS_IMPORTED",
             "ACTIVISTS_SUBMITTED",
@@ -82,13 +92,16 @@ class AuditPages {
     private final FormErrors texts;
     private final Formats formats;
     private final OrganizationPageHeader header;
+    private final AccountDirectory accounts;
 
     AuditPages(
             AuditLog auditLog,
             Organizations organizations,
             FormErrors texts,
             Formats formats,
-            OrganizationPageHeader header) {
+            OrganizationPageHeader header,
+            AccountDirectory accounts) {
+        this.accounts = accounts;
         this.header = header;
         this.auditLog = auditLog;
         this.organizations = organizations;
@@ -107,7 +120,15 @@ class AuditPages {
             Model model) {
         header.addTo(model, id, "audit");
         AuditFilter filter = filter(action, login, from, to);
-        model.addAttribute("entries", auditLog.forSubtree(id, filter, new PageRequest(page, 50)));
+        var entries = auditLog.forSubtree(id, filter, new PageRequest(page, 50));
+        model.addAttribute("entries", entries);
+        // Who acted, by name: a login says little to the reader of the log.
+        model.addAttribute(
+                "actorNames",
+                accounts.fullNamesOf(entries.items().stream()
+                        .map(entry -> entry.actorLogin())
+                        .filter(java.util.Objects::nonNull)
+                        .toList()));
         model.addAttribute("actions", ACTIONS);
         model.addAttribute("filterAction", action);
         model.addAttribute("filterLogin", login);

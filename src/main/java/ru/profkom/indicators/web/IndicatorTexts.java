@@ -2,8 +2,6 @@ package ru.profkom.indicators.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -105,9 +103,7 @@ class IndicatorTexts {
     }
 
     private static String format(String pattern, BigDecimal value) {
-        DecimalFormat format =
-                new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.forLanguageTag("ru")));
-        return format.format(value).replace('\u00a0', ' ').replace('\u202f', ' ');
+        return ru.profkom.shared.web.Formats.number(value, pattern);
     }
 
     String text(String key, Object... arguments) {

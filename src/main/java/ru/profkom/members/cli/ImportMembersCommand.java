@@ -219,6 +219,11 @@ class ImportMembersCommand implements ApplicationRunner, ExitCodeGenerator {
         text.append("Обновлено:       ").append(done.updated()).append('\n');
         text.append("Без изменений:   ").append(done.unchanged()).append('\n');
         text.append("Не принято:      ").append(done.rejected()).append('\n');
+        if (done.transferRequests() > 0) {
+            text.append("Запросов на перевод создано: ")
+                    .append(done.transferRequests())
+                    .append('\n');
+        }
         if (errorFile != null) {
             text.append("Непринятые строки с причинами: ").append(errorFile).append('\n');
         }
@@ -247,6 +252,7 @@ class ImportMembersCommand implements ApplicationRunner, ExitCodeGenerator {
         field(json, "updated", done.updated()).append(',');
         field(json, "unchanged", done.unchanged()).append(',');
         field(json, "rejected", done.rejected()).append(',');
+        field(json, "transferRequests", done.transferRequests()).append(',');
         field(json, "errorFile", errorFile == null ? null : errorFile.toString())
                 .append(',');
         json.append("\"problems\":[");

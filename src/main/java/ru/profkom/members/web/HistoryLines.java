@@ -3,8 +3,11 @@ package ru.profkom.members.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import ru.profkom.members.MemberChange;
 import ru.profkom.members.MemberEnums.Category;
@@ -13,6 +16,7 @@ import ru.profkom.members.MemberEnums.ExitReason;
 import ru.profkom.members.MemberEnums.Gender;
 import ru.profkom.members.MemberEnums.MembershipStatus;
 import ru.profkom.members.MemberEnums.UnionRole;
+import ru.profkom.shared.AccountDirectory;
 import ru.profkom.shared.Snils;
 import ru.profkom.shared.web.FormErrors;
 import ru.profkom.shared.web.Formats;
@@ -29,23 +33,32 @@ class HistoryLines {
 
     private final FormErrors texts;
     private final Formats formats;
+    private final AccountDirectory accounts;
 
-    HistoryLines(FormErrors texts, Formats formats) {
+    HistoryLines(FormErrors texts, Formats formats, AccountDirectory accounts) {
         this.texts = texts;
         this.formats = formats;
+        this.accounts = accounts;
     }
 
-    /** One line of the history: the field already in words. */
-    public record HistoryLine(Instant occurredAt, String actorLogin, String field, String oldValue, String newValue) {}
+    /** One line of the history: the field already in words, {@code actor} the person's name (the login if unknown). */
+    public record HistoryLine(
+            Instant occurredAt, String actorLogin, String field, String oldValue, String newValue, String actor) {}
 
     List<HistoryLine> of(List<MemberChange> changes) {
+        Map<String, String> names = accounts.fullNamesOf(
+                changes.stream().map(MemberChange::actorLogin).collect(Collectors.toSet()));
         return changes.stream()
                 .map(change -> new HistoryLine(
                         change.occurredAt(),
                         change.actorLogin(),
                         fieldName(change.field()),
                         readable(change.field(), change.oldValue()),
-                        readable(change.field(), change.newValue())))
+                        readable(change.field(), change.newValue()),
+                        change.actorLogin() == null
+                                ? null
+                                : names.getOrDefault(
+                                        change.actorLogin().strip().toLowerCase(Locale.ROOT), change.actorLogin())))
                 .toList();
     }
 
@@ -80,6 +93,10 @@ class HistoryLines {
                 case "status" -> readableStatus(value);
                 case "membership" -> readableMembership(value);
                 case "card" -> texts.text("member.history.card." + value);
+                case "consent.withdrawn" ->
+                    value.matches("[A-Z_]+")
+                            ? texts.text(ConsentPurpose.valueOf(value).messageKey())
+                            : value.matches("\\d{4}-\\d{2}-\\d{2}") ? formats.date(LocalDate.parse(value)) : value;
                 default -> value.matches("\\d{4}-\\d{2}-\\d{2}") ? formats.date(LocalDate.parse(value)) : value;
             };
         } catch (RuntimeException unreadable) {

@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +29,8 @@ import ru.profkom.members.MemberSummary;
 import ru.profkom.members.Members;
 import ru.profkom.members.MembershipData;
 import ru.profkom.members.PersonData;
+import ru.profkom.members.TransferSource;
+import ru.profkom.members.TransferStatus;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 
@@ -36,9 +41,11 @@ import ru.profkom.shared.PageRequest;
 class MemberApi {
 
     private final Members members;
+    private final MessageSource messages;
 
-    MemberApi(Members members) {
+    MemberApi(Members members, MessageSource messages) {
         this.members = members;
+        this.messages = messages;
     }
 
     record RegisterRequest(PersonData person, MembershipData membership) {}
@@ -71,14 +78,28 @@ class MemberApi {
                 PageRequest.of(page, size));
     }
 
+    /** A person registered in another organization of the union: the request filed, nothing of the person. */
+    record TransferRequested(long transferRequestId, String status, String detail) {}
+
     @PostMapping("/organizations/{id}/members")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Принять в члены профсоюза (или подать заявление) в первичной или цеховой организации")
-    Member register(@PathVariable long id, @RequestBody RegisterRequest request) {
-        return members.register(
+    @Operation(
+            summary = "Принять в члены профсоюза (или подать заявление) в первичной или цеховой организации",
+            description = "201 и карточка; 202 и номер запроса на перевод, если человек состоит на учёте в другой"
+                    + " организации профсоюза: его данные не меняются и не показываются")
+    ResponseEntity<Object> register(@PathVariable long id, @RequestBody RegisterRequest request) {
+        Members.Enrolment enrolment = members.enrol(
                 id,
                 orEmpty(request.person()),
-                request.membership() == null ? new MembershipData(null, null, null, null) : request.membership());
+                request.membership() == null ? new MembershipData(null, null, null, null) : request.membership(),
+                TransferSource.API);
+        if (enrolment.transferRequested()) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(new TransferRequested(
+                            enrolment.transferRequestId(),
+                            TransferStatus.PENDING.name(),
+                            messages.getMessage("member.transfer.requested", null, LocaleContextHolder.getLocale())));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(enrolment.member());
     }
 
     @GetMapping("/members/{personId}")

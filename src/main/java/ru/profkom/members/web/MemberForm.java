@@ -9,6 +9,7 @@ import ru.profkom.members.MembershipData;
 import ru.profkom.members.PersonData;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.Validation;
+import ru.profkom.shared.web.FormInput;
 import ru.profkom.shared.web.Formats;
 
 /**
@@ -71,22 +72,21 @@ public record MemberForm(
         return values;
     }
 
-    /** The person's data; a date that cannot be read is refused here, before the registry sees it. */
-    PersonData person() {
-        Validation validation = new Validation();
-        LocalDate birth = date(validation, "birthDate", birthDate);
-        Gender parsedGender = enumOf(Gender.class, gender);
-        validation.throwIfInvalid();
+    /** The person's data; a date or a choice that cannot be read is empty here and a problem of {@code input}. */
+    PersonData person(FormInput input) {
+        LocalDate birth = input.date("birthDate", birthDate);
+        Gender parsedGender = input.choice("gender", Gender.class, gender);
         return new PersonData(
                 lastName, firstName, patronymic, birth, parsedGender, snils, phone, email, position, department);
     }
 
-    MembershipData membership() {
-        Validation validation = new Validation();
-        LocalDate joined = date(validation, "joinedOn", joinedOn);
-        validation.throwIfInvalid();
+    MembershipData membership(FormInput input) {
+        LocalDate joined = input.date("joinedOn", joinedOn);
         return new MembershipData(
-                enumOf(MembershipStatus.class, status), joined, cardNumber, enumOf(Category.class, category));
+                input.choice("status", MembershipStatus.class, status),
+                joined,
+                cardNumber,
+                input.choice("category", Category.class, category));
     }
 
     static LocalDate date(Validation validation, String field, String text) {

@@ -32,6 +32,8 @@ import ru.profkom.members.MemberEnums.UnionRole;
 import ru.profkom.members.MemberQuery;
 import ru.profkom.members.MemberSummary;
 import ru.profkom.members.Members;
+import ru.profkom.members.MembershipData;
+import ru.profkom.members.PersonData;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.OrganizationNode;
@@ -44,6 +46,7 @@ import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormInput;
 import ru.profkom.shared.web.Formats;
 import ru.profkom.shared.web.XlsxExport;
 
@@ -279,9 +282,18 @@ class MemberPages {
     @PostMapping("/orgs/{id}/members/new")
     String register(@PathVariable long id, @ModelAttribute MemberForm form, Model model, RedirectAttributes redirect) {
         try {
-            Member member = members.register(id, form.person(), form.membership());
+            FormInput input = new FormInput();
+            PersonData person = form.person(input);
+            MembershipData membership = form.membership(input);
+            Members.Enrolment enrolment = texts.attempt(
+                    input, () -> members.enrol(id, person, membership, ru.profkom.members.TransferSource.FORM));
+            if (enrolment.transferRequested()) {
+                // Nothing of the person is shown: the request waits in the organization's outgoing list.
+                redirect.addFlashAttribute("flash", texts.text("member.transfer.requested"));
+                return "redirect:/orgs/" + id + "/transfer-requests?side=outgoing";
+            }
             redirect.addFlashAttribute("flash", texts.text("member.registered"));
-            return "redirect:/members/" + member.id();
+            return "redirect:/members/" + enrolment.member().id();
         } catch (ProfkomException e) {
             if (!showable(e)) {
                 throw e;
@@ -350,7 +362,9 @@ class MemberPages {
     String update(
             @PathVariable long personId, @ModelAttribute MemberForm form, Model model, RedirectAttributes redirect) {
         try {
-            members.update(personId, form.person(), form.version() == null ? -1 : form.version());
+            FormInput input = new FormInput();
+            PersonData person = form.person(input);
+            texts.attempt(input, () -> members.update(personId, person, form.version() == null ? -1 : form.version()));
             redirect.addFlashAttribute("flash", texts.text("member.saved"));
             return "redirect:/members/" + personId;
         } catch (ProfkomException e) {
@@ -400,12 +414,10 @@ class MemberPages {
             @RequestParam long personId,
             Model model,
             RedirectAttributes redirect) {
-        return act(
-                personId,
-                model,
-                redirect,
-                () -> members.exit(
-                        membershipId, MemberForm.enumOf(ExitReason.class, reason), MemberForm.date("date", date)));
+        FormInput input = new FormInput();
+        ExitReason why = input.choice("reason", ExitReason.class, reason);
+        LocalDate on = input.date("date", date);
+        return act(personId, model, redirect, () -> texts.attempt(input, () -> members.exit(membershipId, why, on)));
     }
 
     @PostMapping("/memberships/{membershipId}/transfer")
@@ -416,11 +428,19 @@ class MemberPages {
             @RequestParam long personId,
             Model model,
             RedirectAttributes redirect) {
+        FormInput input = new FormInput();
+        LocalDate on = input.date("date", date);
         return act(personId, model, redirect, () -> {
             if (organizationId == null) {
-                throw ProfkomException.invalid("organizationId", "member.transfer.chooseOrganization");
+                throw new ProfkomException(
+                        ProfkomException.Kind.INVALID,
+                        java.util.stream.Stream.concat(
+                                        input.problems().stream(),
+                                        java.util.stream.Stream.of(new ProfkomException.Problem(
+                                                "organizationId", "member.transfer.chooseOrganization")))
+                                .toList());
             }
-            return members.transfer(membershipId, organizationId, MemberForm.date("date", date));
+            return texts.attempt(input, () -> members.transfer(membershipId, organizationId, on));
         });
     }
 
@@ -463,12 +483,14 @@ class MemberPages {
             @RequestParam(defaultValue = "") String from,
             Model model,
             RedirectAttributes redirect) {
+        FormInput input = new FormInput();
+        UnionRole chosen = input.choice("role", UnionRole.class, role);
+        LocalDate since = input.date("from", from);
         return act(personId, model, redirect, () -> {
             long where = organizationId != null
                     ? organizationId
                     : members.get(personId).memberships().getFirst().organizationId();
-            return members.assignRole(
-                    personId, where, MemberForm.enumOf(UnionRole.class, role), MemberForm.date("from", from));
+            return texts.attempt(input, () -> members.assignRole(personId, where, chosen, since));
         });
     }
 
@@ -491,16 +513,16 @@ class MemberPages {
             @RequestParam(defaultValue = "") String document,
             Model model,
             RedirectAttributes redirect) {
+        FormInput input = new FormInput();
+        ConsentPurpose chosenPurpose = input.choice("purpose", ConsentPurpose.class, purpose);
+        LocalDate given = input.date("givenOn", givenOn);
+        ConsentForm chosenForm = input.choice("form", ConsentForm.class, form);
         return act(
                 personId,
                 model,
                 redirect,
-                () -> members.giveConsent(
-                        personId,
-                        MemberForm.enumOf(ConsentPurpose.class, purpose),
-                        MemberForm.date("givenOn", givenOn),
-                        MemberForm.enumOf(ConsentForm.class, form),
-                        document));
+                () -> texts.attempt(
+                        input, () -> members.giveConsent(personId, chosenPurpose, given, chosenForm, document)));
     }
 
     @PostMapping("/consents/{consentId}/withdraw")

@@ -12,7 +12,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.profkom.members.JoinApplications;
 import ru.profkom.members.MemberEnums.MembershipStatus;
-import ru.profkom.members.MemberQuery;
 import ru.profkom.members.Members;
 import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.portal.PortalSites;
@@ -118,11 +117,7 @@ class SitePages {
         // The portal's check first: the page's staff may read its feedback; header after it.
         model.addAttribute("feedback", sites.feedback(id, new PageRequest(page, 20)));
         model.addAttribute("documents", sites.documents(id));
-        model.addAttribute(
-                "applications",
-                members.search(
-                        new MemberQuery(null, id, MembershipStatus.APPLICATION, null, null, null),
-                        new PageRequest(applicationsPage, 20)));
+        model.addAttribute("applications", applications.pending(id, new PageRequest(applicationsPage, 20)));
         header.addTo(model, id, "site");
         model.addAttribute("form", form);
         model.addAttribute("published", sites.site(id).isPresent());

@@ -22,8 +22,10 @@ import ru.profkom.shared.ProfkomSettings;
  * Keeps robots out of the public forms without any outside service: a hidden field that people leave
  * empty (the honeypot), a signed time of issue that must be at least three seconds
  * ({@code profkom.portal.min-fill-time}) and at most {@link #MAX_AGE} old, and at most {@link #LIMIT}
- * submissions per address and form in {@link #WINDOW}.
- * The counts live in this node's memory: behind several nodes each keeps its own.
+ * submissions per address and form in {@link #WINDOW}. A token is accepted once ({@link UsedFormTokens}, in the
+ * database, so on any node): a robot cannot sign one form and send it again and again.
+ * The counts per address live in this node's memory: behind several nodes each keeps its own. The address is the
+ * client's even behind a reverse proxy, when the proxy is listed in {@code profkom.web.trusted-proxies}.
  */
 @Component
 class SpamGuard {
@@ -40,21 +42,27 @@ class SpamGuard {
         ROBOT,
         TOO_FAST,
         EXPIRED,
-        TOO_MANY;
+        TOO_MANY,
+        /** The token was accepted before: a replay, or the same form sent twice. */
+        USED;
 
         String messageKey() {
             return "portal.spam." + name();
         }
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Clock clock;
+    private final UsedFormTokens usedTokens;
     private final Duration minFillTime;
     private final byte[] secret;
     private final Map<String, Deque<Instant>> hits = new ConcurrentHashMap<>();
 
-    SpamGuard(Clock clock, ProfkomSettings settings) {
+    SpamGuard(Clock clock, UsedFormTokens usedTokens, ProfkomSettings settings) {
         String configuredSecret = settings.portal().formSecret();
         this.clock = clock;
+        this.usedTokens = usedTokens;
         this.minFillTime = settings.portal().minFillTime();
         if (configuredSecret.isBlank()) {
             // Without a configured secret each start signs anew: forms opened before a restart are refused once.
@@ -66,10 +74,16 @@ class SpamGuard {
         }
     }
 
-    /** The signed time of issue that a form carries in a hidden field. */
+    /**
+     * The signed time of issue that a form carries in a hidden field, with a random part so that two forms
+     * opened in the same millisecond get different tokens.
+     */
     String token(String form) {
         long issued = clock.millis();
-        return issued + "." + sign(form + ":" + issued);
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        String issue = issued + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+        return issue + "." + sign(form + ":" + issue);
     }
 
     Verdict check(String form, String token, String honeypot, String address) {
@@ -90,6 +104,9 @@ class SpamGuard {
         if (issued.get().plus(MAX_AGE).isBefore(now)) {
             return Verdict.EXPIRED;
         }
+        if (!usedTokens.use(sha256(form + ":" + token), issued.get().plus(MAX_AGE), now)) {
+            return Verdict.USED;
+        }
         return Verdict.HUMAN;
     }
 
@@ -101,12 +118,14 @@ class SpamGuard {
         if (dot <= 0) {
             return Optional.empty();
         }
-        String millis = token.substring(0, dot);
-        byte[] expected = sign(form + ":" + millis).getBytes(StandardCharsets.US_ASCII);
+        String issue = token.substring(0, dot);
+        byte[] expected = sign(form + ":" + issue).getBytes(StandardCharsets.US_ASCII);
         byte[] actual = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, actual)) {
             return Optional.empty();
         }
+        int dash = issue.indexOf('-');
+        String millis = dash < 0 ? issue : issue.substring(0, dash);
         try {
             return Optional.of(Instant.ofEpochMilli(Long.parseLong(millis)));
         } catch (NumberFormatException e) {
@@ -134,6 +153,15 @@ class SpamGuard {
             }
             times.addLast(now);
             return true;
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

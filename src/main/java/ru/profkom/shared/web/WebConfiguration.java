@@ -14,7 +14,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Russian first whatever the browser says; {@code ?lang=en} switches to English and is remembered. */
+/**
+ * Russian first whatever the browser says; {@code ?lang=en} switches to English and is remembered, a language
+ * that cannot be read is ignored. No request parameter may carry a control character ({@link ControlCharacters}).
+ */
 @Configuration
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -51,6 +54,8 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
+        // ?lang=% is a typo or a probe, not a reason to fail the page: the language stays as it was.
+        interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
     }
 }

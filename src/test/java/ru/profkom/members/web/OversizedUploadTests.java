@@ -41,7 +41,8 @@ class OversizedUploadTests {
 
     private static final long FILE_BYTES = 200L * 1024 * 1024;
     private static final String BOUNDARY = "----profkom-oversized-upload";
-    private static final Pattern CSRF_IN_ACTION = Pattern.compile("members/import\\?_csrf=([^\"&]+)\"");
+    private static final Pattern CSRF_HEADER =
+            Pattern.compile("data-csrf-header=\"([^\"]+)\" data-csrf-token=\"([^\"]+)\"");
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
@@ -89,14 +90,18 @@ class OversizedUploadTests {
     void thePageShowsTheSizeOnTheFileField() throws Exception {
         signIn(Fixture.ADMIN_A);
         String form = get("/orgs/" + fixture.primaryA1() + "/members/import").body();
-        Matcher token = CSRF_IN_ACTION.matcher(form);
+        Matcher token = CSRF_HEADER.matcher(form);
         assertThat(token.find())
-                .as("the upload form carries its CSRF token in the address")
+                .as("the upload form names the CSRF header and its token for its script")
                 .isTrue();
+        assertThat(form)
+                .as("the token never travels in an address, where logs and the Referer keep it")
+                .doesNotContain("?_csrf=", "&amp;_csrf=");
         DatabaseSnapshot.Content before = database.take();
 
         HttpResponse<String> response = http.send(
-                upload("/orgs/" + fixture.primaryA1() + "/members/import?_csrf=" + token.group(1))
+                upload("/orgs/" + fixture.primaryA1() + "/members/import")
+                        .header(token.group(1), token.group(2))
                         .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 

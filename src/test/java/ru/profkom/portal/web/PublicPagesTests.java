@@ -173,6 +173,38 @@ class PublicPagesTests {
     }
 
     @Test
+    void namesNoLeaderWhoLeftTheUnionOrWithdrewTheConsentToProcessing() throws Exception {
+        long primary = fixture.organization(fixture.territorialA1(), OrganizationKind.PRIMARY, "ППО котельной");
+        Member leaving = member(primary, "Уходящева", "+79161230001");
+        Member refusing = member(primary, "Отказова", "+79161230002");
+        Member staying = member(primary, "Остаётся", "+79161230003");
+        actors.run(Fixture.ADMIN_A, () -> {
+            members.assignRole(leaving.id(), primary, UnionRole.CHAIR, null);
+            members.assignRole(refusing.id(), primary, UnionRole.DEPUTY_CHAIR, null);
+            members.assignRole(staying.id(), primary, UnionRole.INFO_WORKER, null);
+            for (Member leader : List.of(leaving, refusing, staying)) {
+                members.giveConsent(leader.id(), ConsentPurpose.PROCESSING, null, ConsentForm.PAPER, null);
+                members.giveConsent(leader.id(), ConsentPurpose.PUBLICATION, null, ConsentForm.PAPER, null);
+            }
+        });
+        Site site = save(primary, null, null);
+        assertThat(anonymous(get("/" + site.slug()))).contains("Уходящева", "Отказова", "Остаётся");
+
+        actors.run(Fixture.ADMIN_A, () -> {
+            members.exit(
+                    leaving.memberships().getFirst().id(), ru.profkom.members.MemberEnums.ExitReason.OWN_WISH, null);
+            long processing = members.get(refusing.id()).consents().stream()
+                    .filter(c -> c.purpose() == ConsentPurpose.PROCESSING)
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            members.withdrawConsent(processing, null);
+        });
+
+        assertThat(anonymous(get("/" + site.slug()))).contains("Остаётся").doesNotContain("Уходящева", "Отказова");
+    }
+
+    @Test
     void filesAJoinApplicationInTheRegistryWithConsentForTheStaffToAccept() throws Exception {
         long primary =
                 fixture.organization(fixture.territorialA1(), OrganizationKind.PRIMARY, "ППО станции скорой помощи");
@@ -329,13 +361,24 @@ class PublicPagesTests {
         long primary = fixture.organization(fixture.territorialA1(), OrganizationKind.PRIMARY, "ППО прачечной");
         Site site = save(primary, null, null);
         String address = nextAddress();
-        String issued = issued("/" + site.slug() + "/feedback", address);
+        List<String> issued = new java.util.ArrayList<>();
+        for (int i = 0; i <= SpamGuard.LIMIT; i++) {
+            issued.add(issued("/" + site.slug() + "/feedback", address));
+        }
 
         String last = clock.shiftedBy(Duration.ofSeconds(10), () -> {
             for (int i = 0; i < SpamGuard.LIMIT; i++) {
-                submit(site, "feedback", issued, address, "authorName", "Гость " + i, "message", "Вопрос " + i);
+                submit(site, "feedback", issued.get(i), address, "authorName", "Гость " + i, "message", "Вопрос " + i);
             }
-            return submitForPage(site, "feedback", issued, address, "authorName", "Гость", "message", "Ещё вопрос");
+            return submitForPage(
+                    site,
+                    "feedback",
+                    issued.get(SpamGuard.LIMIT),
+                    address,
+                    "authorName",
+                    "Гость",
+                    "message",
+                    "Ещё вопрос");
         });
 
         assertThat(last).contains("Слишком много отправок");
@@ -352,6 +395,76 @@ class PublicPagesTests {
         assertThat(actors.as(Fixture.ADMIN_A, () -> sites.feedback(primary, PageRequest.of(0, 50)))
                         .total())
                 .isEqualTo(SpamGuard.LIMIT + 1);
+    }
+
+    @Test
+    void acceptsASignedFormTokenOnceOnAnyAddress() throws Exception {
+        long primary = fixture.organization(fixture.territorialA1(), OrganizationKind.PRIMARY, "ППО почты");
+        Site site = save(primary, null, null);
+        String address = nextAddress();
+        String issued = issued("/" + site.slug() + "/feedback", address);
+
+        String replayed = clock.shiftedBy(Duration.ofSeconds(10), () -> {
+            submit(site, "feedback", issued, address, "authorName", "Гость", "message", "Вопрос");
+            return submitForPage(
+                    site, "feedback", issued, nextAddress(), "authorName", "Робот", "message", "Тот же токен");
+        });
+
+        assertThat(replayed).contains("Эта форма уже была отправлена");
+        assertThat(actors.as(Fixture.ADMIN_A, () -> sites.feedback(primary, PageRequest.of(0, 50)))
+                        .total())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void countsTheClientBehindATrustedProxyNotTheProxy() throws Exception {
+        long primary = fixture.organization(fixture.territorialA1(), OrganizationKind.PRIMARY, "ППО вокзала");
+        Site site = save(primary, null, null);
+        // Without trusted proxies configured (the default), a forged header does not change the address.
+        String address = nextAddress();
+        List<String> issued = new java.util.ArrayList<>();
+        for (int i = 0; i <= SpamGuard.LIMIT; i++) {
+            issued.add(issued("/" + site.slug() + "/feedback", address));
+        }
+        String last = clock.shiftedBy(Duration.ofSeconds(10), () -> {
+            for (int i = 0; i < SpamGuard.LIMIT; i++) {
+                int n = i;
+                try {
+                    mvc.perform(request(
+                                            site,
+                                            "feedback",
+                                            issued.get(n),
+                                            address,
+                                            "authorName",
+                                            "Гость",
+                                            "message",
+                                            "Вопрос " + n)
+                                    .header("X-Forwarded-For", "192.0.2." + (100 + n)))
+                            .andExpect(status().is3xxRedirection());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            try {
+                return mvc.perform(request(
+                                        site,
+                                        "feedback",
+                                        issued.get(SpamGuard.LIMIT),
+                                        address,
+                                        "authorName",
+                                        "Гость",
+                                        "message",
+                                        "Ещё")
+                                .header("X-Forwarded-For", "192.0.2.200"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(last).contains("Слишком много отправок");
     }
 
     @Test

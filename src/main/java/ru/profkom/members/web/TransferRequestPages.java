@@ -1,0 +1,103 @@
+package ru.profkom.members.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.profkom.members.TransferRequest;
+import ru.profkom.members.TransferRequests;
+import ru.profkom.members.TransferStatus;
+import ru.profkom.organizations.OrganizationPageHeader;
+import ru.profkom.shared.Page;
+import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.web.FormErrors;
+
+/** An organization's transfer requests: incoming to accept or decline, outgoing to follow; access in the service. */
+@Controller
+class TransferRequestPages {
+
+    private final TransferRequests transferRequests;
+    private final OrganizationPageHeader header;
+    private final FormErrors texts;
+
+    TransferRequestPages(TransferRequests transferRequests, OrganizationPageHeader header, FormErrors texts) {
+        this.transferRequests = transferRequests;
+        this.header = header;
+        this.texts = texts;
+    }
+
+    @GetMapping("/orgs/{id}/transfer-requests")
+    String list(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "incoming") String side,
+            @RequestParam(defaultValue = "PENDING") String status,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        boolean incoming = !"outgoing".equals(side);
+        TransferStatus chosen = statusOrAll(status);
+        PageRequest request = new PageRequest(Math.max(page, 0), 50);
+        Page<TransferRequest> found = incoming
+                ? transferRequests.incoming(id, chosen, request)
+                : transferRequests.outgoing(id, chosen, request);
+        header.addTo(model, id, "members");
+        model.addAttribute("found", found);
+        model.addAttribute("incoming", incoming);
+        model.addAttribute("side", incoming ? "incoming" : "outgoing");
+        model.addAttribute("status", chosen == null ? "ALL" : chosen.name());
+        model.addAttribute("statuses", TransferStatus.values());
+        model.addAttribute(
+                "baseUrl",
+                "/orgs/" + id + "/transfer-requests?side=" + (incoming ? "incoming" : "outgoing") + "&status="
+                        + (chosen == null ? "ALL" : chosen.name()));
+        return "members/transfer-requests";
+    }
+
+    @PostMapping("/transfer-requests/{requestId}/accept")
+    String accept(
+            @PathVariable long requestId,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam long organizationId,
+            RedirectAttributes redirect) {
+        return decide(requestId, note, organizationId, redirect, true);
+    }
+
+    @PostMapping("/transfer-requests/{requestId}/decline")
+    String decline(
+            @PathVariable long requestId,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam long organizationId,
+            RedirectAttributes redirect) {
+        return decide(requestId, note, organizationId, redirect, false);
+    }
+
+    private String decide(
+            long requestId, String note, long organizationId, RedirectAttributes redirect, boolean accept) {
+        try {
+            if (accept) {
+                transferRequests.accept(requestId, note);
+            } else {
+                transferRequests.decline(requestId, note);
+            }
+            redirect.addFlashAttribute(
+                    "flash", texts.text(accept ? "member.transfer.accepted" : "member.transfer.declined"));
+        } catch (ProfkomException e) {
+            if (e.kind() != ProfkomException.Kind.CONFLICT && e.kind() != ProfkomException.Kind.INVALID) {
+                throw e;
+            }
+            redirect.addFlashAttribute("formErrors", texts.texts(e));
+        }
+        return "redirect:/orgs/" + organizationId + "/transfer-requests?side=incoming";
+    }
+
+    private static TransferStatus statusOrAll(String status) {
+        try {
+            return status == null || status.isBlank() || "ALL".equals(status) ? null : TransferStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            return TransferStatus.PENDING;
+        }
+    }
+}
