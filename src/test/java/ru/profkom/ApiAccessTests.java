@@ -106,7 +106,8 @@ class ApiAccessTests {
             "newParentId", World::otherTerritorial,
             "targetId", World::otherPrimary,
             "parentId", World::otherTerritorial,
-            "organizationId", World::otherPrimary);
+            "organizationId", World::otherPrimary,
+            "destinationOrganizationId", World::region);
 
     private static final Set<Integer> REFUSED = Set.of(403, 404);
     private static final Pattern VARIABLE = Pattern.compile("([^/{}]+)/\\{([^}:]+)(?::[^}]*)?}");

@@ -2,6 +2,8 @@ package ru.profkom.accounts;
 
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +23,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.web.servlet.HandlerMapping;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.Role;
@@ -81,8 +84,13 @@ class SecurityConfiguration {
 
     @Bean
     @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain pages(HttpSecurity http, CurrentActor currentActor, List<PublicRequests> publicRequests)
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            CurrentActor currentActor,
+            List<PublicRequests> publicRequests,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> pageMappings)
             throws Exception {
+        VisitorEntryPoint visitors = new VisitorEntryPoint(pageMappings);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
                         .requestMatchers(request -> publicRequests.stream().anyMatch(p -> p.isPublic(request)))
@@ -92,10 +100,11 @@ class SecurityConfiguration {
                         .access((authentication, request) -> new AuthorizationDecision(isStaff(currentActor.get())))
                         .anyRequest()
                         .authenticated())
-                .requestCache(cache -> cache.requestCache(pageRequestCache()))
+                .requestCache(cache -> cache.requestCache(pageRequestCache(visitors)))
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/", false)
                         .failureHandler(new SignInFailureHandler()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(visitors))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
@@ -111,7 +120,7 @@ class SecurityConfiguration {
      * image, a script's request or an htmx fragment. Otherwise a thumbnail or a fragment that a page still
      * loads while its session ends becomes where the next sign-in lands.
      */
-    static RequestCache pageRequestCache() {
+    static RequestCache pageRequestCache(VisitorEntryPoint visitors) {
         MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
         html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
@@ -119,7 +128,9 @@ class SecurityConfiguration {
                 request -> "GET".equals(request.getMethod()),
                 html,
                 new NegatedRequestMatcher(new RequestHeaderRequestMatcher("HX-Request")),
-                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With"))));
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With")),
+                // Only a page that asks to sign in: «/» and unknown addresses open no session for a visitor.
+                visitors::asksToSignIn));
         return cache;
     }
 }

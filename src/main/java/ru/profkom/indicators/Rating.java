@@ -28,7 +28,8 @@ import ru.profkom.shared.RussianText;
 import ru.profkom.shared.Validation;
 
 /**
- * The rating of primary organizations inside their parent. The weights come from the nearest
+ * The rating of the primary organizations of a subtree (all of a region's, a territorial organization's, the
+ * union's), optionally narrowed to those inside one organization between, with their places kept. The weights come from the nearest
  * organization on the way up that set them (the one that rates its subtree), or the indicators'
  * defaults. The trend compares the places with the previous month's under the same weights, so that
  * it shows the organizations' work rather than a change of weights.
@@ -138,21 +139,39 @@ public class Rating {
     }
 
     /**
-     * One page of the ranking of the primary organizations directly inside the organization for the
+     * One page of the ranking of the primary organizations anywhere inside the organization for the
      * month, filtered by a part of the name.
      */
     @Transactional(readOnly = true)
     public Ranking ranking(long organizationId, YearMonth period, String query, PageRequest page) {
+        return ranking(organizationId, period, query, null, page);
+    }
+
+    /**
+     * One page of the ranking of the primary organizations anywhere inside the organization for the month,
+     * filtered by a part of the name and to those inside {@code withinId} (an organization between, such as a
+     * territorial organization of a region; null for all): the places stay those of the whole subtree.
+     */
+    @Transactional(readOnly = true)
+    public Ranking ranking(long organizationId, YearMonth period, String query, Long withinId, PageRequest page) {
         Organization parent = indicators.staffOnly(organizationId);
         Periods.check(period, clock);
         Weights weights = weights(parent);
-        List<RankingRow> rows = rows(parent, period, weights);
+        List<Organization> ranked = primariesWithin(parent);
+        List<RankingRow> rows = rows(parent, ranked, period, weights);
+        List<Ranking.Level> levels = levels(parent, ranked);
+        if (withinId != null && levels.stream().noneMatch(level -> level.id() == withinId)) {
+            throw ProfkomException.invalid("within", "rating.within.unknown");
+        }
         String needle = RussianText.foldedKey(query == null ? "" : query.strip());
-        List<RankingRow> filtered = needle.isEmpty()
-                ? rows
-                : rows.stream()
-                        .filter(row -> RussianText.foldedKey(row.name()).contains(needle))
-                        .toList();
+        Map<Long, String> paths = new HashMap<>();
+        ranked.forEach(organization -> paths.put(organization.id(), organization.path()));
+        List<RankingRow> filtered = rows.stream()
+                .filter(row ->
+                        needle.isEmpty() || RussianText.foldedKey(row.name()).contains(needle))
+                .filter(row ->
+                        withinId == null || paths.get(row.organizationId()).contains("/" + withinId + "/"))
+                .toList();
         List<RankingRow> items =
                 filtered.stream().skip(page.offset()).limit(page.size()).toList();
         String setByName = weights.setBy() == null
@@ -164,11 +183,51 @@ public class Rating {
                 weights.lines(),
                 weights.setBy(),
                 setByName,
-                new Page<>(items, page.page(), page.size(), filtered.size()));
+                new Page<>(items, page.page(), page.size(), filtered.size()),
+                rows.size(),
+                withinId,
+                levels);
     }
 
-    private List<RankingRow> rows(Organization parent, YearMonth period, Weights weights) {
-        List<Organization> children = primaryChildren(parent.id());
+    /**
+     * The organizations between the ranked subtree's root and its primary organizations, in the tree's order
+     * by name, for the filter: a region's territorial organizations, the union's regions and theirs.
+     */
+    private List<Ranking.Level> levels(Organization root, List<Organization> ranked) {
+        Map<Long, List<Long>> chains = new LinkedHashMap<>();
+        for (Organization organization : ranked) {
+            List<Long> ids = pathIds(organization.path());
+            List<Long> between = ids.subList(ids.indexOf(root.id()) + 1, ids.size() - 1);
+            for (int i = 0; i < between.size(); i++) {
+                chains.putIfAbsent(between.get(i), List.copyOf(between.subList(0, i + 1)));
+            }
+        }
+        Map<Long, String> names = organizations.shortNames(chains.keySet());
+        Collator russian = Collator.getInstance(Locale.forLanguageTag("ru"));
+        Comparator<List<String>> byNames = (a, b) -> {
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                int order = russian.compare(a.get(i), b.get(i));
+                if (order != 0) {
+                    return order;
+                }
+            }
+            return Integer.compare(a.size(), b.size());
+        };
+        return chains.entrySet().stream()
+                .map(entry -> Map.entry(
+                        entry.getKey(),
+                        entry.getValue().stream()
+                                .map(id -> names.getOrDefault(id, "#" + id))
+                                .toList()))
+                .sorted(Map.Entry.comparingByValue(byNames))
+                .map(entry -> new Ranking.Level(
+                        entry.getKey(),
+                        entry.getValue().getLast(),
+                        entry.getValue().size() - 1))
+                .toList();
+    }
+
+    private List<RankingRow> rows(Organization parent, List<Organization> children, YearMonth period, Weights weights) {
         List<Scored> current = score(children, period, weights);
         Map<Long, Integer> previous = new HashMap<>();
         for (Scored scored : score(children, period.minusMonths(1), weights)) {
@@ -176,6 +235,10 @@ public class Rating {
                 previous.put(scored.organization().id(), scored.place());
             }
         }
+        Map<Long, String> parentNames = organizations.shortNames(children.stream()
+                .map(Organization::parentId)
+                .filter(id -> id != null && id != parent.id())
+                .collect(Collectors.toSet()));
         return current.stream()
                 .map(scored -> new RankingRow(
                         scored.place(),
@@ -183,7 +246,8 @@ public class Rating {
                         scored.organization().id(),
                         scored.organization().shortName(),
                         scored.score().total(),
-                        scored.score().lines()))
+                        scored.score().lines(),
+                        parentNames.get(scored.organization().parentId())))
                 .toList();
     }
 
@@ -219,15 +283,12 @@ public class Rating {
         return ranked;
     }
 
-    /** The active primary organizations directly inside the organization. */
-    List<Organization> primaryChildren(long organizationId) {
-        List<Organization> children = new ArrayList<>();
-        for (OrganizationNode node : allChildren(organizationId)) {
-            if (node.kind() == OrganizationKind.PRIMARY) {
-                children.add(organizations.get(node.id()));
-            }
-        }
-        return children;
+    /** The active primary organizations anywhere inside the organization, read in one query. */
+    private List<Organization> primariesWithin(Organization root) {
+        return organizations.membershipHoldersWithin(root.id()).stream()
+                .filter(organization -> organization.kind() == OrganizationKind.PRIMARY)
+                .filter(organization -> organization.id() != root.id())
+                .toList();
     }
 
     List<OrganizationNode> allChildren(long organizationId) {

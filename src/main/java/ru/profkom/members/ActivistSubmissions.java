@@ -143,24 +143,47 @@ public class ActivistSubmissions {
      */
     @Transactional(readOnly = true)
     public Page<SubmissionStatus> statuses(long organizationId, int year, String query, State state, PageRequest page) {
+        return statuses(organizationId, year, query, state, null, page);
+    }
+
+    /**
+     * As above, grouped by parent (each with the names of the organizations between this one and it) and narrowed
+     * to those inside {@code withinId} when set, one of the organizations {@link #levels} lists.
+     */
+    @Transactional(readOnly = true)
+    public Page<SubmissionStatus> statuses(
+            long organizationId, int year, String query, State state, Long withinId, PageRequest page) {
         Organization organization = staffOrganization(organizationId);
+        if (withinId != null && (withinId == organizationId || !organizations.isWithin(withinId, organizationId))) {
+            throw ProfkomException.invalid("within", "activists.within.outside");
+        }
         List<Long> submitted = repository.submittedIn(organization.path(), year);
         Page<OrganizationNode> found = organizations.ofKindWithin(
-                organizationId,
+                withinId == null ? organizationId : withinId,
                 OrganizationKind.PRIMARY,
                 query,
                 state == State.SUBMITTED ? submitted : null,
                 state == State.MISSING ? submitted : List.of(),
+                true,
                 page);
-        Map<Long, ActivistSubmission> latest = repository.latest(
-                found.items().stream().map(OrganizationNode::id).toList(), year);
+        List<Long> ids = found.items().stream().map(OrganizationNode::id).toList();
+        Map<Long, ActivistSubmission> latest = repository.latest(ids, year);
+        Map<Long, String> chains = organizations.chainsBelow(organizationId, ids);
         return new Page<>(
                 found.items().stream()
-                        .map(node -> new SubmissionStatus(node, latest.get(node.id())))
+                        .map(node ->
+                                new SubmissionStatus(node, latest.get(node.id()), chains.getOrDefault(node.id(), "")))
                         .toList(),
                 found.page(),
                 found.size(),
                 found.total());
+    }
+
+    /** The organizations between this one and its primary organizations, for grouping and filtering the list. */
+    @Transactional(readOnly = true)
+    public List<Organizations.Level> levels(long organizationId) {
+        staffOrganization(organizationId);
+        return organizations.levelsAbove(organizationId, OrganizationKind.PRIMARY);
     }
 
     /** How many primary organizations of the subtree there are and how many of them submitted for the year. */

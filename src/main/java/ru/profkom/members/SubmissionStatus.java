@@ -2,8 +2,11 @@ package ru.profkom.members;
 
 import ru.profkom.organizations.OrganizationNode;
 
-/** A primary organization of a subtree and its latest activists' base for a year, or null when it sent none. */
-public record SubmissionStatus(OrganizationNode organization, ActivistSubmission latest) {
+/**
+ * A primary organization of a subtree, the names of the organizations between the subtree's root and it (« › »
+ * between, empty directly below), and its latest activists' base for a year, or null when it sent none.
+ */
+public record SubmissionStatus(OrganizationNode organization, ActivistSubmission latest, String parentChain) {
 
     public boolean submitted() {
         return latest != null;

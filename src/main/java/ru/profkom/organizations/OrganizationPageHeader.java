@@ -23,6 +23,13 @@ public class OrganizationPageHeader {
         model.addAttribute("crumbs", organizations.breadcrumbs(organizationId));
         model.addAttribute("canEdit", organization.active() && organizations.canEdit(organizationId));
         model.addAttribute("canManage", organizations.canManage(organizationId));
+        // A move also needs the rights in the place the organization leaves (Organizations.move).
+        model.addAttribute(
+                "canMove",
+                organization.parentId() != null
+                        && organization.active()
+                        && organizations.canManage(organizationId)
+                        && organizations.canManage(organization.parentId()));
         // Staff keep the registry of their subtree; a plain member sees no one else's data.
         model.addAttribute("staff", organizations.canEdit(organizationId));
         model.addAttribute("childKinds", organization.kind().childKinds());

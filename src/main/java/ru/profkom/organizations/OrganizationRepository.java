@@ -204,6 +204,32 @@ class OrganizationRepository {
             Collection<Long> only,
             Collection<Long> excluded,
             PageRequest page) {
+        return ofKindWithin(path, kind, query, only, excluded, false, page);
+    }
+
+    /** The parents of the active organizations of one kind inside a subtree, each once. */
+    List<Long> parentsOfKindWithin(String path, OrganizationKind kind) {
+        return dsl.selectDistinct(ORGANIZATION.PARENT_ID)
+                .from(ORGANIZATION)
+                .where(TreePaths.within(ORGANIZATION.PATH, path)
+                        .and(ORGANIZATION.KIND.eq(kind.name()))
+                        .and(ORGANIZATION.STATUS.eq(OrganizationStatus.ACTIVE.name()))
+                        .and(ORGANIZATION.PARENT_ID.isNotNull()))
+                .fetch(ORGANIZATION.PARENT_ID);
+    }
+
+    /**
+     * As above; {@code byParent} orders by the parent's name first, so that the organizations of one parent
+     * stand together (four «Городская поликлиника № 1» under four parents are four groups, not one run).
+     */
+    Page<OrganizationNode> ofKindWithin(
+            String path,
+            OrganizationKind kind,
+            String query,
+            Collection<Long> only,
+            Collection<Long> excluded,
+            boolean byParent,
+            PageRequest page) {
         Condition condition = TreePaths.within(ORGANIZATION.PATH, path)
                 .and(ORGANIZATION.KIND.eq(kind.name()))
                 .and(ORGANIZATION.STATUS.eq(OrganizationStatus.ACTIVE.name()));
@@ -218,10 +244,18 @@ class OrganizationRepository {
         if (!excluded.isEmpty()) {
             condition = condition.and(ORGANIZATION.ID.notIn(excluded));
         }
+        profkom.schema.tables.Organization parent = ORGANIZATION.as("parent_organization");
         List<OrganizationNode> items = dsl.select(nodeFields())
-                .from(ORGANIZATION)
+                .from(byParent ? ORGANIZATION.leftJoin(parent).on(parent.ID.eq(ORGANIZATION.PARENT_ID)) : ORGANIZATION)
                 .where(condition)
-                .orderBy(ORGANIZATION.SORT_NAME, ORGANIZATION.ID)
+                .orderBy(
+                        byParent
+                                ? List.of(
+                                        parent.SORT_NAME.asc(),
+                                        parent.ID.asc(),
+                                        ORGANIZATION.SORT_NAME.asc(),
+                                        ORGANIZATION.ID.asc())
+                                : List.of(ORGANIZATION.SORT_NAME.asc(), ORGANIZATION.ID.asc()))
                 .limit(page.size())
                 .offset(page.offset())
                 .fetch(OrganizationRepository::toNode);

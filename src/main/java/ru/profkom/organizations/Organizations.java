@@ -177,6 +177,103 @@ public class Organizations {
         return repository.ofKindWithin(organization.path(), kind, query, only, excluded, page);
     }
 
+    /**
+     * As {@link #ofKindWithin(long, OrganizationKind, String, java.util.Collection, java.util.Collection,
+     * PageRequest)}, ordered by parent first when {@code byParent}: the organizations of one parent stand together.
+     */
+    @Transactional(readOnly = true)
+    public Page<OrganizationNode> ofKindWithin(
+            long id,
+            OrganizationKind kind,
+            String query,
+            java.util.Collection<Long> only,
+            java.util.Collection<Long> excluded,
+            boolean byParent,
+            PageRequest page) {
+        Organization organization = readable(id);
+        if (!coversSubtree(currentActor.get(), organization)) {
+            throw ProfkomException.forbidden("access.denied");
+        }
+        return repository.ofKindWithin(organization.path(), kind, query, only, excluded, byParent, page);
+    }
+
+    /**
+     * An organization between a subtree's root and the organizations of one kind inside it: its name, the names
+     * from below the root down to it (« › » between), and its depth below the root (0 for a child).
+     */
+    public record Level(long id, String shortName, String chain, int depth) {}
+
+    /**
+     * The organizations between the root and its active organizations of one kind (a region's territorial
+     * organizations, the union's regions and theirs), in the tree's order by name: what lists of those
+     * organizations are grouped and filtered by.
+     */
+    @Transactional(readOnly = true)
+    public List<Level> levelsAbove(long id, OrganizationKind kind) {
+        Organization root = readable(id);
+        if (!coversSubtree(currentActor.get(), root)) {
+            throw ProfkomException.forbidden("access.denied");
+        }
+        Map<Long, List<Long>> chains = new java.util.LinkedHashMap<>();
+        for (String path : repository
+                .pathsById(repository.parentsOfKindWithin(root.path(), kind))
+                .values()) {
+            List<Long> between = below(root.id(), idsOf(path));
+            for (int i = 0; i < between.size(); i++) {
+                chains.putIfAbsent(between.get(i), List.copyOf(between.subList(0, i + 1)));
+            }
+        }
+        Map<Long, String> names = shortNames(chains.keySet());
+        java.text.Collator russian = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("ru"));
+        return chains.entrySet().stream()
+                .map(entry -> new Level(
+                        entry.getKey(),
+                        names.getOrDefault(entry.getKey(), ""),
+                        entry.getValue().stream()
+                                .map(ancestor -> names.getOrDefault(ancestor, ""))
+                                .collect(Collectors.joining(" › ")),
+                        entry.getValue().size() - 1))
+                .sorted(java.util.Comparator.comparing(
+                        (Level level) -> java.util.Arrays.asList(level.chain().split(" › ")), (a, b) -> {
+                            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                                int order = russian.compare(a.get(i), b.get(i));
+                                if (order != 0) {
+                                    return order;
+                                }
+                            }
+                            return Integer.compare(a.size(), b.size());
+                        }))
+                .toList();
+    }
+
+    /**
+     * For each organization, the names of its ancestors strictly below the root, from the top (« › » between;
+     * empty for a child of the root): where it stands in the root's subtree. Names are not personal data.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> chainsBelow(long rootId, java.util.Collection<Long> ids) {
+        Map<Long, String> paths = repository.pathsById(ids);
+        Map<Long, List<Long>> between = new java.util.HashMap<>();
+        java.util.Set<Long> named = new java.util.HashSet<>();
+        paths.forEach((id, path) -> {
+            List<Long> chain = below(rootId, idsOf(path));
+            List<Long> ancestors = chain.isEmpty() ? List.of() : chain.subList(0, chain.size() - 1);
+            between.put(id, ancestors);
+            named.addAll(ancestors);
+        });
+        Map<Long, String> names = shortNames(named);
+        Map<Long, String> chains = new java.util.HashMap<>();
+        between.forEach((id, ancestors) -> chains.put(
+                id, ancestors.stream().map(a -> names.getOrDefault(a, "")).collect(Collectors.joining(" › "))));
+        return chains;
+    }
+
+    /** The ids of a path after the root's (the organization's own last), or all when the root is not on it. */
+    private static List<Long> below(long rootId, List<Long> path) {
+        int at = path.indexOf(rootId);
+        return at < 0 ? path : path.subList(at + 1, path.size());
+    }
+
     @Transactional(readOnly = true)
     public List<Placement> placementHistory(long id) {
         readable(id);

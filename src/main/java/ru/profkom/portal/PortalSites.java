@@ -205,12 +205,6 @@ public class PortalSites {
         return repository.site(organizationId).map(site -> "/" + site.slug() + "/news/" + publicationId);
     }
 
-    /** Whether an address names a page, for the security rule that opens public pages to everyone. */
-    @Transactional(readOnly = true)
-    public boolean exists(String slug) {
-        return Slugs.isValid(slug) && repository.siteBySlug(slug).isPresent();
-    }
-
     @Transactional(readOnly = true)
     public List<PublicLeader> leaders(PublicSite site) {
         return applications.publicLeaders(site.organizationId());
@@ -246,6 +240,17 @@ public class PortalSites {
     @Transactional(readOnly = true)
     public void allSites(int limit, Consumer<Site> consumer) {
         repository.streamSlugs(limit, consumer);
+    }
+
+    /** The union's public start page: the pages of its organizations, closed organizations left out. */
+    @Transactional(readOnly = true)
+    public Page<PublicSite> directory(PageRequest page) {
+        Page<Site> sites = repository.sites(page);
+        List<PublicSite> open = sites.items().stream()
+                .map(site -> publicSite(site.slug()))
+                .flatMap(Optional::stream)
+                .toList();
+        return new Page<>(open, sites.page(), sites.size(), sites.total());
     }
 
     public void sendFeedback(PublicSite site, String authorName, String contact, String message) {

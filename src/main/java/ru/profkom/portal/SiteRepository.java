@@ -73,6 +73,16 @@ class SiteRepository {
         }
     }
 
+    /** A page of the sites in the order their organizations were created: the union and regions come first. */
+    Page<Site> sites(PageRequest page) {
+        List<Site> sites = dsl.selectFrom(PORTAL_SITE)
+                .orderBy(PORTAL_SITE.ORGANIZATION_ID)
+                .limit(page.size())
+                .offset(page.offset())
+                .fetch(SiteRepository::toSite);
+        return new Page<>(sites, page.page(), page.size(), dsl.fetchCount(PORTAL_SITE));
+    }
+
     // ---- feedback ------------------------------------------------------------------------------
 
     long insertFeedback(long organizationId, String authorName, String contact, String message, Instant now) {

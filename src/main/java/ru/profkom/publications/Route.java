@@ -2,7 +2,7 @@ package ru.profkom.publications;
 
 import java.time.Instant;
 
-/** One step of a publication's way up, as the sender's status trail and the receiver's queue show it. */
+/** One step (straight to an ancestor the sender chose, passing the levels between) of a publication's way up, as the sender's status trail and the receiver's queue show it. */
 public record Route(
         long id,
         long publicationId,
@@ -19,4 +19,5 @@ public record Route(
         String reply,
         Long republishedId,
         Instant sentAt,
-        Instant handledAt) {}
+        Instant handledAt,
+        String handledByName) {}

@@ -17,6 +17,7 @@ import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.TreePaths;
 
 @Repository
 class RouteRepository {
@@ -40,7 +41,9 @@ class RouteRepository {
             String reply,
             Long republishedId,
             Instant sentAt,
-            Instant handledAt) {}
+            Instant handledAt,
+            Long previousId,
+            String handledByName) {}
 
     long insert(
             long publicationId,
@@ -68,9 +71,17 @@ class RouteRepository {
     }
 
     /** Closes a pending step; false when someone else handled it first. */
-    boolean handle(long id, RouteStatus status, String reply, Long republishedId, Long actorId, Instant now) {
+    boolean handle(
+            long id,
+            RouteStatus status,
+            String reply,
+            Long republishedId,
+            Long actorId,
+            String actorName,
+            Instant now) {
         return dsl.update(PUBLICATION_ROUTE)
                         .set(PUBLICATION_ROUTE.STATUS, status.name())
+                        .set(PUBLICATION_ROUTE.HANDLED_BY_NAME, actorName)
                         .set(PUBLICATION_ROUTE.REPLY, reply)
                         .set(PUBLICATION_ROUTE.REPUBLISHED_ID, republishedId)
                         .set(PUBLICATION_ROUTE.HANDLED_AT, now)
@@ -122,6 +133,45 @@ class RouteRepository {
         return new Page<>(named(rows, names), page.page(), page.size(), dsl.fetchCount(PUBLICATION_ROUTE, where));
     }
 
+    /**
+     * The steps passing through an organization: sent from below it (its subtree, the publication's
+     * organization included) straight to one of its ancestors, so that it sees them without deciding.
+     */
+    Page<Route> passingThrough(
+            String path,
+            List<Long> ancestorIds,
+            long organizationId,
+            PageRequest page,
+            Function<Collection<Long>, Map<Long, String>> names) {
+        if (ancestorIds.isEmpty()) {
+            return new Page<>(List.of(), page.page(), page.size(), 0);
+        }
+        List<Long> notBelow = new java.util.ArrayList<>(ancestorIds);
+        notBelow.add(organizationId);
+        Condition where = PUBLICATION_ROUTE
+                .TO_ORGANIZATION_ID
+                .in(ancestorIds)
+                .and(PUBLICATION_ROUTE.FROM_ORGANIZATION_ID.notIn(notBelow))
+                .and(TreePaths.within(PUBLICATION.ORGANIZATION_PATH, path));
+        List<RouteRow> rows = select().where(where)
+                .orderBy(PUBLICATION_ROUTE.SENT_AT.desc(), PUBLICATION_ROUTE.ID.desc())
+                .limit(page.size())
+                .offset(page.offset())
+                .fetch(RouteRepository::toRow);
+        int total = dsl.fetchCount(select().where(where));
+        return new Page<>(named(rows, names), page.page(), page.size(), total);
+    }
+
+    /** Every step of these publications, in the order they were taken, for following a chain to its end. */
+    List<RouteRow> stepsOf(Collection<Long> publicationIds) {
+        if (publicationIds.isEmpty()) {
+            return List.of();
+        }
+        return select().where(PUBLICATION_ROUTE.PUBLICATION_ID.in(publicationIds))
+                .orderBy(PUBLICATION_ROUTE.ID)
+                .fetch(RouteRepository::toRow);
+    }
+
     List<Route> trail(long publicationId, Function<Collection<Long>, Map<Long, String>> names) {
         return named(
                 select().where(PUBLICATION_ROUTE.PUBLICATION_ID.eq(publicationId))
@@ -163,7 +213,9 @@ class RouteRepository {
                 r.get(PUBLICATION_ROUTE.REPLY),
                 r.get(PUBLICATION_ROUTE.REPUBLISHED_ID),
                 r.get(PUBLICATION_ROUTE.SENT_AT),
-                r.get(PUBLICATION_ROUTE.HANDLED_AT));
+                r.get(PUBLICATION_ROUTE.HANDLED_AT),
+                r.get(PUBLICATION_ROUTE.PREVIOUS_ROUTE_ID),
+                r.get(PUBLICATION_ROUTE.HANDLED_BY_NAME));
     }
 
     static List<Route> named(List<RouteRow> rows, Function<Collection<Long>, Map<Long, String>> names) {
@@ -191,7 +243,8 @@ class RouteRepository {
                         r.reply(),
                         r.republishedId(),
                         r.sentAt(),
-                        r.handledAt()))
+                        r.handledAt(),
+                        r.handledByName()))
                 .toList();
     }
 }

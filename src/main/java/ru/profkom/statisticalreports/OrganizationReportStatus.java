@@ -3,7 +3,10 @@ package ru.profkom.statisticalreports;
 import java.time.Instant;
 import ru.profkom.organizations.OrganizationKind;
 
-/** An organization in a parent's list of reports: where its report for the year stands. */
+/**
+ * An organization in a parent's list of reports: where its report for the year stands, and in a subtree's list
+ * the names of the organizations between (« › » between; empty directly below, null in the list of children).
+ */
 public record OrganizationReportStatus(
         long organizationId,
         String name,
@@ -11,4 +14,5 @@ public record OrganizationReportStatus(
         ReportStatus status,
         Instant updatedAt,
         Instant submittedAt,
-        Instant decidedAt) {}
+        Instant decidedAt,
+        String parentChain) {}

@@ -225,7 +225,27 @@ public class StatisticalReports {
     @Transactional(readOnly = true)
     public Page<OrganizationReportStatus> subtree(
             long organizationId, int year, OrganizationKind kind, StatusFilter filter, String query, PageRequest page) {
+        return subtree(organizationId, year, kind, filter, query, null, page);
+    }
+
+    /**
+     * As above, grouped by parent (the organizations of one parent together, each with the names of the
+     * organizations between) and narrowed to those inside {@code withinId} when set: one of the organizations
+     * between, as {@link #levels} lists them.
+     */
+    @Transactional(readOnly = true)
+    public Page<OrganizationReportStatus> subtree(
+            long organizationId,
+            int year,
+            OrganizationKind kind,
+            StatusFilter filter,
+            String query,
+            Long withinId,
+            PageRequest page) {
         Organization organization = reporting(organizationId);
+        if (withinId != null && (withinId == organizationId || !organizations.isWithin(withinId, organizationId))) {
+            throw ProfkomException.invalid("within", "statreport.within.outside");
+        }
         ReportRules.checkYear(year, today());
         OrganizationKind listed = kind == null || !RegistryFigures.reports(kind) ? OrganizationKind.PRIMARY : kind;
         List<Long> only = null;
@@ -241,13 +261,27 @@ public class StatisticalReports {
                 only = repository.organizationsWithStatus(
                         organization.path(), year, Set.of(ReportStatus.valueOf(filter.name())));
         }
-        Page<OrganizationNode> found = organizations.ofKindWithin(organizationId, listed, query, only, excluded, page);
-        Map<Long, Stored> reports = repository.ofOrganizations(
-                found.items().stream().map(OrganizationNode::id).toList(), year);
-        return found.map(node -> row(node, reports.get(node.id())));
+        Page<OrganizationNode> found = organizations.ofKindWithin(
+                withinId == null ? organizationId : withinId, listed, query, only, excluded, true, page);
+        List<Long> ids = found.items().stream().map(OrganizationNode::id).toList();
+        Map<Long, Stored> reports = repository.ofOrganizations(ids, year);
+        Map<Long, String> chains = organizations.chainsBelow(organizationId, ids);
+        return found.map(node -> row(node, reports.get(node.id()), chains.getOrDefault(node.id(), "")));
+    }
+
+    /** The organizations between this one and those of a kind inside it, for grouping and filtering the list. */
+    @Transactional(readOnly = true)
+    public List<Organizations.Level> levels(long organizationId, OrganizationKind kind) {
+        reporting(organizationId);
+        OrganizationKind listed = kind == null || !RegistryFigures.reports(kind) ? OrganizationKind.PRIMARY : kind;
+        return organizations.levelsAbove(organizationId, listed);
     }
 
     private static OrganizationReportStatus row(OrganizationNode node, Stored report) {
+        return row(node, report, null);
+    }
+
+    private static OrganizationReportStatus row(OrganizationNode node, Stored report, String parentChain) {
         return new OrganizationReportStatus(
                 node.id(),
                 node.shortName(),
@@ -255,7 +289,8 @@ public class StatisticalReports {
                 report == null ? ReportStatus.NOT_STARTED : report.status(),
                 report == null ? null : report.updatedAt(),
                 report == null ? null : report.submittedAt(),
-                report == null ? null : report.decidedAt());
+                report == null ? null : report.decidedAt(),
+                parentChain);
     }
 
     // ---- the report as read ------------------------------------------------------------------

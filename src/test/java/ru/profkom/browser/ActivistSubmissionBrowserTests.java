@@ -88,8 +88,11 @@ class ActivistSubmissionBrowserTests extends BrowserTest {
 
         page.locator("#state").selectOption("SUBMITTED");
         page.getByTestId("submissions-filter").locator("button[type=submit]").click();
-        Locator rows = page.getByTestId("submissions").locator("tbody tr");
+        Locator rows = page.getByTestId("submissions").locator("tbody tr[data-org]");
         assertThat(rows).hasCount(1);
+        // Grouped under its parent, so that PPOs of the same name in two cities are told apart.
+        assertThat(page.getByTestId("submissions").getByTestId("parent-group"))
+                .hasText("Подольская городская организация");
         assertThat(rows.first()).containsText("ППО школы № 17 г. Подольска");
         assertThat(rows.first()).containsText("Направлена");
         screenshot("admin-submitted");

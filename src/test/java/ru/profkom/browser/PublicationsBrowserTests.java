@@ -21,9 +21,9 @@ import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.Role;
 
 /**
- * The information exchange end to end: a PPO info worker writes news with a photo and sends it up as
- * worth wider publication; the region's info worker passes it through the city organization's queue
- * and republishes it; it shows in both feeds and on both public pages; the region sends a package down
+ * The information exchange end to end: a PPO info worker writes news with bold text and a photo in one
+ * step and sends it straight to the region as worth wider publication; the city organization sees it pass;
+ * the region's info worker republishes it; it shows in both feeds and on both public pages; the region sends a package down
  * and sees who opened it. And a visitor applies to join on the PPO's public page, and the PPO's chair
  * accepts the application into the registry.
  */
@@ -76,34 +76,41 @@ class PublicationsBrowserTests extends BrowserTest {
         page.getByTestId("tab-publications").click();
         page.getByTestId("new-publication").click();
         page.locator("#title").fill(title);
-        page.locator("#body").fill("На собрании коллектива подписано соглашение. ");
-        page.locator("#body").press("End");
-        page.locator("#body").pressSequentially("Зарплата");
-        page.locator("#body").selectText();
+        Locator editor = page.locator("#body-editor");
+        editor.fill("На собрании коллектива подписано соглашение. Зарплата");
+        editor.selectText();
         page.locator(".editor-toolbar [data-wrap=b]").click();
+        // The editor shows bold as bold, not as the tags the server will receive.
+        assertThat(editor.locator("b")).hasCount(1);
+        assertThat(editor).not().containsText("<b>");
         page.locator("#tags").fill("коллективный договор, школа");
+        // A photo goes with the new draft in one step.
+        Path photo = Files.createTempFile("photo", ".png");
+        Files.write(photo, TestImages.png(1200, 800));
+        page.locator("#images").setInputFiles(photo);
         page.getByTestId("save-publication").click();
         assertThat(page.getByTestId("publication-heading")).hasText(title);
         assertThat(page.getByTestId("publication-body").locator("b")).hasCount(1);
-
-        Path photo = Files.createTempFile("photo", ".png");
-        Files.write(photo, TestImages.png(1200, 800));
-        page.locator("#image").setInputFiles(photo);
-        page.getByTestId("upload-image").click();
+        assertThat(page.getByTestId("publication-body")).not().containsText("<b>");
         assertThat(page.getByTestId("publication-photo")).hasCount(1);
         page.getByTestId("publish").click();
         assertThat(page.getByTestId("publication-status")).hasText("Опубликована");
+        page.getByTestId("route-destination")
+                .selectOption(String.valueOf(fixture.moscowRegion().id()));
         page.locator("textarea[name=note]").fill("Предлагаем для областной ленты");
         page.getByTestId("send-upward").click();
         assertThat(page.getByTestId("trail-status")).hasText("На рассмотрении");
         String publicationUrl = page.url();
         screenshot("sent-upward");
 
-        // The region's info worker passes it through the city organization and republishes it.
+        // It goes straight to the region; the city organization sees it pass without deciding.
         switchTo(regionInfo);
         page.navigate(url("/orgs/" + fixture.podolsk().id() + "/inbox"));
-        Locator atCity = page.getByTestId("incoming-item").filter(new Locator.FilterOptions().setHasText(title));
-        atCity.getByText("Передать выше").click();
+        assertThat(page.getByTestId("incoming-item").filter(new Locator.FilterOptions().setHasText(title)))
+                .hasCount(0);
+        Locator passing = page.getByTestId("passing-item").filter(new Locator.FilterOptions().setHasText(title));
+        assertThat(passing).containsText(fixture.moscowRegion().shortName());
+        assertThat(passing).containsText("На рассмотрении");
         page.navigate(url("/orgs/" + fixture.moscowRegion().id() + "/inbox"));
         Locator atRegion = page.getByTestId("incoming-item").filter(new Locator.FilterOptions().setHasText(title));
         assertThat(atRegion).containsText("Предлагаем для областной ленты");
@@ -142,7 +149,7 @@ class PublicationsBrowserTests extends BrowserTest {
         page.navigate(url("/orgs/" + fixture.moscowRegion().id() + "/inbox"));
         page.getByTestId("new-package").click();
         page.locator("#title").fill("Материалы к первомайской акции");
-        page.locator("#body").fill("<p>Тексты для профсоюзного стенда и листовка.</p>");
+        page.locator("#body-editor").fill("Тексты для профсоюзного стенда и листовка.");
         page.locator("#kind-PRIMARY").check();
         page.getByTestId("send-package").click();
         assertThat(page.getByTestId("package-title")).hasText("Материалы к первомайской акции");
@@ -168,6 +175,44 @@ class PublicationsBrowserTests extends BrowserTest {
                         .setHasText(fixture.school17().shortName()));
         assertThat(receipt).containsText(ppoInfo);
         screenshot("receipts");
+    }
+
+    @Test
+    void aReturnedPublicationShowsTheAuthorItsCommentAndWhoReturnedIt() {
+        String title = "Итоги спартакиады гимназии № 5";
+        signIn(ppoInfo, BrowserFixture.PASSWORD);
+        page.navigate(url("/orgs/" + fixture.school17().id() + "/publications/new"));
+        page.locator("#title").fill(title);
+        page.locator("#body-editor").fill("Команда учителей заняла второе место.");
+        page.getByTestId("save-publication").click();
+        assertThat(page.getByTestId("publication-heading")).hasText(title);
+        page.getByTestId("send-upward").click();
+        assertThat(page.getByTestId("trail-status")).hasText("На рассмотрении");
+
+        // The region's info worker returns it from the city organization's queue with a comment.
+        switchTo(regionInfo);
+        page.navigate(url("/orgs/" + fixture.podolsk().id() + "/inbox"));
+        Locator atCity = page.getByTestId("incoming-item").filter(new Locator.FilterOptions().setHasText(title));
+        atCity.locator("input[name=comment]").fill("Добавьте фотографии с награждения");
+        atCity.getByText("Вернуть").click();
+
+        // The author sees it returned where they look: the inbox and the publication's trail.
+        switchTo(ppoInfo);
+        page.navigate(url("/orgs/" + fixture.school17().id() + "/inbox"));
+        Locator sent = page.getByTestId("outgoing-item").filter(new Locator.FilterOptions().setHasText(title));
+        assertThat(sent.getByTestId("outgoing-status")).hasText("Возвращена с комментарием");
+        assertThat(sent.getByTestId("outgoing-reply")).hasText("Добавьте фотографии с награждения");
+        assertThat(sent).containsText("Козлов Андрей Павлович");
+        screenshot("returned-in-inbox");
+        page.navigate(url("/orgs/" + fixture.school17().id() + "/publications"));
+        assertThat(page.getByTestId("publication-item")
+                        .filter(new Locator.FilterOptions().setHasText(title))
+                        .getByTestId("way-state"))
+                .hasText("Возвращена с комментарием");
+        page.navigate(url("/orgs/" + fixture.school17().id() + "/inbox"));
+        sent.getByText(title).click();
+        assertThat(page.getByTestId("trail-status").last()).hasText("Возвращена с комментарием");
+        assertThat(page.getByTestId("trail-reply").last()).hasText("Добавьте фотографии с награждения");
     }
 
     @Test

@@ -81,6 +81,32 @@ class RatingBrowserTests extends BrowserTest {
         screenshot("new-weights");
     }
 
+    @Test
+    void aRegionRanksAllItsPrimaryOrganizationsAndNarrowsToOneCityKeepingThePlaces() {
+        long region = fixture.moscowRegion().id();
+        signIn(fixture.regionalAdmin(), BrowserFixture.PASSWORD);
+        page.navigate(url("/orgs/" + region));
+        page.getByTestId("tab-rating").click();
+        page.waitForURL(url("/orgs/" + region + "/rating"));
+
+        Locator rows = page.getByTestId("ranking").locator("tbody tr");
+        assertThat(rows).hasCount(3);
+        assertThat(page.getByTestId("ranking").getByTestId("ranked-name")).hasText(new String[] {
+            "ППО школы № 17 г. Подольска", "ППО гимназии № 5 г. Подольска", "ППО детского сада «Солнышко»"
+        });
+        assertThat(page.getByTestId("ranking").getByTestId("ranked-parent")).hasText(new String[] {
+            "Подольская городская организация", "Подольская городская организация", "Химкинская городская организация"
+        });
+        screenshot("region-rating");
+
+        page.getByTestId("rating-within")
+                .selectOption(String.valueOf(fixture.khimki().id()));
+        page.locator("form:has(#within) button[type=submit]").click();
+        assertThat(rows).hasCount(1);
+        assertThat(rows.first().getByTestId("ranked-name")).hasText("ППО детского сада «Солнышко»");
+        assertThat(rows.first().getByTestId("place")).hasText("3");
+    }
+
     /** Sets every weight to 0 except the given ones. */
     private void fillWeights(Map<String, String> weights) {
         Locator inputs = page.getByTestId("weights-form").locator("input[type=number]");

@@ -286,6 +286,55 @@ class IndicatorsTests {
     }
 
     @Test
+    void aRegionRanksEveryPrimaryOrganizationOfItsSubtreeAndNarrowsToATerritorialOneKeepingThePlaces() {
+        YearMonth month = Periods.current(clock);
+        long region = fixture.organization(
+                fixture.union(), OrganizationKind.REGIONAL, "Рейтинговая областная " + Fixture.unique("R"));
+        long north = fixture.organization(region, OrganizationKind.TERRITORIAL, "Северная городская");
+        long south = fixture.organization(region, OrganizationKind.TERRITORIAL, "Южная городская");
+        long northSchool = primary(north, "ППО школы № 1", 100, null);
+        long southSchool = primary(south, "ППО школы № 1", 100, "Петрова Анна Ивановна");
+        long regional = primary(region, "ППО областной больницы", 100, null);
+        String regionAdmin = fixture.account(region, Role.ORG_ADMIN);
+        actors.run(regionAdmin, () -> {
+            indicators.saveEntry(northSchool, month, spending(10));
+            indicators.saveEntry(southSchool, month, spending(10));
+        });
+
+        Ranking ranking = actors.as(regionAdmin, () -> rating.ranking(region, month, null, PageRequest.of(0, 20)));
+
+        assertThat(ranking.rankedCount()).isEqualTo(3);
+        assertThat(ranking.rows().items())
+                .extracting(RankingRow::organizationId, RankingRow::place, RankingRow::parentName)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(southSchool, 1, "Южная городская"),
+                        org.assertj.core.groups.Tuple.tuple(northSchool, 2, "Северная городская"),
+                        org.assertj.core.groups.Tuple.tuple(regional, 3, null));
+        assertThat(ranking.levels())
+                .extracting(Ranking.Level::name)
+                .containsExactly("Северная городская", "Южная городская");
+        Ranking northOnly =
+                actors.as(regionAdmin, () -> rating.ranking(region, month, null, north, PageRequest.of(0, 20)));
+        assertThat(northOnly.rows().items())
+                .as("narrowed to the territorial organization, the place stays the region's")
+                .extracting(RankingRow::organizationId, RankingRow::place)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(northSchool, 2));
+        assertThat(northOnly.rows().total()).isEqualTo(1);
+        assertThat(actors.as(regionAdmin, () -> rating.ranking(region, month, null, PageRequest.of(1, 2)))
+                        .rows()
+                        .items())
+                .extracting(RankingRow::organizationId)
+                .containsExactly(regional);
+        assertRefused(
+                Kind.INVALID,
+                "within",
+                "rating.within.unknown",
+                () -> actors.as(
+                        regionAdmin,
+                        () -> rating.ranking(region, month, null, fixture.territorialA1(), PageRequest.of(0, 20))));
+    }
+
+    @Test
     void refusesWeightsThatDoNotAddUpAndLetsOnlyAdministratorsSetThem() {
         long territorial = territorial();
         var before = database.take();

@@ -112,6 +112,44 @@ class ActivistSubmissionsTests {
     }
 
     @Test
+    void aRegionSeesWhoDidNotSubmitGroupedByParentWithTheirChainAndNarrowsToOneCity() {
+        long region = fixture.organization(
+                fixture.union(), OrganizationKind.REGIONAL, "Областная актива " + Fixture.unique("R"));
+        long north = fixture.organization(region, OrganizationKind.TERRITORIAL, "Северная городская");
+        long south = fixture.organization(region, OrganizationKind.TERRITORIAL, "Южная городская");
+        long northClinic = fixture.primary(north, "Городская поликлиника № 1", 0);
+        long southClinic = fixture.primary(south, "Городская поликлиника № 1", 0);
+        String regionAdmin = fixture.account(region, Role.ORG_ADMIN);
+
+        var missing = actors.as(
+                regionAdmin, () -> submissions.statuses(region, year, null, State.MISSING, PageRequest.of(0, 10)));
+
+        assertThat(missing.items())
+                .extracting(s -> s.organization().id(), SubmissionStatus::parentChain)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(northClinic, "Северная городская"),
+                        org.assertj.core.groups.Tuple.tuple(southClinic, "Южная городская"));
+        assertThat(actors.as(regionAdmin, () -> submissions.levels(region)))
+                .extracting(level -> level.id())
+                .containsExactly(north, south);
+        assertThat(actors.as(
+                                regionAdmin,
+                                () -> submissions.statuses(
+                                        region, year, null, State.MISSING, south, PageRequest.of(0, 10)))
+                        .items())
+                .extracting(s -> s.organization().id())
+                .containsExactly(southClinic);
+        assertRefused(
+                Kind.INVALID,
+                "within",
+                "activists.within.outside",
+                () -> actors.as(
+                        regionAdmin,
+                        () -> submissions.statuses(
+                                region, year, null, State.ALL, fixture.territorialA1(), PageRequest.of(0, 10))));
+    }
+
+    @Test
     void theHigherOrganizationSeesWhoSubmittedAndWhoDidNot() {
         actors.as(chair, () -> submissions.submit(primary, year));
 

@@ -75,7 +75,9 @@ class MemberCabinetTests {
         long consentId = consentOf(mine, ConsentPurpose.EMAIL);
         long neighboursConsent = consentOf(neighbour, ConsentPurpose.EMAIL);
 
-        mvc.perform(post("/cabinet/consents/{id}/withdraw", consentId).with(actors.signedIn(login)));
+        mvc.perform(post("/cabinet/consents/{id}/withdraw", consentId)
+                .param("confirmed", "true")
+                .with(actors.signedIn(login)));
 
         Consent withdrawn = actors.as(login, () -> cabinet.me()).consents().stream()
                 .filter(consent -> consent.id() == consentId)
@@ -85,6 +87,7 @@ class MemberCabinetTests {
         assertThat(actors.as(login, () -> cabinet.myHistory()))
                 .anySatisfy(change -> assertThat(change.field()).isEqualTo("consent.withdrawn"));
         assertThat(mvc.perform(post("/cabinet/consents/{id}/withdraw", neighboursConsent)
+                                .param("confirmed", "true")
                                 .with(actors.signedIn(login)))
                         .andReturn()
                         .getResponse()
@@ -92,6 +95,54 @@ class MemberCabinetTests {
                 .isEqualTo(404);
         assertThat(actors.as(Fixture.ADMIN_A, () -> members.get(neighbour)).consents())
                 .allSatisfy(consent -> assertThat(consent.active()).isTrue());
+    }
+
+    @Test
+    void asksForAConfirmationThatSaysWhatFollowsBeforeWithdrawingInTheCabinetAndOnTheStaffCard() throws Exception {
+        long mine = register("Берггольц", fixture.primaryA1());
+        String login = linkedAccount(mine, fixture.primaryA1());
+        long processing = consentOf(mine, ConsentPurpose.PROCESSING);
+        long email = consentOf(mine, ConsentPurpose.EMAIL);
+
+        var unconfirmed = mvc.perform(
+                        post("/cabinet/consents/{id}/withdraw", processing).with(actors.signedIn(login)))
+                .andReturn()
+                .getResponse();
+        assertThat(unconfirmed.getRedirectedUrl()).isEqualTo("/cabinet/consents/" + processing + "/withdraw");
+        assertThat(actors.as(login, () -> cabinet.me()).consents())
+                .as("nothing is withdrawn without the confirmation")
+                .allSatisfy(consent -> assertThat(consent.active()).isTrue());
+
+        assertThat(page(login, "/cabinet/consents/" + processing + "/withdraw"))
+                .contains("Обработка персональных данных")
+                .contains("Сведения о членстве")
+                .contains("152-ФЗ")
+                .contains("не выход из профсоюза")
+                .contains("Подтверждаю: отозвать согласие");
+        assertThat(page(login, "/cabinet/consents/" + email + "/withdraw"))
+                .contains("Письма профсоюза на личную электронную почту больше не направляются")
+                .doesNotContain("Сведения о членстве");
+        assertThat(page(Fixture.ADMIN_A, "/consents/" + email + "/withdraw?personId=" + mine))
+                .contains("Берггольц Анна Сергеевна")
+                .contains("Письма профсоюза на личную электронную почту больше не направляются");
+        assertThat(mvc.perform(post("/consents/{id}/withdraw", email)
+                                .param("personId", String.valueOf(mine))
+                                .with(actors.signedIn(Fixture.ADMIN_A)))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo("/consents/" + email + "/withdraw?personId=" + mine);
+        assertThat(actors.as(login, () -> cabinet.me()).consents())
+                .allSatisfy(consent -> assertThat(consent.active()).isTrue());
+
+        mvc.perform(post("/consents/{id}/withdraw", email)
+                .param("personId", String.valueOf(mine))
+                .param("confirmed", "true")
+                .with(actors.signedIn(Fixture.ADMIN_A)));
+        assertThat(actors.as(login, () -> cabinet.me()).consents())
+                .filteredOn(consent -> consent.id() == email)
+                .singleElement()
+                .satisfies(consent -> assertThat(consent.active()).isFalse());
     }
 
     @Test

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.profkom.mail.MailOutbox;
+import ru.profkom.mail.OutgoingMail;
+import ru.profkom.organizations.Crumb;
+import ru.profkom.organizations.OrganizationKind;
+import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException.Kind;
 import ru.profkom.shared.Role;
@@ -29,6 +34,9 @@ class UpwardRoutesTests {
 
     @Autowired
     Fixture fixture;
+
+    @Autowired
+    MailOutbox outbox;
 
     @Test
     void republishesWithAttributionForwardsAndShowsTheSenderTheTrail() {
@@ -118,5 +126,115 @@ class UpwardRoutesTests {
                 });
         assertRefused(
                 Kind.CONFLICT, "route.alreadyHandled", () -> actors.as(cityChair, () -> routes.republish(sent.id())));
+    }
+
+    @Test
+    void theSenderChoosesHowFarItGoesAndTheLevelsBetweenSeeItPass() {
+        long city = fixture.organization(fixture.regionA(), OrganizationKind.TERRITORIAL, "Городская организация");
+        long ppo = fixture.primary(city, "ППО поликлиники № 3", 0);
+        String ppoInfo = fixture.account(ppo, Role.INFO_WORKER);
+        String cityInfo = fixture.account(city, Role.INFO_WORKER);
+        String regionInfo = fixture.account(fixture.regionA(), Role.INFO_WORKER);
+        Publication news = actors.as(
+                ppoInfo,
+                () -> publications.publish(publications
+                        .create(ppo, PublicationsTests.draft("Субботник в поликлинике", "<p>Вышли все.</p>"))
+                        .id()));
+
+        assertThat(actors.as(ppoInfo, () -> routes.destinations(news.id())))
+                .extracting(Crumb::id)
+                .containsExactly(city, fixture.regionA(), fixture.union());
+        assertRefused(
+                Kind.INVALID,
+                "destination",
+                "route.destination.notAbove",
+                () -> actors.as(ppoInfo, () -> routes.send(news.id(), RoutePurpose.NEWS, null, ppo)));
+        assertRefused(
+                Kind.NOT_FOUND,
+                "organization.notFound",
+                () -> actors.as(ppoInfo, () -> routes.send(news.id(), RoutePurpose.NEWS, null, fixture.regionB())));
+        Route sent = actors.as(
+                ppoInfo, () -> routes.send(news.id(), RoutePurpose.NEWS, "Для областной ленты", fixture.regionA()));
+
+        assertThat(sent.toOrganizationId()).isEqualTo(fixture.regionA());
+        assertThat(actors.as(
+                                regionInfo,
+                                () -> routes.incoming(
+                                        fixture.regionA(), Set.of(RouteStatus.PENDING), PageRequest.of(0, 100)))
+                        .items())
+                .extracting(Route::id)
+                .as("the region receives it without the city pressing «Передать выше»")
+                .contains(sent.id());
+        assertThat(actors.as(cityInfo, () -> routes.incoming(city, Set.of(), PageRequest.of(0, 10)))
+                        .items())
+                .isEmpty();
+        assertThat(actors.as(cityInfo, () -> routes.passingThrough(city, PageRequest.of(0, 10)))
+                        .items())
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.id()).isEqualTo(sent.id());
+                    assertThat(r.toOrganizationId()).isEqualTo(fixture.regionA());
+                    assertThat(r.status()).isEqualTo(RouteStatus.PENDING);
+                });
+        assertRefused(
+                Kind.NOT_FOUND,
+                "organization.notFound",
+                () -> actors.as(cityInfo, () -> routes.forward(sent.id(), null)));
+        assertThat(actors.as(regionInfo, () -> routes.passingThrough(fixture.regionA(), PageRequest.of(0, 10)))
+                        .items())
+                .as("the receiver is not a level in between")
+                .extracting(Route::id)
+                .doesNotContain(sent.id());
+
+        actors.as(regionInfo, () -> routes.republish(sent.id()));
+        assertThat(actors.as(cityInfo, () -> routes.passingThrough(city, PageRequest.of(0, 10)))
+                        .items())
+                .singleElement()
+                .extracting(Route::status)
+                .isEqualTo(RouteStatus.REPUBLISHED);
+    }
+
+    @Test
+    void aReturnTwoLevelsUpReachesTheAuthorWithItsCommentWhoAndAnEmail() {
+        long city = fixture.organization(fixture.regionA(), OrganizationKind.TERRITORIAL, "Городская организация");
+        long ppo = fixture.primary(city, "ППО поликлиники № 4", 0);
+        String ppoInfo = fixture.account(ppo, Role.INFO_WORKER);
+        String ppoChair = fixture.account(ppo, Role.CHAIR);
+        String cityInfo = fixture.account(city, Role.INFO_WORKER);
+        String regionInfo = fixture.account(fixture.regionA(), Role.INFO_WORKER);
+        Publication news = actors.as(
+                ppoInfo, () -> publications.create(ppo, PublicationsTests.draft("Конкурс стенгазет", "Итоги.")));
+        Route sent = actors.as(ppoInfo, () -> routes.send(news.id(), RoutePurpose.NEWS, null));
+        Route forwarded = actors.as(cityInfo, () -> routes.forward(sent.id(), null));
+
+        actors.as(regionInfo, () -> routes.returnToSender(forwarded.id(), "Нет фотографий"));
+
+        RouteJourney journey = actors.as(ppoInfo, () -> routes.journeys(ppo, PageRequest.of(0, 10)))
+                .items()
+                .getFirst();
+        assertThat(journey.sent().id()).isEqualTo(sent.id());
+        assertThat(journey.returned()).as("not «Передана выше» any more").isTrue();
+        assertThat(journey.latest().reply()).isEqualTo("Нет фотографий");
+        assertThat(journey.latest().toOrganizationId()).isEqualTo(fixture.regionA());
+        assertThat(journey.latest().handledByName()).isEqualTo("Тестовый Пользователь " + regionInfo);
+        assertThat(actors.as(ppoInfo, () -> publications.trail(news.id()))
+                        .getLast()
+                        .handledByName())
+                .isEqualTo("Тестовый Пользователь " + regionInfo);
+        List<OutgoingMail> mail = CurrentActor.asSystem(() -> outbox.recent(PageRequest.of(0, 200)))
+                .items();
+        for (String notified : List.of(ppoInfo, ppoChair, cityInfo)) {
+            assertThat(mail)
+                    .filteredOn(m -> m.recipient().equals(Fixture.emailOf(notified)))
+                    .singleElement()
+                    .satisfies(m -> {
+                        assertThat(m.subject()).isEqualTo("Публикация «Конкурс стенгазет» возвращена");
+                        assertThat(m.body()).contains("Нет фотографий").contains("/publications/" + news.id());
+                    });
+        }
+        assertThat(actors.as(ppoInfo, () -> routes.send(news.id(), RoutePurpose.NEWS, "С фотографиями")))
+                .as("a returned publication may be sent again")
+                .extracting(Route::status)
+                .isEqualTo(RouteStatus.PENDING);
     }
 }

@@ -535,4 +535,72 @@ class StatisticalReportsTests {
         lines.put(line, value);
         return new ReportChanges(null, lines);
     }
+
+    @Test
+    void whoHasNotSubmittedShowsEachOrganizationsParentsGroupsByParentAndNarrowsToOne() {
+        int year = LocalDate.now(java.time.ZoneId.of("Europe/Moscow")).getYear() - 1;
+        long region = fixture.organization(
+                fixture.union(), OrganizationKind.REGIONAL, "Областная для списка " + Fixture.unique("R"));
+        long north = fixture.organization(region, OrganizationKind.TERRITORIAL, "Северная городская");
+        long south = fixture.organization(region, OrganizationKind.TERRITORIAL, "Южная городская");
+        long northClinic = fixture.primary(north, "Городская поликлиника № 1", 0);
+        long southClinic = fixture.primary(south, "Городская поликлиника № 1", 0);
+        long regionalHospital = fixture.primary(region, "Областная больница", 0);
+        String regionAdmin = fixture.account(region, ru.profkom.shared.Role.ORG_ADMIN);
+
+        var all = actors.as(
+                regionAdmin,
+                () -> reports.subtree(
+                        region,
+                        year,
+                        OrganizationKind.PRIMARY,
+                        StatusFilter.NOT_SUBMITTED,
+                        null,
+                        PageRequest.of(0, 10)));
+
+        assertThat(all.items())
+                .as("grouped by parent, each with the organizations between")
+                .extracting(OrganizationReportStatus::organizationId, OrganizationReportStatus::parentChain)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(regionalHospital, ""),
+                        org.assertj.core.groups.Tuple.tuple(northClinic, "Северная городская"),
+                        org.assertj.core.groups.Tuple.tuple(southClinic, "Южная городская"));
+        assertThat(actors.as(regionAdmin, () -> reports.levels(region, OrganizationKind.PRIMARY)))
+                .extracting(Organizations.Level::chain)
+                .containsExactly("Северная городская", "Южная городская");
+        String regionName = organizations.shortNames(List.of(region)).get(region);
+        assertThat(actors.as(regionAdmin, () -> organizations.chainsBelow(region, List.of(southClinic))))
+                .containsEntry(southClinic, "Южная городская");
+        assertThat(ru.profkom.shared.CurrentActor.asSystem(
+                        () -> organizations.chainsBelow(fixture.union(), List.of(southClinic))))
+                .as("from the union: the region, then the city")
+                .containsEntry(southClinic, regionName + " › Южная городская");
+        assertThat(actors.as(
+                                regionAdmin,
+                                () -> reports.subtree(
+                                        region,
+                                        year,
+                                        OrganizationKind.PRIMARY,
+                                        StatusFilter.NOT_SUBMITTED,
+                                        null,
+                                        south,
+                                        PageRequest.of(0, 10)))
+                        .items())
+                .extracting(OrganizationReportStatus::organizationId)
+                .containsExactly(southClinic);
+        assertRefused(
+                Kind.INVALID,
+                "within",
+                "statreport.within.outside",
+                () -> actors.as(
+                        regionAdmin,
+                        () -> reports.subtree(
+                                region,
+                                year,
+                                OrganizationKind.PRIMARY,
+                                StatusFilter.ALL,
+                                null,
+                                fixture.territorialA1(),
+                                PageRequest.of(0, 10))));
+    }
 }

@@ -1,5 +1,8 @@
 package ru.profkom.crossposting.web;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ru.profkom.crossposting.Channel;
 import ru.profkom.crossposting.ChannelForm;
 import ru.profkom.crossposting.ChannelKind;
 import ru.profkom.crossposting.CrossPosting;
@@ -30,9 +34,14 @@ class ChannelPages {
 
     @GetMapping("/orgs/{id}/site/channels")
     String channels(@PathVariable long id, Model model) {
-        model.addAttribute("channels", crossPosting.channels(id));
+        // Each kind with its channel or null: the template pairs them without a lambda, which SpEL cannot run.
+        Map<ChannelKind, Channel> channelsByKind = new LinkedHashMap<>();
+        for (ChannelKind kind : ChannelKind.values()) {
+            channelsByKind.put(kind, null);
+        }
+        crossPosting.channels(id).forEach(channel -> channelsByKind.put(channel.kind(), channel));
+        model.addAttribute("channelsByKind", channelsByKind);
         model.addAttribute("deliveries", crossPosting.deliveries(id, 50));
-        model.addAttribute("kinds", ChannelKind.values());
         header.addTo(model, id, "site");
         return "crossposting/channels";
     }
@@ -46,7 +55,11 @@ class ChannelPages {
             @RequestParam(defaultValue = "false") boolean enabled,
             Model model,
             RedirectAttributes redirect) {
-        ChannelKind channelKind = kind.isBlank() ? null : ChannelKind.valueOf(kind);
+        // A kind the form never offers is no kind: refused in Russian by the service, not a 500.
+        ChannelKind channelKind = Arrays.stream(ChannelKind.values())
+                .filter(known -> known.name().equals(kind))
+                .findFirst()
+                .orElse(null);
         try {
             crossPosting.connect(id, new ChannelForm(channelKind, target, token, enabled));
         } catch (ProfkomException e) {

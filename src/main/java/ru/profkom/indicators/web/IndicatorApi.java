@@ -129,14 +129,17 @@ class IndicatorApi {
     }
 
     @GetMapping("/api/v1/organizations/{id}/rating")
-    @Operation(summary = "Рейтинг ППО внутри организации за месяц: место, место месяцем раньше, баллы с расшифровкой")
+    @Operation(
+            summary = "Рейтинг всех ППО внутри организации за месяц: место, место месяцем раньше, баллы с"
+                    + " расшифровкой; within — только ППО внутри организации промежуточного уровня (места общие)")
     Ranking ranking(
             @PathVariable long id,
             @RequestParam(required = false) String period,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long within,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return rating.ranking(id, indicators.period(period), q, PageRequest.of(page, size));
+        return rating.ranking(id, indicators.period(period), q, within, PageRequest.of(page, size));
     }
 
     @GetMapping("/api/v1/organizations/{id}/rating/weights")

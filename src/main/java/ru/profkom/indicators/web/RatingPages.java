@@ -66,11 +66,12 @@ class RatingPages {
             @PathVariable long id,
             @RequestParam(defaultValue = "") String period,
             @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) Long within,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         header.addTo(model, id, "rating");
         YearMonth month = indicators.period(period);
-        Ranking ranking = rating.ranking(id, month, q, new PageRequest(page, 20));
+        Ranking ranking = rating.ranking(id, month, q, within, new PageRequest(page, 20));
         model.addAttribute("period", month);
         model.addAttribute("periodText", texts.month(month));
         model.addAttribute("periods", texts.months(Periods.recent(clock, 24)));
@@ -80,12 +81,13 @@ class RatingPages {
         model.addAttribute("filterQuery", q);
         model.addAttribute(
                 "query",
-                "period=" + month + "&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+                "period=" + month + "&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)
+                        + (within == null ? "" : "&within=" + within));
         model.addAttribute("canSetWeights", organizations.canManage(id));
         // Where no primary organization sits directly inside (a region), the rankings are one level down.
         model.addAttribute(
                 "otherChildren",
-                ranking.rows().total() > 0
+                ranking.rankedCount() > 0
                         ? java.util.List.of()
                         : organizations.children(id, false, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
                                 .filter(node -> node.kind() != ru.profkom.organizations.OrganizationKind.PRIMARY)
@@ -146,7 +148,7 @@ class RatingPages {
             }
             formErrors.show(model, e);
             model.addAttribute("weightForm", form);
-            return page(id, period, "", 0, model);
+            return page(id, period, "", null, 0, model);
         }
     }
 
@@ -155,14 +157,16 @@ class RatingPages {
             @PathVariable long id,
             @RequestParam(defaultValue = "") String period,
             @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) Long within,
             HttpServletResponse response)
             throws IOException {
         YearMonth month = indicators.period(period);
-        Ranking first = rating.ranking(id, month, q, new PageRequest(0, PageRequest.MAX_SIZE));
+        Ranking first = rating.ranking(id, month, q, within, new PageRequest(0, PageRequest.MAX_SIZE));
         List<String> headers = new ArrayList<>(List.of(
                 texts.text("rating.place"),
                 texts.text("rating.previousPlace"),
                 texts.text("rating.organization"),
+                texts.text("rating.parent"),
                 texts.text("rating.score")));
         first.weights().stream()
                 .filter(line -> line.weight() > 0)
@@ -177,6 +181,7 @@ class RatingPages {
                             cells.add(row.place());
                             cells.add(row.previousPlace());
                             cells.add(row.name());
+                            cells.add(row.parentName());
                             cells.add(row.score());
                             row.lines().stream().map(ScoreLine::points).forEach(cells::add);
                             rows.add(cells);
@@ -184,7 +189,7 @@ class RatingPages {
                         if (!ranking.rows().hasNext()) {
                             break;
                         }
-                        ranking = rating.ranking(id, month, q, new PageRequest(++number, PageRequest.MAX_SIZE));
+                        ranking = rating.ranking(id, month, q, within, new PageRequest(++number, PageRequest.MAX_SIZE));
                     }
                 });
     }

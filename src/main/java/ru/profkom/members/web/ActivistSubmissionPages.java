@@ -73,12 +73,15 @@ class ActivistSubmissionPages {
             @RequestParam(required = false) Integer year,
             @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String state,
+            @RequestParam(required = false) Long within,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         Organization organization = header.addTo(model, id, "activists");
         int chosen = year == null ? submissions.currentYear() : year;
         State filter = State.of(state);
-        Page<SubmissionStatus> found = submissions.statuses(id, chosen, q, filter, new PageRequest(page, 50));
+        Page<SubmissionStatus> found = submissions.statuses(id, chosen, q, filter, within, new PageRequest(page, 50));
+        model.addAttribute("levels", submissions.levels(id));
+        model.addAttribute("within", within);
         long[] counts = submissions.counts(id, chosen);
         model.addAttribute("found", found);
         model.addAttribute("year", chosen);
@@ -88,7 +91,10 @@ class ActivistSubmissionPages {
         model.addAttribute("states", State.values());
         model.addAttribute("total", counts[0]);
         model.addAttribute("submittedCount", counts[1]);
-        model.addAttribute("query", "year=" + chosen + "&q=" + enc(q) + "&state=" + filter.name());
+        model.addAttribute(
+                "query",
+                "year=" + chosen + "&q=" + enc(q) + "&state=" + filter.name()
+                        + (within == null ? "" : "&within=" + within));
         boolean primary = organization.kind() == OrganizationKind.PRIMARY;
         model.addAttribute("primary", primary && organization.active());
         model.addAttribute("versions", primary ? submissions.versions(id, chosen) : List.of());
@@ -101,18 +107,20 @@ class ActivistSubmissionPages {
             @RequestParam(required = false) Integer year,
             @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String state,
+            @RequestParam(required = false) Long within,
             HttpServletResponse response)
             throws IOException {
         int chosen = year == null ? submissions.currentYear() : year;
         State filter = State.of(state);
         Page<SubmissionStatus> first =
-                submissions.statuses(id, chosen, q, filter, new PageRequest(0, PageRequest.MAX_SIZE));
+                submissions.statuses(id, chosen, q, filter, within, new PageRequest(0, PageRequest.MAX_SIZE));
         XlsxExport.write(
                 response,
                 "activist-submissions-" + chosen + ".xlsx",
                 texts.text("activists.submissions.sheet"),
                 List.of(
                         texts.text("activists.field.organization"),
+                        texts.text("activists.field.parents"),
                         texts.text("activists.field.code"),
                         texts.text("activists.field.state"),
                         texts.text("activists.field.version"),
@@ -127,7 +135,12 @@ class ActivistSubmissionPages {
                             break;
                         }
                         current = submissions.statuses(
-                                id, chosen, q, filter, new PageRequest(current.page() + 1, PageRequest.MAX_SIZE));
+                                id,
+                                chosen,
+                                q,
+                                filter,
+                                within,
+                                new PageRequest(current.page() + 1, PageRequest.MAX_SIZE));
                     }
                 });
     }
@@ -136,6 +149,7 @@ class ActivistSubmissionPages {
         ActivistSubmission latest = status.latest();
         return List.of(
                 status.organization().shortName(),
+                status.parentChain() == null ? "" : status.parentChain(),
                 status.organization().code(),
                 texts.text(status.submitted() ? "activists.state.SUBMITTED" : "activists.state.MISSING"),
                 latest == null ? "" : latest.version(),

@@ -47,8 +47,31 @@ class CabinetPages {
         return CardPages.png(cabinet.myCardQrCode());
     }
 
+    /** The confirmation step: what withdrawing this consent means, before anything changes. */
+    @GetMapping("/cabinet/consents/{consentId}/withdraw")
+    String confirmWithdrawal(@PathVariable long consentId, Model model) {
+        if (!cabinet.linked()) {
+            throw ProfkomException.notFound("member.consent.notFound");
+        }
+        Member member = cabinet.me();
+        ru.profkom.members.Consent consent = member.consents().stream()
+                .filter(c -> c.id() == consentId && c.active())
+                .findFirst()
+                .orElseThrow(() -> ProfkomException.notFound("member.consent.notFound"));
+        model.addAttribute("withdrawal", ConsentWithdrawal.of(consent, member.fullName()));
+        model.addAttribute("action", "/cabinet/consents/" + consentId + "/withdraw");
+        model.addAttribute("back", "/cabinet");
+        return "members/consent-withdraw";
+    }
+
     @PostMapping("/cabinet/consents/{consentId}/withdraw")
-    String withdrawConsent(@PathVariable long consentId, RedirectAttributes redirect) {
+    String withdrawConsent(
+            @PathVariable long consentId,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            RedirectAttributes redirect) {
+        if (!confirmed) {
+            return "redirect:/cabinet/consents/" + consentId + "/withdraw";
+        }
         try {
             cabinet.withdrawConsent(consentId);
             redirect.addFlashAttribute("flash", formErrors.text("cabinet.consent.withdrawn"));

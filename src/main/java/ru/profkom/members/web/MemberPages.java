@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.profkom.members.ActivistContact;
+import ru.profkom.members.Consent;
 import ru.profkom.members.Member;
 import ru.profkom.members.MemberEnums.Category;
 import ru.profkom.members.MemberEnums.ConsentForm;
@@ -525,9 +526,34 @@ class MemberPages {
                         input, () -> members.giveConsent(personId, chosenPurpose, given, chosenForm, document)));
     }
 
+    /** The confirmation step: what withdrawing this consent means, before anything changes. */
+    @GetMapping("/consents/{consentId}/withdraw")
+    String confirmWithdrawal(@PathVariable long consentId, @RequestParam(required = false) Long personId, Model model) {
+        if (personId == null) {
+            throw ProfkomException.notFound("member.consent.notFound");
+        }
+        Member member = members.get(personId);
+        Consent consent = member.consents().stream()
+                .filter(c -> c.id() == consentId && c.active())
+                .findFirst()
+                .orElseThrow(() -> ProfkomException.notFound("member.consent.notFound"));
+        model.addAttribute("withdrawal", ConsentWithdrawal.of(consent, member.fullName()));
+        model.addAttribute("action", "/consents/" + consentId + "/withdraw");
+        model.addAttribute("personId", personId);
+        model.addAttribute("back", "/members/" + personId);
+        return "members/consent-withdraw";
+    }
+
     @PostMapping("/consents/{consentId}/withdraw")
     String withdrawConsent(
-            @PathVariable long consentId, @RequestParam long personId, Model model, RedirectAttributes redirect) {
+            @PathVariable long consentId,
+            @RequestParam long personId,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!confirmed) {
+            return "redirect:/consents/" + consentId + "/withdraw?personId=" + personId;
+        }
         return act(personId, model, redirect, () -> members.withdrawConsent(consentId, null));
     }
 

@@ -219,8 +219,15 @@ class OrganizationPages {
     @GetMapping("/{id}/move")
     String moveForm(@PathVariable long id, Model model) {
         Organization organization = header.addTo(model, id, "card");
+        // By name only: the parent may lie outside what the user reads (a region's administrator moves nothing
+        // out of the union's root, a town's out of its region), and the page then says who may move it.
         model.addAttribute(
-                "currentParent", organization.parentId() == null ? null : organizations.get(organization.parentId()));
+                "currentParentName",
+                organization.parentId() == null
+                        ? null
+                        : organizations
+                                .shortNames(List.of(organization.parentId()))
+                                .get(organization.parentId()));
         return "organizations/move";
     }
 

@@ -22,6 +22,7 @@ import ru.profkom.publications.InfoPackages;
 import ru.profkom.publications.Publication;
 import ru.profkom.publications.Receipt;
 import ru.profkom.publications.Route;
+import ru.profkom.publications.RouteJourney;
 import ru.profkom.publications.RouteStatus;
 import ru.profkom.publications.UpwardRoutes;
 import ru.profkom.shared.Page;
@@ -50,6 +51,26 @@ class InboxApi {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return routes.incoming(id, status == null ? Set.of() : Set.of(status), PageRequest.of(page, size));
+    }
+
+    @GetMapping("/organizations/{id}/outgoing")
+    @Operation(
+            summary = "Публикации, направленные организацией наверх, с тем, где каждая сейчас: последний шаг пути"
+                    + " (например, возвращена областной организацией с комментарием и именем вернувшего)")
+    Page<RouteJourney> outgoing(
+            @PathVariable long id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return routes.journeys(id, PageRequest.of(page, size));
+    }
+
+    @GetMapping("/organizations/{id}/passing")
+    @Operation(summary = "Публикации снизу, направленные сразу выше организации: видны ей без права решения")
+    Page<Route> passing(
+            @PathVariable long id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return routes.passingThrough(id, PageRequest.of(page, size));
     }
 
     @PostMapping("/routes/{routeId}/republish")

@@ -67,7 +67,8 @@ class InboxPages {
         header.addTo(model, id, "inbox");
         Set<RouteStatus> statuses = status == null ? Set.of() : EnumSet.of(status);
         model.addAttribute("incoming", routes.incoming(id, statuses, new PageRequest(page, 20)));
-        model.addAttribute("outgoing", routes.outgoing(id, new PageRequest(0, 10)));
+        model.addAttribute("outgoing", routes.journeys(id, new PageRequest(0, 10)));
+        model.addAttribute("passing", routes.passingThrough(id, new PageRequest(0, 20)));
         model.addAttribute("received", packages.inbox(id, opened, new PageRequest(packagePage, 20)));
         model.addAttribute("sent", packages.sent(id, new PageRequest(sentPage, 10)));
         model.addAttribute("routeStatuses", RouteStatus.values());
@@ -223,7 +224,7 @@ class InboxPages {
         if (sender) {
             model.addAttribute("receipts", packages.receipts(packageId, opened, new PageRequest(page, 50)));
         }
-        return "publications/package";
+        return "publications/package-view";
     }
 
     @PostMapping("/packages/{packageId}/remind")

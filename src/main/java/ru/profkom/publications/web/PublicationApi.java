@@ -51,7 +51,7 @@ class PublicationApi {
         this.memberFeed = memberFeed;
     }
 
-    record SendRequest(RoutePurpose purpose, String note) {}
+    record SendRequest(RoutePurpose purpose, String note, Long destinationOrganizationId) {}
 
     @GetMapping("/organizations/{id}/publications")
     @Operation(summary = "Лента организации: опубликованные; редакторам организации — с черновиками и снятыми")
@@ -118,9 +118,11 @@ class PublicationApi {
 
     @PostMapping("/publications/{publicationId}/send-upward")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Направить в вышестоящую организацию: как новость (NEWS) или запрос поддержки (SUPPORT)")
+    @Operation(
+            summary = "Направить в вышестоящую организацию (по умолчанию в родительскую, или сразу в любую выше:"
+                    + " destinationOrganizationId) как новость (NEWS) или запрос поддержки (SUPPORT)")
     Route send(@PathVariable long publicationId, @RequestBody SendRequest request) {
-        return routes.send(publicationId, request.purpose(), request.note());
+        return routes.send(publicationId, request.purpose(), request.note(), request.destinationOrganizationId());
     }
 
     @GetMapping("/publications/{publicationId}/trail")

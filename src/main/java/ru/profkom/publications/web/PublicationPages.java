@@ -76,6 +76,13 @@ class PublicationPages {
         Page<PublicationSummary> feed = publications.feed(
                 id, status == null ? Set.of() : Set.of(status), rubric, tag, q, new PageRequest(page, 20));
         model.addAttribute("feed", feed);
+        if (organizations.canEdit(id)) {
+            model.addAttribute(
+                    "wayStates",
+                    routes.wayStates(
+                            id,
+                            feed.items().stream().map(PublicationSummary::id).toList()));
+        }
         model.addAttribute("statuses", PublicationStatus.values());
         model.addAttribute("rubrics", Rubric.values());
         model.addAttribute("status", status);
@@ -146,9 +153,22 @@ class PublicationPages {
     }
 
     @PostMapping("/orgs/{id}/publications")
-    String create(@PathVariable long id, PublicationForm form, Model model, RedirectAttributes redirect) {
+    String create(
+            @PathVariable long id,
+            PublicationForm form,
+            @RequestParam(name = "images", required = false) List<MultipartFile> images,
+            Model model,
+            RedirectAttributes redirect) {
         try {
-            Publication created = publications.create(id, form.toDraft());
+            List<Publications.PhotoUpload> photos = new java.util.ArrayList<>();
+            for (MultipartFile image : images == null ? List.<MultipartFile>of() : images) {
+                if (!image.isEmpty()) {
+                    photos.add(new Publications.PhotoUpload(
+                            image.getOriginalFilename(),
+                            upload(image, ru.profkom.publications.Images.MAX_UPLOAD_BYTES, "image", "image.tooLarge")));
+                }
+            }
+            Publication created = publications.create(id, form.toDraft(), photos);
             redirect.addFlashAttribute("flash", formErrors.text("publication.saved"));
             return "redirect:/publications/" + created.id();
         } catch (ProfkomException e) {
@@ -181,6 +201,7 @@ class PublicationPages {
         model.addAttribute("editable", editable);
         model.addAttribute("trail", editable ? publications.trail(publicationId) : List.of());
         model.addAttribute("purposes", RoutePurpose.values());
+        model.addAttribute("destinations", editable ? routes.destinations(publicationId) : List.of());
         return "publications/view";
     }
 
@@ -289,8 +310,9 @@ class PublicationPages {
             @PathVariable long publicationId,
             @RequestParam(defaultValue = "NEWS") RoutePurpose purpose,
             @RequestParam(required = false) String note,
+            @RequestParam(required = false) Long destination,
             RedirectAttributes redirect) {
-        return act(publicationId, redirect, "route.sent", () -> routes.send(publicationId, purpose, note));
+        return act(publicationId, redirect, "route.sent", () -> routes.send(publicationId, purpose, note, destination));
     }
 
     @GetMapping("/cabinet/feed")

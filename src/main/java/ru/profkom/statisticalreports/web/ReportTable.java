@@ -167,6 +167,7 @@ final class ReportTable {
     static List<String> statusHeaders(FormErrors texts) {
         return List.of(
                 texts.text("statreport.list.organization"),
+                texts.text("statreport.list.parent"),
                 texts.text("statreport.list.kind"),
                 texts.text("statreport.list.status"),
                 texts.text("statreport.list.updated"),
@@ -175,8 +176,9 @@ final class ReportTable {
     }
 
     static List<Object> statusRow(FormErrors texts, Formats formats, OrganizationReportStatus row) {
-        return List.of(
+        return java.util.Arrays.asList(
                 row.name(),
+                row.parentChain(),
                 texts.text(row.kind().messageKey()),
                 texts.text(row.status().messageKey()),
                 formats.dateTime(row.updatedAt()),

@@ -189,6 +189,7 @@ class StatisticalReportPages {
             @RequestParam(defaultValue = "") String kind,
             @RequestParam(defaultValue = "NOT_SUBMITTED") String status,
             @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) Long within,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         Organization organization = header.addTo(model, id, "statistical-report");
@@ -196,7 +197,9 @@ class StatisticalReportPages {
         OrganizationKind listed = kind(organization, kind);
         StatusFilter filter = StatusFilter.of(status);
         model.addAttribute(
-                "rows", reports.subtree(id, reportYear, listed, filter, q, new PageRequest(page, PAGE_SIZE)));
+                "rows", reports.subtree(id, reportYear, listed, filter, q, within, new PageRequest(page, PAGE_SIZE)));
+        model.addAttribute("levels", reports.levels(id, listed));
+        model.addAttribute("within", within);
         model.addAttribute("year", reportYear);
         model.addAttribute("years", years(reportYear));
         model.addAttribute("kinds", subtreeKinds(organization));
@@ -206,7 +209,8 @@ class StatisticalReportPages {
         model.addAttribute("filterQuery", q);
         model.addAttribute(
                 "listQuery",
-                "year=" + reportYear + "&kind=" + listed.name() + "&status=" + filter.name() + "&q=" + enc(q));
+                "year=" + reportYear + "&kind=" + listed.name() + "&status=" + filter.name() + "&q=" + enc(q)
+                        + (within == null ? "" : "&within=" + within));
         return "statisticalreports/subtree";
     }
 
@@ -253,6 +257,7 @@ class StatisticalReportPages {
             @RequestParam(defaultValue = "") String kind,
             @RequestParam(defaultValue = "NOT_SUBMITTED") String status,
             @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) Long within,
             HttpServletResponse response)
             throws IOException {
         int reportYear = year(year);
@@ -260,7 +265,7 @@ class StatisticalReportPages {
         writeList(
                 response,
                 reportYear,
-                number -> reports.subtree(id, reportYear, kindOf(kind), filter, q, allOf(number)));
+                number -> reports.subtree(id, reportYear, kindOf(kind), filter, q, within, allOf(number)));
     }
 
     private static PageRequest allOf(int number) {

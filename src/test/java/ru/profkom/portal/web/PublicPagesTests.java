@@ -138,7 +138,9 @@ class PublicPagesTests {
 
     @Test
     void answersNotFoundForUnknownAddressesAndKeepsTheApplicationsRoutesClosed() throws Exception {
-        mvc.perform(get("/no-such-organization")).andExpect(status().is3xxRedirection());
+        // An address no organization took is «not found» for the public too, not the staff's sign-in.
+        mvc.perform(get("/no-such-organization")).andExpect(status().isNotFound());
+        mvc.perform(get("/no-such-organization/news")).andExpect(status().isNotFound());
         mvc.perform(get("/orgs")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/no-such-organization").with(actors.signedIn(Fixture.ADMIN_A)))
                 .andExpect(status().isNotFound());

@@ -171,4 +171,52 @@ class PublicationPagesTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(invalid).contains("Заполните это поле");
     }
+
+    @Test
+    void savesANewDraftWithItsPhotosInOneStepAndRefusesTheWholeForABadPhoto() throws Exception {
+        long ppo = fixture.primary(fixture.territorialA1(), "ППО поликлиники № 9", 0);
+        String info = fixture.account(ppo, Role.INFO_WORKER);
+        assertThat(mvc.perform(get("/orgs/" + ppo + "/publications/new").with(actors.signedIn(info)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("multipart/form-data", "name=\"images\"");
+
+        String location = mvc.perform(multipart("/orgs/" + ppo + "/publications")
+                        .file(new MockMultipartFile("images", "one.png", "image/png", TestImages.png(800, 600)))
+                        .file(new MockMultipartFile("images", "two.png", "image/png", TestImages.png(600, 400)))
+                        .param("title", "Субботник с фотографиями")
+                        .param("body", "<p>Вышли <b>все</b></p>")
+                        .with(actors.signedIn(info)))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(actors.as(info, () -> publications.get(id)).images()).hasSize(2);
+
+        String refused = mvc.perform(multipart("/orgs/" + ppo + "/publications")
+                        .file(new MockMultipartFile("images", "good.png", "image/png", TestImages.png(800, 600)))
+                        .file(new MockMultipartFile(
+                                "images", "text.png", "image/png", "не картинка".getBytes(StandardCharsets.UTF_8)))
+                        .param("title", "Черновик с плохим фото")
+                        .param("body", "<p>Текст остаётся в форме</p>")
+                        .with(actors.signedIn(info)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("Это не изображение", "Черновик с плохим фото", "Текст остаётся в форме");
+        assertThat(actors.as(
+                                info,
+                                () -> publications.feed(
+                                        ppo,
+                                        java.util.Set.of(),
+                                        null,
+                                        null,
+                                        null,
+                                        ru.profkom.shared.PageRequest.of(0, 10)))
+                        .items())
+                .as("the refused draft is not left half-made")
+                .extracting(ru.profkom.publications.PublicationSummary::title)
+                .containsExactly("Субботник с фотографиями");
+    }
 }

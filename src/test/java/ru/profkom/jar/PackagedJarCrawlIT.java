@@ -1,0 +1,101 @@
+package ru.profkom.jar;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged jar, started with {@code java -jar} and the demo union, crawled as each demo login and as
+ * the public from the start page: no server error, no dead link, no page without the layout, no English in
+ * the Russian interface, no link to {@code localhost}. Tests from {@code target/classes} cannot see what the
+ * jar leaves out; this can.
+ */
+class PackagedJarCrawlIT {
+
+    /** The demo logins of {@code DemoUnion}; {@code null} is the public, not signed in. */
+    private static final List<String> WHO = Arrays.asList(null, "admin", "region", "city", "chair", "info", "member");
+
+    private static final String PASSWORD = "profkom-demo";
+    private static final int MAX_PAGES = 400;
+    private static final int PER_PATTERN = 3;
+
+    static PackagedJar application;
+
+    @BeforeAll
+    static void start() throws Exception {
+        application = PackagedJar.startWithDemo();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (application != null) {
+            application.close();
+        }
+    }
+
+    @Test
+    void answersTheRussianNotFoundPageAtAddressesThatNameNoPage() throws Exception {
+        List<String> report = new ArrayList<>();
+        for (String login : Arrays.asList(null, "member")) {
+            Crawler crawler = new Crawler(application.baseUrl(), login, PASSWORD, 1, 1);
+            for (String path : List.of("/no-such-organization", "/no-such-organization/news", "/no/such/page")) {
+                crawler.expectNotFound(path);
+            }
+            crawler.findings().forEach(finding -> report.add(finding.toString()));
+        }
+        if (!report.isEmpty()) {
+            fail(String.join("\n", report));
+        }
+    }
+
+    @Test
+    void everyPageReachableFromTheStartPageServesTheLayoutInRussian() throws Exception {
+        List<String> preparation = new DemoContent(application.baseUrl(), PASSWORD).add();
+        Map<String, Crawler.Finding> findings = new LinkedHashMap<>();
+        List<String> visited = new ArrayList<>();
+        StringBuilder record = new StringBuilder();
+        // Two crawls at a time: the build machine's cores are shared, the server is the same one.
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<Crawler>> crawls = new ArrayList<>();
+            for (String login : WHO) {
+                crawls.add(pool.submit(() -> {
+                    Crawler crawler = new Crawler(application.baseUrl(), login, PASSWORD, MAX_PAGES, PER_PATTERN);
+                    crawler.crawl();
+                    return crawler;
+                }));
+            }
+            for (int i = 0; i < WHO.size(); i++) {
+                Crawler crawler = crawls.get(i).get();
+                String who = WHO.get(i) == null ? "публика" : WHO.get(i);
+                visited.add(who + ": " + crawler.pagesVisited());
+                record.append("== ").append(who).append('\n');
+                crawler.visited().forEach(url -> record.append(url).append('\n'));
+                // A page every user meets is told once, with who met it.
+                for (Crawler.Finding finding : crawler.findings()) {
+                    findings.merge(finding.key(), finding, (first, again) -> first.alsoFor(again.who()));
+                }
+            }
+        }
+        Files.writeString(Path.of("target", "packaged-jar-crawl.txt"), record);
+        List<String> report = new ArrayList<>(preparation);
+        findings.values().forEach(finding -> report.add(finding.toString()));
+        System.out.println(
+                "Обход jar, страниц: " + String.join(", ", visited) + " (адреса: target/packaged-jar-crawl.txt)");
+        if (!report.isEmpty()) {
+            fail(report.size() + " находок обхода jar (страниц: " + String.join(", ", visited) + "):\n"
+                    + String.join("\n", report));
+        }
+    }
+}
