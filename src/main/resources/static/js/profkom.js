@@ -34,6 +34,45 @@ document.addEventListener('submit', function (event) {
         event.preventDefault();
     }
 });
+// Phone first: a table's cells name their column (data-label), so that below 576 px each row shows as a card
+// with its actions (profkom.css, table-cards); and a chart's labels stay at least 11 px however narrow the
+// chart is drawn, since an SVG scales its text with its width.
+function profkomPhoneLayout(root) {
+    root.querySelectorAll('main table.table').forEach(function (table) {
+        var headers = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) {
+            return th.textContent.trim();
+        });
+        if (headers.length === 0 || table.classList.contains('report-lines')) {
+            return;
+        }
+        table.classList.add('table-cards');
+        table.querySelectorAll('tbody tr').forEach(function (row) {
+            Array.prototype.forEach.call(row.children, function (cell, index) {
+                if (!cell.hasAttribute('data-label') && headers[index] !== undefined) {
+                    cell.setAttribute('data-label', headers[index]);
+                }
+            });
+        });
+    });
+    root.querySelectorAll('svg[viewBox]').forEach(function (svg) {
+        var box = svg.viewBox && svg.viewBox.baseVal;
+        var width = svg.getBoundingClientRect().width;
+        if (!box || !box.width || !width) {
+            return;
+        }
+        var scale = width / box.width;
+        svg.querySelectorAll('text').forEach(function (text) {
+            if (!text.dataset.fontSize) {
+                text.dataset.fontSize = parseFloat(window.getComputedStyle(text).fontSize) || 12;
+            }
+            var own = Number(text.dataset.fontSize);
+            text.style.fontSize = (own * scale < 11 ? 11 / scale : own) + 'px';
+        });
+    });
+}
+document.addEventListener('DOMContentLoaded', function () { profkomPhoneLayout(document); });
+window.addEventListener('resize', function () { profkomPhoneLayout(document); });
+document.addEventListener('htmx:afterSwap', function (event) { profkomPhoneLayout(event.detail.target.ownerDocument || document); });
 // Upload forms send their CSRF token as a header, never in their address: a file over the limit is not parsed at
 // all (shared.web.OversizedUploads), so the body's hidden field would go unread and the refusal would be the CSRF
 // check's. The answer replaces the page as a plain submission's would, redirects followed, flash messages kept.

@@ -77,7 +77,9 @@ class ModularityTests {
             Map.entry("StatOrganization", "ru.profkom.statistics"),
             Map.entry("StatisticalReport", "ru.profkom.statisticalreports"),
             Map.entry("StatisticalReportLine", "ru.profkom.statisticalreports"),
-            Map.entry("StatisticalReportStep", "ru.profkom.statisticalreports"));
+            Map.entry("StatisticalReportStep", "ru.profkom.statisticalreports"),
+            Map.entry("WorkspaceRead", "ru.profkom.workspace"),
+            Map.entry("WorkspaceSetting", "ru.profkom.workspace"));
 
     static final ApplicationModules MODULES = ApplicationModules.of(ProfkomApplication.class);
 

@@ -52,6 +52,7 @@ public final class Slugs {
             "memberships",
             "monitoring",
             "news",
+            "notifications",
             "o",
             "organizations",
             "orgs",

@@ -63,7 +63,7 @@ class ActivistSubmissionBrowserTests extends BrowserTest {
         long school = fixture.school17().id();
         signIn(fixture.chair(), BrowserFixture.PASSWORD);
         page.navigate(url("/orgs/" + school));
-        page.locator("main .nav-tabs").getByText("Актив").click();
+        page.getByTestId("tab-activists").click();
         page.getByTestId("activist-submissions").click();
         page.waitForURL(url("/orgs/" + school + "/activist-submissions"));
         screenshot("chair-before");
@@ -81,7 +81,7 @@ class ActivistSubmissionBrowserTests extends BrowserTest {
         signIn(fixture.regionalAdmin(), BrowserFixture.PASSWORD);
         long region = fixture.moscowRegion().id();
         page.navigate(url("/orgs/" + region));
-        page.locator("main .nav-tabs").getByText("Актив").click();
+        page.getByTestId("tab-activists").click();
         page.getByTestId("activist-submissions").click();
         page.waitForURL(url("/orgs/" + region + "/activist-submissions"));
         assertThat(page.getByTestId("submission-counts")).containsText("1 из 3");

@@ -66,7 +66,7 @@ class RegionalAdministratorBrowserTests extends BrowserTest {
         });
         screenshot("history");
 
-        page.locator("main .nav-tabs").getByText("Журнал").click();
+        page.getByTestId("tab-audit").click();
         page.waitForURL(url("/orgs/" + school + "/audit"));
         reloadUntilVisible(page.getByTestId("audit").getByText("Организация перенесена"));
         assertThat(page.getByTestId("audit")

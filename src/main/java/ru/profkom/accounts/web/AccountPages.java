@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.profkom.accounts.Accounts;
 import ru.profkom.accounts.NewAccount;
-import ru.profkom.accounts.RoleGrantView;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.OrganizationPageHeader;
@@ -21,7 +20,7 @@ import ru.profkom.shared.PublicAddress;
 import ru.profkom.shared.Role;
 import ru.profkom.shared.web.FormErrors;
 
-/** Sign-in, password reset, the home page, the profile and the roles of an organization. */
+/** Sign-in, password reset, the profile and the roles of an organization. */
 @Controller
 class AccountPages {
 
@@ -43,14 +42,6 @@ class AccountPages {
         model.addAttribute("error", error);
         model.addAttribute("wait", wait != null && wait.matches("\\d{1,7}") ? Long.parseLong(wait) : 1L);
         return "accounts/login";
-    }
-
-    @GetMapping("/")
-    String home(Model model) {
-        List<RoleGrantView> grants = accounts.myGrants();
-        model.addAttribute("me", accounts.me());
-        model.addAttribute("grants", grants);
-        return "accounts/home";
     }
 
     @GetMapping("/me")
