@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import ru.profkom.shared.Role;
@@ -27,11 +28,12 @@ import ru.profkom.support.TestClock;
  * never tell whether a login exists.
  */
 @ProfkomIntegrationTest
+@TestPropertySource(properties = "profkom.sign-in.source-free-attempts=" + SignInThrottleTests.SOURCE_FREE)
 class SignInThrottleTests {
 
     private static final AtomicInteger ADDRESS = new AtomicInteger(1);
     private static final int LOGIN_FREE = 5;
-    private static final int SOURCE_FREE = 10;
+    static final int SOURCE_FREE = 10;
 
     @Autowired
     MockMvc mvc;

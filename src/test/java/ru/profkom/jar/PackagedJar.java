@@ -53,6 +53,9 @@ final class PackagedJar implements AutoCloseable {
         }
     }
 
+    /** The public address the jar is started with; absolute links must use it. */
+    static final String PUBLIC_ADDRESS = "https://profkom.crawl.test";
+
     /** Starts the jar with the demo union loaded and waits until it greets the console. */
     static PackagedJar startWithDemo() throws IOException, InterruptedException {
         int port = freePort();
@@ -70,6 +73,9 @@ final class PackagedJar implements AutoCloseable {
                         jar().toAbsolutePath().toString(),
                         "--server.port=" + port,
                         "--profkom.demo.load=true",
+                        // As an installation is run: with its public address set, so that a link to localhost can
+                        // only come from code that ignores it (the crawl fails on any).
+                        "--profkom.base-url=" + PUBLIC_ADDRESS,
                         "--spring.datasource.url=jdbc:h2:file:" + home.resolve("db/profkom")
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE",
                         "--profkom.publications.index-dir=" + home.resolve("publications-index"))
