@@ -17,6 +17,7 @@ import ru.profkom.members.TransferRequestEvents.TransferRequestDecided;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
@@ -35,7 +36,7 @@ import ru.profkom.shared.Validation;
 public class TransferRequests {
 
     static final String NOT_FOUND = "member.transfer.request.notFound";
-    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    private static final ZoneId MOSCOW = MoscowTime.ZONE;
 
     private final TransferRequestRepository repository;
     private final Members members;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.TaskScope;
 import ru.profkom.shared.TaskSource;
@@ -26,7 +27,7 @@ class PublicationTasks implements TaskSource {
     /** A return is shown for a month: after that the sender has either resent the news or let it go. */
     static final Duration RETURN_SHOWN_FOR = Duration.ofDays(30);
 
-    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    private static final ZoneId MOSCOW = MoscowTime.ZONE;
 
     private final InfoPackages packages;
     private final UpwardRoutes routes;

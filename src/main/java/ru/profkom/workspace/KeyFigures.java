@@ -13,6 +13,7 @@ import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.CurrentActor;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.statistics.MembershipFigures;
@@ -25,7 +26,7 @@ import ru.profkom.statistics.MembershipStatistics;
 @Service
 public class KeyFigures {
 
-    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    private static final ZoneId MOSCOW = MoscowTime.ZONE;
 
     private final MembershipStatistics statistics;
     private final Rating rating;

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.Grant;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.TaskScope;
 import ru.profkom.shared.TaskSource;
 import ru.profkom.shared.WorkItem;
@@ -28,7 +29,7 @@ public class Workspace {
     /** At most this many items come from one source for one organization: the home is a summary, not a list. */
     static final int PER_SOURCE_LIMIT = 20;
 
-    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    private static final ZoneId MOSCOW = MoscowTime.ZONE;
     private static final Logger log = LoggerFactory.getLogger(Workspace.class);
 
     private final List<TaskSource> sources;

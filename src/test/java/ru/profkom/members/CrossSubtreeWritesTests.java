@@ -8,6 +8,7 @@ import static ru.profkom.support.Refusals.assertRefused;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,8 @@ import ru.profkom.members.MemberImports.MemberImport;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException.Kind;
 import ru.profkom.shared.Snils;
+import ru.profkom.shared.TaskScope;
+import ru.profkom.shared.WorkItem;
 import ru.profkom.support.Actors;
 import ru.profkom.support.DatabaseSnapshot;
 import ru.profkom.support.Fixture;
@@ -61,6 +64,9 @@ class CrossSubtreeWritesTests {
 
     @Autowired
     Fixture fixture;
+
+    @Autowired
+    RegistryTasks registryTasks;
 
     @Autowired
     Actors actors;
@@ -442,6 +448,37 @@ class CrossSubtreeWritesTests {
                 .filter(r -> actors.asSystem(() -> transferRequests.get(r.id())).personId() == personId)
                 .findFirst()
                 .orElseThrow();
+    }
+
+    @Test
+    void aTransferRequestWaitsOnTheHomeOfTheHoldingSideOnly() {
+        Member foreign = registerInB();
+        long requestId = actors.as(
+                        Fixture.ADMIN_A,
+                        () -> members.enrol(
+                                fixture.primaryA1(),
+                                withSnilsOf(foreign, "Ожидающая"),
+                                membership(),
+                                TransferSource.FORM))
+                .transferRequestId();
+        String key = RegistryTasks.TRANSFER_REQUEST + ":" + requestId;
+
+        List<WorkItem> holders = actors.as(Fixture.ADMIN_B, () -> registryTasks.tasks(scopeOf(fixture.primaryB1())));
+        WorkItem item = holders.stream()
+                .filter(task -> task.key().equals(key))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no transfer request among " + holders));
+        assertThat(item.organizationId()).isEqualTo(fixture.primaryB1());
+        assertThat(item.link()).isEqualTo("/orgs/" + fixture.primaryB1() + "/transfer-requests?side=incoming");
+
+        assertThat(actors.as(Fixture.ADMIN_A, () -> registryTasks.tasks(scopeOf(fixture.primaryA1()))))
+                .as("the requesting side decides nothing and is shown nothing of the person")
+                .extracting(WorkItem::key)
+                .doesNotContain(key);
+    }
+
+    private static TaskScope scopeOf(long organizationId) {
+        return new TaskScope(List.of(organizationId), Instant.now(), LocalDate.now(), 20);
     }
 
     private Member registerInB() {
