@@ -158,8 +158,8 @@ class DeadEndScreensTests {
                 .getResponse();
         assertThat(api.getStatus()).isEqualTo(404);
         assertThat(api.getContentAsString(StandardCharsets.UTF_8))
-                .contains("Страница не найдена")
-                .doesNotContain("static resource");
+                .contains("\"title\":\"Не найдено\"", "Адрес «/api/v1/no-such-thing» не найден")
+                .doesNotContain("static resource", "Not Found");
     }
 
     private MockHttpServletResponse open(MockHttpServletRequestBuilder request, String login) throws Exception {

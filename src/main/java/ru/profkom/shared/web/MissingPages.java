@@ -31,12 +31,12 @@ class MissingPages {
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    Object missing(HttpServletRequest request, HttpServletResponse response) {
+    Object missing(NoResourceFoundException missing, HttpServletRequest request, HttpServletResponse response) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.NOT_FOUND,
-                    messages.getMessage("error.status404", null, LocaleContextHolder.getLocale()));
+            // Title and detail from the problemDetail.* keys of the shared bundle, as every Spring refusal.
+            ProblemDetail problem = missing.updateAndGetBody(messages, LocaleContextHolder.getLocale());
+            problem.setInstance(java.net.URI.create(path));
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
