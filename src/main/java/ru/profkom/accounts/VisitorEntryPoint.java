@@ -56,6 +56,11 @@ class VisitorEntryPoint implements AuthenticationEntryPoint {
     }
 
     private boolean mapsToAPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/swagger-ui") || path.startsWith("/v3/api-docs")) {
+            // The API's documentation is the staff's, served from files rather than controllers.
+            return true;
+        }
         boolean parsedHere = !ServletRequestPathUtils.hasParsedRequestPath(request);
         try {
             if (parsedHere) {

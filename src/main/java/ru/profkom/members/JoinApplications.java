@@ -31,7 +31,6 @@ import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.Scope;
-import ru.profkom.shared.TreePaths;
 import ru.profkom.shared.Validation;
 
 /**
@@ -181,11 +180,6 @@ public class JoinApplications {
     @Transactional(readOnly = true)
     public List<PublicLeader> publicLeaders(long organizationId) {
         LocalDate today = MoscowTime.today(clock);
-        String path = CurrentActor.asSystem(() -> organizations.pathOf(organizationId))
-                .orElse(null);
-        if (path == null) {
-            return List.of();
-        }
         return dsl.select(MEMBER_ROLE.ROLE, PERSON.LAST_NAME, PERSON.FIRST_NAME, PERSON.PATRONYMIC)
                 .from(MEMBER_ROLE)
                 .join(PERSON)
@@ -198,7 +192,9 @@ public class JoinApplications {
                         .from(MEMBERSHIP)
                         .where(MEMBERSHIP.PERSON_ID.eq(PERSON.ID))
                         .and(MEMBERSHIP.STATUS.in(MembershipStatus.ACTIVE.name(), MembershipStatus.SUSPENDED.name()))
-                        .and(TreePaths.within(MEMBERSHIP.ORGANIZATION_PATH, path)))
+                        // In the organization's subtree: its id is on the membership's path. Read per public view,
+                        // so no lookup of the organization's own path first.
+                        .and(MEMBERSHIP.ORGANIZATION_PATH.contains("/" + organizationId + "/")))
                 .andExists(currentConsent(ConsentPurpose.PUBLICATION, today))
                 // A withdrawn consent to processing forbids publishing too, until a new one is given.
                 .and(DSL.notExists(DSL.selectOne()
