@@ -131,6 +131,15 @@ public class InfoPackages {
      * first opening by someone holding a role in a recipient organization itself is recorded for it.
      */
     public InfoPackage open(long packageId) {
+        return open(packageId, null);
+    }
+
+    /**
+     * Opens a package as above, or as it stands in the inbox of {@code recipientOrganizationId} to the staff of
+     * that organization's subtree (a territorial organization reading what its primary ones received): read
+     * only, no receipt recorded for them.
+     */
+    public InfoPackage open(long packageId, Long recipientOrganizationId) {
         InfoPackage infoPackage =
                 repository.find(packageId).orElseThrow(() -> ProfkomException.notFound("package.notFound"));
         Actor actor = currentActor.get();
@@ -140,7 +149,15 @@ public class InfoPackages {
                 .distinct()
                 .toList();
         List<Long> recipientsHeld = repository.recipientsAmong(packageId, ownOrganizations);
-        if (recipientsHeld.isEmpty() && !organizations.canEdit(infoPackage.organizationId()) && !actor.system()) {
+        boolean readsARecipientsInbox = recipientOrganizationId != null
+                && !repository
+                        .recipientsAmong(packageId, List.of(recipientOrganizationId))
+                        .isEmpty()
+                && organizations.canEdit(recipientOrganizationId);
+        if (recipientsHeld.isEmpty()
+                && !readsARecipientsInbox
+                && !organizations.canEdit(infoPackage.organizationId())
+                && !actor.system()) {
             throw ProfkomException.notFound("package.notFound");
         }
         Instant now = clock.instant();

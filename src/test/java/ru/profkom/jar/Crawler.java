@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -37,6 +38,17 @@ import org.jsoup.select.NodeVisitor;
  * a dead link, a page without the layout, English in the Russian interface, a link to {@code localhost}.
  */
 final class Crawler {
+
+    /**
+     * A link, image, form target or meta address to localhost; a page may name this server's own address as
+     * text (the settings page shows it as the last fallback), a link may not.
+     */
+    private static final java.util.regex.Pattern LOCAL_LINK = java.util.regex.Pattern.compile(
+            "(?i)(href|src|srcset|action|content|hx-get|hx-post)\\s*=\\s*[\"'][^\"']*://(localhost|127\\.0\\.0\\.1)");
+
+    /** In a feed or a sitemap every address is a link. */
+    private static final java.util.regex.Pattern LOCAL_ADDRESS =
+            java.util.regex.Pattern.compile("://(localhost|127\\.0\\.0\\.1)");
 
     /** One thing wrong, where and for whom; the same problem on many pages is told once with a count. */
     record Finding(String who, String url, String problem, int pages, String key) {
@@ -245,8 +257,9 @@ final class Crawler {
             } else if (status >= 400) {
                 note(target.uri(), "HTTP " + status + ", тупик (ссылка со страницы " + target.from() + ")");
             }
-            if (body.contains("://localhost")) {
-                int at = body.indexOf("://localhost");
+            Matcher localLink = html ? LOCAL_LINK.matcher(body) : LOCAL_ADDRESS.matcher(body);
+            if (localLink.find()) {
+                int at = localLink.start();
                 note(
                         target.uri(),
                         "ссылка на localhost: …"

@@ -43,8 +43,7 @@ final class DemoContent {
         if (primary < 0 || town < 0 || region < 0) {
             return problems;
         }
-        post("info", "PUT", "/api/v1/organizations/" + primary + "/site", """
-                {"slug":"ppo-obkhod","about":"Первичная профсоюзная организация больницы.","contacts":"Телефон профкома: 2-15"}""");
+        // The demo already publishes the primary organization's page (demo.DemoContent): its news go there.
         long news = post("info", "POST", "/api/v1/organizations/" + primary + "/publications", """
                 {"title":"Субботник в больничном сквере","bodyHtml":"<p>Вышли всем профкомом.</p>","tags":["субботник"]}""");
         if (news > 0) {

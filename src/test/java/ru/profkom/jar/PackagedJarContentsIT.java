@@ -30,8 +30,10 @@ class PackagedJarContentsIT {
         List<String> missing;
         try (Stream<Path> files = Files.walk(RESOURCES)) {
             missing = files.filter(Files::isRegularFile)
-                    .map(file -> "BOOT-INF/classes/"
-                            + RESOURCES.relativize(file).toString().replace('\\', '/'))
+                    .map(file -> RESOURCES.relativize(file).toString().replace('\\', '/'))
+                    // Boot's repackaging keeps META-INF at the jar's root, where the launching class loader
+                    // (the jar itself is on the class path) finds it; everything else goes to BOOT-INF/classes.
+                    .map(name -> name.startsWith("META-INF/") ? name : "BOOT-INF/classes/" + name)
                     .filter(entry -> !entries.contains(entry))
                     .sorted()
                     .toList();

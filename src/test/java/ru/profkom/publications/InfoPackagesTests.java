@@ -58,6 +58,19 @@ class InfoPackagesTests {
                 .contains(sent.id());
         assertRefused(
                 Kind.NOT_FOUND, "package.notFound", () -> actors.as(Fixture.ADMIN_B, () -> packages.open(sent.id())));
+        String townAdmin = fixture.account(fixture.territorialA1(), Role.ORG_ADMIN);
+        assertRefused(
+                Kind.NOT_FOUND,
+                "package.notFound",
+                () -> actors.as(Fixture.ADMIN_B, () -> packages.open(sent.id(), fixture.primaryA1())));
+        assertThat(actors.as(townAdmin, () -> packages.open(sent.id(), fixture.primaryA1()))
+                        .openedAt())
+                .as("the town reads what its primary organization received, without recording a receipt for it")
+                .isNull();
+        assertThat(actors.as(ppoChair, () -> packages.inbox(fixture.primaryA1(), false, PageRequest.of(0, 50)))
+                        .items())
+                .extracting(InfoPackage::id)
+                .contains(sent.id());
         assertRefused(
                 Kind.FORBIDDEN,
                 "access.denied",

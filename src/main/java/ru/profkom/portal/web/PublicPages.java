@@ -214,17 +214,28 @@ class PublicPages {
         return "portal/gallery-album";
     }
 
-    /** The organization's news as an Atom feed, for readers and for other sites. */
-    @GetMapping(value = "/" + SLUG + "/feed.xml", produces = "application/atom+xml;charset=UTF-8")
-    @ResponseBody
-    String feed(@PathVariable String slug) {
+    /** What the Atom and the RSS feed of a page say: its latest news and when the newest appeared. */
+    private record Feed(PublicSite site, String home, Page<NewsItem> news, Instant updated) {}
+
+    private Feed feedOf(String slug) {
         PublicSite site = site(slug);
-        String home = baseUrl() + "/" + slug;
         Page<NewsItem> news = sites.news(site, PageRequest.of(0, FEED_ITEMS));
         Instant updated = news.items().stream()
                 .map(NewsItem::publishedAt)
                 .max(Instant::compareTo)
                 .orElse(site.site().updatedAt());
+        return new Feed(site, baseUrl() + "/" + slug, news, updated);
+    }
+
+    /** The organization's news as an Atom feed, for readers and for other sites. */
+    @GetMapping(value = "/" + SLUG + "/feed.xml", produces = "application/atom+xml;charset=UTF-8")
+    @ResponseBody
+    String feed(@PathVariable String slug) {
+        Feed feed = feedOf(slug);
+        PublicSite site = feed.site();
+        String home = feed.home();
+        Page<NewsItem> news = feed.news();
+        Instant updated = feed.updated();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
                 .append("<title>")
@@ -268,13 +279,11 @@ class PublicPages {
     @GetMapping(value = "/" + SLUG + "/rss.xml", produces = "application/rss+xml;charset=UTF-8")
     @ResponseBody
     String rss(@PathVariable String slug) {
-        PublicSite site = site(slug);
-        String home = baseUrl() + "/" + slug;
-        Page<NewsItem> news = sites.news(site, PageRequest.of(0, FEED_ITEMS));
-        Instant updated = news.items().stream()
-                .map(NewsItem::publishedAt)
-                .max(Instant::compareTo)
-                .orElse(site.site().updatedAt());
+        Feed feed = feedOf(slug);
+        PublicSite site = feed.site();
+        String home = feed.home();
+        Page<NewsItem> news = feed.news();
+        Instant updated = feed.updated();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n")
                 .append("<title>")

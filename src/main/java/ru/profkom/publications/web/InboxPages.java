@@ -215,8 +215,9 @@ class InboxPages {
             @PathVariable long packageId,
             @RequestParam(required = false) Boolean opened,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(name = "in", required = false) Long recipientOrganizationId,
             Model model) {
-        InfoPackage infoPackage = packages.open(packageId);
+        InfoPackage infoPackage = packages.open(packageId, recipientOrganizationId);
         boolean sender = packages.isSender(packageId);
         model.addAttribute("infoPackage", infoPackage);
         model.addAttribute("sender", sender);
