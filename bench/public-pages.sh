@@ -61,8 +61,10 @@ auth=(-u chair:profkom-demo)
 json=(-H 'Content-Type: application/json')
 org=$(curl -fs "${auth[@]}" "$base/api/v1/me" | python3 -c 'import json,sys; print(json.load(sys.stdin)["roles"][0]["organizationId"])')
 slug=bench-ppo
+# The demo already publishes this organization's page: the edit names the version it read.
+version=$(curl -fs "${auth[@]}" "$base/api/v1/organizations/$org/site" | python3 -c 'import json,sys; v=json.load(sys.stdin).get("version"); print("null" if v is None else v)' 2>/dev/null || echo null)
 curl -fs "${auth[@]}" "${json[@]}" -X PUT "$base/api/v1/organizations/$org/site" \
-  -d '{"slug":"'$slug'","about":"Первичная профсоюзная организация больницы: защищаем права работников, ведём коллективный договор.","contacts":"Москва, ул. Больничная, 1; +7 495 000-00-00","version":null}' >/dev/null
+  -d '{"slug":"'$slug'","about":"Первичная профсоюзная организация больницы: защищаем права работников, ведём коллективный договор.","contacts":"Москва, ул. Больничная, 1; +7 495 000-00-00","version":'$version'}' >/dev/null
 python3 - "$work/photo.png" <<'PY'
 import sys, zlib, struct
 w, h = 64, 48
