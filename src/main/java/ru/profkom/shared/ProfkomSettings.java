@@ -45,7 +45,8 @@ public record ProfkomSettings(
         @DefaultValue @Valid Web web,
         @DefaultValue @Valid Publications publications,
         @DefaultValue @Valid Portal portal,
-        @DefaultValue @Valid Crosspost crosspost) {
+        @DefaultValue @Valid Crosspost crosspost,
+        @DefaultValue @Valid Jobs jobs) {
 
     /** Empty, or http(s) with a host and no query: links are built by appending paths to it. */
     public static final String BASE_URL_PATTERN = "^$|^https?://[^\\s/?#]+(/[^\\s?#]*)?$";
@@ -129,4 +130,13 @@ public record ProfkomSettings(
             @DefaultValue("https://api.vk.com") @NotNull URI vkUrl,
             @DefaultValue("5.199") @NotBlank String vkVersion,
             @DefaultValue("PT10S") @NotNull Duration pollInterval) {}
+
+    /**
+     * The database-backed job scheduler (shared.JobScheduling, db-scheduler): worker threads per node, how often
+     * a node looks for due jobs, and after how long without a heartbeat a job picked by a dead node is taken over.
+     */
+    public record Jobs(
+            @DefaultValue("4") @Positive int threads,
+            @DefaultValue("PT2S") @NotNull Duration pollInterval,
+            @DefaultValue("PT5M") @NotNull Duration deadAfter) {}
 }

@@ -68,6 +68,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         if (!context.getEnvironment().containsProperty("profkom.sign-in.source-free-attempts")) {
             properties.put("profkom.sign-in.source-free-attempts", "1000000");
         }
+        properties.put("profkom.jobs.poll-interval", "PT0.2S");
         properties.put("profkom.crosspost.telegram-url", TestChannels.baseUrl());
         properties.put("profkom.crosspost.vk-url", TestChannels.baseUrl());
         try {

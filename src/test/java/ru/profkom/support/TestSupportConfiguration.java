@@ -10,6 +10,16 @@ import org.springframework.context.annotation.Primary;
 public class TestSupportConfiguration {
 
     @Bean
+    JobProbe jobProbe() {
+        return new JobProbe();
+    }
+
+    @Bean
+    com.github.kagkarlsson.scheduler.task.Task<String> jobProbeTask(JobProbe probe) {
+        return probe.task;
+    }
+
+    @Bean
     @Primary
     TestClock testClock() {
         return new TestClock();
