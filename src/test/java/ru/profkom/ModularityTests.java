@@ -36,6 +36,8 @@ class ModularityTests {
             Map.entry("PasswordResetToken", "ru.profkom.accounts"),
             Map.entry("AccessThrottle", "ru.profkom.accounts"),
             Map.entry("AuditEvent", "ru.profkom.audit"),
+            Map.entry("MailingOutbox", "ru.profkom.mailings"),
+            Map.entry("MailingChannelLink", "ru.profkom.mailings"),
             Map.entry("MailMessage", "ru.profkom.mail"),
             Map.entry("InstallationSetting", "ru.profkom.settings"),
             Map.entry("Person", "ru.profkom.members"),
