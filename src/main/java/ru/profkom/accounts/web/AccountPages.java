@@ -18,7 +18,8 @@ import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.PublicAddress;
 import ru.profkom.shared.Role;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
+import ru.profkom.shared.web.Texts;
 
 /** Sign-in, password reset, the profile and the roles of an organization. */
 @Controller
@@ -26,13 +27,20 @@ class AccountPages {
 
     private final Accounts accounts;
     private final OrganizationPageHeader header;
-    private final FormErrors formErrors;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final PublicAddress publicAddress;
 
-    AccountPages(Accounts accounts, OrganizationPageHeader header, FormErrors formErrors, PublicAddress publicAddress) {
+    AccountPages(
+            Accounts accounts,
+            OrganizationPageHeader header,
+            Texts texts,
+            FormRefusals refusals,
+            PublicAddress publicAddress) {
         this.accounts = accounts;
         this.header = header;
-        this.formErrors = formErrors;
+        this.texts = texts;
+        this.refusals = refusals;
         this.publicAddress = publicAddress;
     }
 
@@ -59,10 +67,10 @@ class AccountPages {
             RedirectAttributes redirect) {
         try {
             accounts.changePassword(currentPassword, newPassword);
-            redirect.addFlashAttribute("flash", formErrors.text("password.changed"));
+            redirect.addFlashAttribute("flash", texts.text("password.changed"));
             return "redirect:/me";
         } catch (ProfkomException e) {
-            formErrors.show(model, e);
+            refusals.show(model, e);
             return me(model);
         }
     }
@@ -80,7 +88,7 @@ class AccountPages {
             accounts.requestPasswordReset(login, baseUrl(), LocaleContextHolder.getLocale());
             model.addAttribute("sent", true);
         } catch (ProfkomException e) {
-            formErrors.show(model, e);
+            refusals.show(model, e);
         }
         return "accounts/forgot";
     }
@@ -105,7 +113,7 @@ class AccountPages {
             accounts.resetPassword(token, password);
             return "redirect:/login?passwordReset";
         } catch (ProfkomException e) {
-            formErrors.show(model, e);
+            refusals.show(model, e);
             model.addAttribute("token", token);
             model.addAttribute("usable", accounts.resetTokenUsable(token));
             return "accounts/reset";
@@ -136,13 +144,10 @@ class AccountPages {
             RedirectAttributes redirect) {
         try {
             accounts.grant(id, login, role);
-            redirect.addFlashAttribute("flash", formErrors.text("account.role.granted"));
+            redirect.addFlashAttribute("flash", texts.text("account.role.granted"));
             return "redirect:/orgs/" + id + "/roles";
         } catch (ProfkomException e) {
-            if (e.kind() == ProfkomException.Kind.FORBIDDEN || e.kind() == ProfkomException.Kind.NOT_FOUND) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             model.addAttribute("grantLogin", login);
             return roles(id, 0, false, model);
         }
@@ -160,13 +165,10 @@ class AccountPages {
             RedirectAttributes redirect) {
         try {
             accounts.createAccount(id, new NewAccount(login, fullName, email, password, role));
-            redirect.addFlashAttribute("flash", formErrors.text("account.created"));
+            redirect.addFlashAttribute("flash", texts.text("account.created"));
             return "redirect:/orgs/" + id + "/roles";
         } catch (ProfkomException e) {
-            if (e.kind() == ProfkomException.Kind.FORBIDDEN || e.kind() == ProfkomException.Kind.NOT_FOUND) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             model.addAttribute("newAccount", new NewAccount(login, fullName, email, "", role));
             return roles(id, 0, false, model);
         }
@@ -176,12 +178,9 @@ class AccountPages {
     String revoke(@PathVariable long grantId, @RequestParam long organizationId, RedirectAttributes redirect) {
         try {
             accounts.revoke(grantId);
-            redirect.addFlashAttribute("flash", formErrors.text("account.role.revoked"));
+            redirect.addFlashAttribute("flash", texts.text("account.role.revoked"));
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.CONFLICT) {
-                throw e;
-            }
-            redirect.addFlashAttribute("formErrors", formErrors.texts(e));
+            refusals.flash(redirect, "formErrors", e);
         }
         return "redirect:/orgs/" + organizationId + "/roles";
     }

@@ -15,8 +15,8 @@ import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.AccountDirectory;
 import ru.profkom.shared.PageRequest;
-import ru.profkom.shared.web.FormErrors;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 @Controller
@@ -89,7 +89,7 @@ class AuditPages {
 
     private final AuditLog auditLog;
     private final Organizations organizations;
-    private final FormErrors texts;
+    private final Texts texts;
     private final Formats formats;
     private final OrganizationPageHeader header;
     private final AccountDirectory accounts;
@@ -97,7 +97,7 @@ class AuditPages {
     AuditPages(
             AuditLog auditLog,
             Organizations organizations,
-            FormErrors texts,
+            Texts texts,
             Formats formats,
             OrganizationPageHeader header,
             AccountDirectory accounts) {

@@ -27,8 +27,9 @@ import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 /** The "Показатели" tab: the month's indicators with sources, the forms of the hand data, the reports. */
@@ -39,7 +40,8 @@ class IndicatorPages {
     private final InfoReports reports;
     private final OrganizationPageHeader header;
     private final IndicatorTexts texts;
-    private final FormErrors formErrors;
+    private final Texts messages;
+    private final FormRefusals refusals;
     private final Formats formats;
     private final Clock clock;
 
@@ -48,14 +50,16 @@ class IndicatorPages {
             InfoReports reports,
             OrganizationPageHeader header,
             IndicatorTexts texts,
-            FormErrors formErrors,
+            Texts messages,
+            FormRefusals refusals,
             Formats formats,
             Clock clock) {
         this.indicators = indicators;
         this.reports = reports;
         this.header = header;
         this.texts = texts;
-        this.formErrors = formErrors;
+        this.messages = messages;
+        this.refusals = refusals;
         this.formats = formats;
         this.clock = clock;
     }
@@ -110,13 +114,10 @@ class IndicatorPages {
         YearMonth month = indicators.period(parameters.get("period"));
         try {
             indicators.saveEntry(id, month, parse(parameters));
-            redirect.addFlashAttribute("flash", formErrors.text("indicator.entry.saved"));
+            redirect.addFlashAttribute("flash", messages.text("indicator.entry.saved"));
             return "redirect:/orgs/" + id + "/indicators?period=" + month;
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             model.addAttribute("entryForm", parameters);
             return page(id, month.toString(), "", 0, "", "", model);
         }
@@ -136,13 +137,10 @@ class IndicatorPages {
             Channel.Kind channelKind = kindOf(kind);
             Integer count = integer("subscribers", subscribers);
             indicators.addChannel(id, month, channelKind, address, count);
-            redirect.addFlashAttribute("flash", formErrors.text("indicator.channel.added"));
+            redirect.addFlashAttribute("flash", messages.text("indicator.channel.added"));
             return "redirect:/orgs/" + id + "/indicators?period=" + month + "#channels";
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             model.addAttribute("channelForm", Map.of("kind", kind, "address", address, "subscribers", subscribers));
             return page(id, month.toString(), "", 0, "", "", model);
         }
@@ -155,7 +153,7 @@ class IndicatorPages {
             @RequestParam(defaultValue = "") String period,
             RedirectAttributes redirect) {
         indicators.removeChannel(id, channel);
-        redirect.addFlashAttribute("flash", formErrors.text("indicator.channel.removed"));
+        redirect.addFlashAttribute("flash", messages.text("indicator.channel.removed"));
         return "redirect:/orgs/" + id + "/indicators?period=" + indicators.period(period) + "#channels";
     }
 
@@ -164,12 +162,9 @@ class IndicatorPages {
         YearMonth month = indicators.period(period);
         try {
             reports.send(id, month);
-            redirect.addFlashAttribute("flash", formErrors.text("report.sent"));
+            redirect.addFlashAttribute("flash", messages.text("report.sent"));
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.CONFLICT) {
-                throw e;
-            }
-            redirect.addFlashAttribute("formErrors", formErrors.texts(e));
+            refusals.flash(redirect, "formErrors", e);
         }
         return "redirect:/orgs/" + id + "/indicators?period=" + month;
     }

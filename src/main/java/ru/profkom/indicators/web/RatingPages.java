@@ -26,7 +26,8 @@ import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 /** The "Рейтинг" tab: the weights form, the ranking of the primary organizations with trend, explanation and bars. */
@@ -38,7 +39,8 @@ class RatingPages {
     private final Organizations organizations;
     private final OrganizationPageHeader header;
     private final IndicatorTexts texts;
-    private final FormErrors formErrors;
+    private final Texts messages;
+    private final FormRefusals refusals;
     private final Clock clock;
 
     RatingPages(
@@ -47,14 +49,16 @@ class RatingPages {
             Organizations organizations,
             OrganizationPageHeader header,
             IndicatorTexts texts,
-            FormErrors formErrors,
+            Texts messages,
+            FormRefusals refusals,
             Clock clock) {
         this.rating = rating;
         this.indicators = indicators;
         this.organizations = organizations;
         this.header = header;
         this.texts = texts;
-        this.formErrors = formErrors;
+        this.messages = messages;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
@@ -140,13 +144,10 @@ class RatingPages {
         try {
             validation.throwIfInvalid();
             rating.setWeights(id, weights);
-            redirect.addFlashAttribute("flash", formErrors.text("rating.weights.saved"));
+            redirect.addFlashAttribute("flash", messages.text("rating.weights.saved"));
             return "redirect:/orgs/" + id + "/rating?period=" + indicators.period(period);
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             model.addAttribute("weightForm", form);
             return page(id, period, "", null, 0, model);
         }

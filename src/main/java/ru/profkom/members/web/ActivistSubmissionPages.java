@@ -24,8 +24,9 @@ import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 /**
@@ -38,14 +39,20 @@ class ActivistSubmissionPages {
 
     private final ActivistSubmissions submissions;
     private final OrganizationPageHeader header;
-    private final FormErrors texts;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final Formats formats;
 
     ActivistSubmissionPages(
-            ActivistSubmissions submissions, OrganizationPageHeader header, FormErrors texts, Formats formats) {
+            ActivistSubmissions submissions,
+            OrganizationPageHeader header,
+            Texts texts,
+            FormRefusals refusals,
+            Formats formats) {
         this.submissions = submissions;
         this.header = header;
         this.texts = texts;
+        this.refusals = refusals;
         this.formats = formats;
     }
 
@@ -59,10 +66,7 @@ class ActivistSubmissionPages {
                     texts.text("activists.submitted", String.valueOf(done.year()), done.version(), done.rows()));
             return "redirect:/activist-snapshots/" + done.id();
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.CONFLICT) {
-                throw e;
-            }
-            redirect.addFlashAttribute("formErrors", texts.texts(e));
+            refusals.flash(redirect, "formErrors", e);
             return "redirect:/orgs/" + id + "/activist-submissions?year=" + chosen;
         }
     }

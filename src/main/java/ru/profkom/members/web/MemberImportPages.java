@@ -24,8 +24,9 @@ import ru.profkom.members.imports.ImportParser;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.OversizedUploads;
+import ru.profkom.shared.web.Texts;
 
 /** Upload, preview with the column mapping and the problems, progress and result of an import. */
 @Controller
@@ -33,12 +34,14 @@ class MemberImportPages {
 
     private final MemberImports imports;
     private final Organizations organizations;
-    private final FormErrors formErrors;
+    private final Texts texts;
+    private final FormRefusals refusals;
 
-    MemberImportPages(MemberImports imports, Organizations organizations, FormErrors formErrors) {
+    MemberImportPages(MemberImports imports, Organizations organizations, Texts texts, FormRefusals refusals) {
         this.imports = imports;
         this.organizations = organizations;
-        this.formErrors = formErrors;
+        this.texts = texts;
+        this.refusals = refusals;
     }
 
     @GetMapping("/orgs/{id}/members/import")
@@ -58,13 +61,7 @@ class MemberImportPages {
             MemberImport created = imports.upload(id, file == null ? null : file.getOriginalFilename(), bytesOf(file));
             return "redirect:/member-imports/" + created.id();
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.TOO_LARGE) {
-                throw e;
-            }
-            if (e.kind() == ProfkomException.Kind.TOO_LARGE) {
-                response.setStatus(e.kind().status);
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             return uploadForm(id, null, model);
         }
     }
@@ -94,10 +91,7 @@ class MemberImportPages {
         try {
             imports.remap(importId, fields == null ? new ArrayList<>() : fields);
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.CONFLICT) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             return show(importId, null, model);
         }
         return "redirect:/member-imports/" + importId;

@@ -26,9 +26,10 @@ import ru.profkom.portal.PortalSites;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
 import ru.profkom.shared.web.OversizedUploads;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 /**
@@ -44,15 +45,22 @@ class AlbumPages {
     private final PortalAlbums albums;
     private final PortalSites sites;
     private final OrganizationPageHeader header;
-    private final FormErrors texts;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final Formats formats;
 
     AlbumPages(
-            PortalAlbums albums, PortalSites sites, OrganizationPageHeader header, FormErrors texts, Formats formats) {
+            PortalAlbums albums,
+            PortalSites sites,
+            OrganizationPageHeader header,
+            Texts texts,
+            FormRefusals refusals,
+            Formats formats) {
         this.albums = albums;
         this.sites = sites;
         this.header = header;
         this.texts = texts;
+        this.refusals = refusals;
         this.formats = formats;
     }
 
@@ -101,10 +109,7 @@ class AlbumPages {
             redirect.addFlashAttribute("flash", texts.text("album.created"));
             return "redirect:/orgs/" + id + "/albums/" + album.id();
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID) {
-                throw e;
-            }
-            texts.show(model, e);
+            refusals.show(model, e);
             return listPage(model, id, 0, form);
         }
     }
@@ -131,10 +136,7 @@ class AlbumPages {
             redirect.addFlashAttribute("flash", texts.text("album.saved"));
             return "redirect:/orgs/" + id + "/albums/" + albumId;
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.CONFLICT) {
-                throw e;
-            }
-            texts.show(model, e);
+            refusals.show(model, e);
             return albumPage(model, id, albums.album(id, albumId), form, 0);
         }
     }
@@ -252,10 +254,7 @@ class AlbumPages {
                 redirect.addFlashAttribute("flash", texts.text(doneKey));
             }
         } catch (ProfkomException e) {
-            if (e.kind() == ProfkomException.Kind.NOT_FOUND || e.kind() == ProfkomException.Kind.FORBIDDEN) {
-                throw e;
-            }
-            redirect.addFlashAttribute("formErrors", texts.texts(e));
+            refusals.flash(redirect, "formErrors", e);
         }
         return "redirect:/orgs/" + id + "/albums/" + albumId;
     }

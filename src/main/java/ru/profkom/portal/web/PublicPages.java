@@ -32,8 +32,9 @@ import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.PublicAddress;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Texts;
 
 /**
  * The public pages of organizations at the addresses they chose ({@code /{slug}}), open to everyone.
@@ -58,19 +59,22 @@ class PublicPages {
     private final PortalSites sites;
     private final PortalAlbums albums;
     private final SpamGuard spamGuard;
-    private final FormErrors texts;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final PublicAddress publicAddress;
 
     PublicPages(
             PortalSites sites,
             PortalAlbums albums,
             SpamGuard spamGuard,
-            FormErrors texts,
+            Texts texts,
+            FormRefusals refusals,
             PublicAddress publicAddress) {
         this.sites = sites;
         this.albums = albums;
         this.spamGuard = spamGuard;
         this.texts = texts;
+        this.refusals = refusals;
         this.publicAddress = publicAddress;
     }
 
@@ -109,10 +113,7 @@ class PublicPages {
                 }
                 sites.applyToJoin(site, form.person(birthDate), form.isConsent());
             } catch (ProfkomException e) {
-                if (e.kind() != ProfkomException.Kind.INVALID) {
-                    throw e;
-                }
-                texts.show(model, e);
+                refusals.show(model, e);
                 return joinPage(model, site, form);
             }
         } else if (verdict != SpamGuard.Verdict.ROBOT) {
@@ -142,10 +143,7 @@ class PublicPages {
             try {
                 sites.sendFeedback(site, form.getAuthorName(), form.getContact(), form.getMessage());
             } catch (ProfkomException e) {
-                if (e.kind() != ProfkomException.Kind.INVALID) {
-                    throw e;
-                }
-                texts.show(model, e);
+                refusals.show(model, e);
                 return feedbackPage(model, site, form);
             }
         } else if (verdict != SpamGuard.Verdict.ROBOT) {

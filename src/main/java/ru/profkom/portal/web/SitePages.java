@@ -18,7 +18,8 @@ import ru.profkom.portal.PortalSites;
 import ru.profkom.portal.SiteForm;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
+import ru.profkom.shared.web.Texts;
 
 /**
  * The organization's tab «Сайт» for its staff: the public page's address and texts, documents,
@@ -31,19 +32,22 @@ class SitePages {
     private final Members members;
     private final JoinApplications applications;
     private final OrganizationPageHeader header;
-    private final FormErrors texts;
+    private final Texts texts;
+    private final FormRefusals refusals;
 
     SitePages(
             PortalSites sites,
             Members members,
             JoinApplications applications,
             OrganizationPageHeader header,
-            FormErrors texts) {
+            Texts texts,
+            FormRefusals refusals) {
         this.sites = sites;
         this.members = members;
         this.applications = applications;
         this.header = header;
         this.texts = texts;
+        this.refusals = refusals;
     }
 
     @GetMapping("/orgs/{id}/site")
@@ -62,10 +66,7 @@ class SitePages {
             redirect.addFlashAttribute("flash", texts.text("portal.site.saved"));
             return "redirect:/orgs/" + id + "/site";
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.CONFLICT) {
-                throw e;
-            }
-            texts.show(model, e);
+            refusals.show(model, e);
             return page(model, id, form.toForm(), 0, 0);
         }
     }
@@ -82,10 +83,7 @@ class SitePages {
             sites.addDocument(id, title, file == null ? null : file.getOriginalFilename(), content);
             redirect.addFlashAttribute("flash", texts.text("portal.document.added"));
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID) {
-                throw e;
-            }
-            redirect.addFlashAttribute("documentErrors", texts.texts(e));
+            refusals.flash(redirect, "documentErrors", e);
         }
         return "redirect:/orgs/" + id + "/site#documents";
     }

@@ -28,8 +28,9 @@ import ru.profkom.publications.UpwardRoutes;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 /** The "Входящие" tab: publications sent up from below, packages received from above, packages sent down. */
@@ -39,19 +40,22 @@ class InboxPages {
     private final UpwardRoutes routes;
     private final InfoPackages packages;
     private final OrganizationPageHeader header;
-    private final FormErrors formErrors;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final Formats formats;
 
     InboxPages(
             UpwardRoutes routes,
             InfoPackages packages,
             OrganizationPageHeader header,
-            FormErrors formErrors,
+            Texts texts,
+            FormRefusals refusals,
             Formats formats) {
         this.routes = routes;
         this.packages = packages;
         this.header = header;
-        this.formErrors = formErrors;
+        this.texts = texts;
+        this.refusals = refusals;
         this.formats = formats;
     }
 
@@ -85,16 +89,16 @@ class InboxPages {
         Page<Route> first = routes.incoming(id, statuses, new PageRequest(0, PageRequest.MAX_SIZE));
         XlsxExport.write(
                 response,
-                formErrors.text("inbox.export.file") + ".xlsx",
-                formErrors.text("inbox.incoming"),
+                texts.text("inbox.export.file") + ".xlsx",
+                texts.text("inbox.incoming"),
                 List.of(
-                        formErrors.text("route.field.sentAt"),
-                        formErrors.text("route.field.publication"),
-                        formErrors.text("route.field.origin"),
-                        formErrors.text("route.field.from"),
-                        formErrors.text("route.field.purpose"),
-                        formErrors.text("route.field.status"),
-                        formErrors.text("route.field.note")),
+                        texts.text("route.field.sentAt"),
+                        texts.text("route.field.publication"),
+                        texts.text("route.field.origin"),
+                        texts.text("route.field.from"),
+                        texts.text("route.field.purpose"),
+                        texts.text("route.field.status"),
+                        texts.text("route.field.note")),
                 rows -> {
                     Page<Route> current = first;
                     while (true) {
@@ -104,8 +108,8 @@ class InboxPages {
                                     r.publicationTitle(),
                                     r.originOrganizationName(),
                                     r.fromOrganizationName(),
-                                    formErrors.text(r.purpose().messageKey()),
-                                    formErrors.text(r.status().messageKey()),
+                                    texts.text(r.purpose().messageKey()),
+                                    texts.text(r.status().messageKey()),
                                     r.note()));
                         }
                         if (!current.hasNext()) {
@@ -121,7 +125,7 @@ class InboxPages {
     String republish(@PathVariable long routeId, @RequestParam long organizationId, RedirectAttributes redirect) {
         try {
             Publication copy = routes.republish(routeId);
-            redirect.addFlashAttribute("flash", formErrors.text("route.republished"));
+            redirect.addFlashAttribute("flash", texts.text("route.republished"));
             return "redirect:/publications/" + copy.id();
         } catch (ProfkomException e) {
             return refused(e, organizationId, redirect);
@@ -136,7 +140,7 @@ class InboxPages {
             RedirectAttributes redirect) {
         try {
             routes.forward(routeId, note);
-            redirect.addFlashAttribute("flash", formErrors.text("route.forwarded"));
+            redirect.addFlashAttribute("flash", texts.text("route.forwarded"));
         } catch (ProfkomException e) {
             return refused(e, organizationId, redirect);
         }
@@ -151,7 +155,7 @@ class InboxPages {
             RedirectAttributes redirect) {
         try {
             routes.returnToSender(routeId, comment);
-            redirect.addFlashAttribute("flash", formErrors.text("route.returned"));
+            redirect.addFlashAttribute("flash", texts.text("route.returned"));
         } catch (ProfkomException e) {
             return refused(e, organizationId, redirect);
         }
@@ -193,13 +197,10 @@ class InboxPages {
             for (MultipartFile file : uploads) {
                 packages.addAttachment(sent.id(), file.getOriginalFilename(), file.getBytes());
             }
-            redirect.addFlashAttribute("flash", formErrors.text("package.sent", sent.recipientCount()));
+            redirect.addFlashAttribute("flash", texts.text("package.sent", sent.recipientCount()));
             return "redirect:/packages/" + sent.id();
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             header.addTo(model, id, "inbox");
             model.addAttribute("kinds", OrganizationKind.values());
             model.addAttribute("title", title);
@@ -231,7 +232,7 @@ class InboxPages {
     @PostMapping("/packages/{packageId}/remind")
     String remind(@PathVariable long packageId, RedirectAttributes redirect) {
         int reminded = packages.remind(packageId);
-        redirect.addFlashAttribute("flash", formErrors.text("package.reminded", reminded));
+        redirect.addFlashAttribute("flash", texts.text("package.reminded", reminded));
         return "redirect:/packages/" + packageId;
     }
 
@@ -240,13 +241,13 @@ class InboxPages {
         Page<Receipt> first = packages.receipts(packageId, null, new PageRequest(0, PageRequest.MAX_SIZE));
         XlsxExport.write(
                 response,
-                formErrors.text("package.receipts.file") + ".xlsx",
-                formErrors.text("package.receipts"),
+                texts.text("package.receipts.file") + ".xlsx",
+                texts.text("package.receipts"),
                 List.of(
-                        formErrors.text("package.receipt.organization"),
-                        formErrors.text("package.receipt.openedAt"),
-                        formErrors.text("package.receipt.openedBy"),
-                        formErrors.text("package.receipt.remindedAt")),
+                        texts.text("package.receipt.organization"),
+                        texts.text("package.receipt.openedAt"),
+                        texts.text("package.receipt.openedBy"),
+                        texts.text("package.receipt.remindedAt")),
                 rows -> {
                     Page<Receipt> current = first;
                     while (true) {
@@ -267,10 +268,7 @@ class InboxPages {
     }
 
     private String refused(ProfkomException e, long organizationId, RedirectAttributes redirect) {
-        if (e.kind() == ProfkomException.Kind.NOT_FOUND || e.kind() == ProfkomException.Kind.FORBIDDEN) {
-            throw e;
-        }
-        redirect.addFlashAttribute("formErrors", formErrors.texts(e));
+        refusals.flash(redirect, "formErrors", e);
         return "redirect:/orgs/" + organizationId + "/inbox";
     }
 }

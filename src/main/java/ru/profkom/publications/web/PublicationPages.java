@@ -27,8 +27,9 @@ import ru.profkom.publications.UpwardRoutes;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 /** The organization's "Публикации" tab, the editor, a publication's page, the member's feed and search. */
@@ -41,7 +42,8 @@ class PublicationPages {
     private final MemberFeed memberFeed;
     private final OrganizationPageHeader header;
     private final Organizations organizations;
-    private final FormErrors formErrors;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final Formats formats;
 
     PublicationPages(
@@ -51,7 +53,8 @@ class PublicationPages {
             MemberFeed memberFeed,
             OrganizationPageHeader header,
             Organizations organizations,
-            FormErrors formErrors,
+            Texts texts,
+            FormRefusals refusals,
             Formats formats) {
         this.publications = publications;
         this.routes = routes;
@@ -59,7 +62,8 @@ class PublicationPages {
         this.memberFeed = memberFeed;
         this.header = header;
         this.organizations = organizations;
-        this.formErrors = formErrors;
+        this.texts = texts;
+        this.refusals = refusals;
         this.formats = formats;
     }
 
@@ -107,15 +111,15 @@ class PublicationPages {
                 publications.feed(id, statuses, rubric, tag, q, new PageRequest(0, PageRequest.MAX_SIZE));
         XlsxExport.write(
                 response,
-                formErrors.text("publications.export.file") + ".xlsx",
-                formErrors.text("publications.tab"),
+                texts.text("publications.export.file") + ".xlsx",
+                texts.text("publications.tab"),
                 List.of(
-                        formErrors.text("publication.field.title"),
-                        formErrors.text("publication.field.rubric"),
-                        formErrors.text("publication.field.tags"),
-                        formErrors.text("publication.field.status"),
-                        formErrors.text("publication.field.publishedAt"),
-                        formErrors.text("publication.field.source")),
+                        texts.text("publication.field.title"),
+                        texts.text("publication.field.rubric"),
+                        texts.text("publication.field.tags"),
+                        texts.text("publication.field.status"),
+                        texts.text("publication.field.publishedAt"),
+                        texts.text("publication.field.source")),
                 rows -> {
                     Page<PublicationSummary> current = first;
                     while (true) {
@@ -124,9 +128,9 @@ class PublicationPages {
                                     s.title(),
                                     s.rubric() == null
                                             ? null
-                                            : formErrors.text(s.rubric().messageKey()),
+                                            : texts.text(s.rubric().messageKey()),
                                     String.join(", ", s.tags()),
-                                    formErrors.text(s.status().messageKey()),
+                                    texts.text(s.status().messageKey()),
                                     s.publishedAt() == null ? null : formats.dateTime(s.publishedAt()),
                                     s.sourceOrganizationName()));
                         }
@@ -169,13 +173,10 @@ class PublicationPages {
                 }
             }
             Publication created = publications.create(id, form.toDraft(), photos);
-            redirect.addFlashAttribute("flash", formErrors.text("publication.saved"));
+            redirect.addFlashAttribute("flash", texts.text("publication.saved"));
             return "redirect:/publications/" + created.id();
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             header.addTo(model, id, "publications");
             model.addAttribute("form", form);
             model.addAttribute("rubrics", Rubric.values());
@@ -222,14 +223,11 @@ class PublicationPages {
     String update(@PathVariable long publicationId, PublicationForm form, Model model, RedirectAttributes redirect) {
         try {
             publications.update(publicationId, form.toDraft());
-            redirect.addFlashAttribute("flash", formErrors.text("publication.saved"));
+            redirect.addFlashAttribute("flash", texts.text("publication.saved"));
             return "redirect:/publications/" + publicationId;
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.CONFLICT) {
-                throw e;
-            }
+            refusals.show(model, e);
             Publication publication = publications.get(publicationId);
-            formErrors.show(model, e);
             header.addTo(model, publication.organizationId(), "publications");
             model.addAttribute("publication", publication);
             model.addAttribute("form", form);
@@ -340,13 +338,10 @@ class PublicationPages {
         try {
             action.run();
             if (doneKey != null) {
-                redirect.addFlashAttribute("flash", formErrors.text(doneKey));
+                redirect.addFlashAttribute("flash", texts.text(doneKey));
             }
         } catch (ProfkomException e) {
-            if (e.kind() == ProfkomException.Kind.NOT_FOUND || e.kind() == ProfkomException.Kind.FORBIDDEN) {
-                throw e;
-            }
-            redirect.addFlashAttribute("formErrors", formErrors.texts(e));
+            refusals.flash(redirect, "formErrors", e);
         }
         return "redirect:/publications/" + publicationId;
     }

@@ -25,9 +25,10 @@ import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.Validation;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
 import ru.profkom.shared.web.PdfReport;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 import ru.profkom.statisticalreports.OrganizationReportStatus;
 import ru.profkom.statisticalreports.ReportChanges;
@@ -50,16 +51,23 @@ class StatisticalReportPages {
 
     private final StatisticalReports reports;
     private final OrganizationPageHeader header;
-    private final FormErrors texts;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final Formats formats;
     private final Clock clock;
 
     StatisticalReportPages(
-            StatisticalReports reports, OrganizationPageHeader header, FormErrors texts, Formats formats, Clock clock) {
+            StatisticalReports reports,
+            OrganizationPageHeader header,
+            Texts texts,
+            FormRefusals refusals,
+            Formats formats,
+            Clock clock) {
         this.clock = clock;
         this.reports = reports;
         this.header = header;
         this.texts = texts;
+        this.refusals = refusals;
         this.formats = formats;
     }
 
@@ -79,10 +87,7 @@ class StatisticalReportPages {
         try {
             report = reports.report(id, year(year));
         } catch (ProfkomException refused) {
-            if (refused.kind() != ProfkomException.Kind.INVALID) {
-                throw refused;
-            }
-            texts.show(model, refused);
+            refusals.show(model, refused);
             report = reports.report(id, reports.defaultYear());
         }
         List<SectionLines> sections = new ArrayList<>();
@@ -124,10 +129,7 @@ class StatisticalReportPages {
                 reports.save(id, year, changes);
             }
         } catch (ProfkomException refused) {
-            if (refused.kind() != ProfkomException.Kind.INVALID && refused.kind() != ProfkomException.Kind.CONFLICT) {
-                throw refused;
-            }
-            texts.show(model, refused);
+            refusals.show(model, refused);
             model.addAttribute("typed", form);
             return page(id, String.valueOf(year), "", "", 0, model);
         }
@@ -165,16 +167,14 @@ class StatisticalReportPages {
                 reports.returnForCorrection(id, reportYear, comment);
             }
         } catch (ProfkomException refused) {
-            if (refused.kind() == ProfkomException.Kind.INVALID) {
-                texts.show(model, refused);
-                model.addAttribute("comment", comment);
-                return page(id, String.valueOf(reportYear), "", "", 0, model);
+            if (refused.kind() != ProfkomException.Kind.INVALID) {
+                // A state of the report that forbids the decision is told on the report's page, not on the comment.
+                refusals.flash(redirect, "formErrors", refused);
+                return back;
             }
-            if (refused.kind() != ProfkomException.Kind.CONFLICT) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("formErrors", texts.texts(refused));
-            return back;
+            refusals.show(model, refused);
+            model.addAttribute("comment", comment);
+            return page(id, String.valueOf(reportYear), "", "", 0, model);
         }
         redirect.addFlashAttribute(
                 "flash", texts.text(comment == null ? "statreport.accepted" : "statreport.returned"));
