@@ -19,11 +19,14 @@ import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.PublicAddress;
 import ru.profkom.shared.Role;
 import ru.profkom.shared.web.FormRefusals;
+import ru.profkom.shared.web.Paged;
 import ru.profkom.shared.web.Texts;
 
 /** Sign-in, password reset, the profile and the roles of an organization. */
 @Controller
 class AccountPages {
+
+    private static final int GRANTS_PAGE = 50;
 
     private final Accounts accounts;
     private final OrganizationPageHeader header;
@@ -125,11 +128,11 @@ class AccountPages {
     @GetMapping("/orgs/{id}/roles")
     String roles(
             @PathVariable long id,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = GRANTS_PAGE) PageRequest page,
             @RequestParam(defaultValue = "false") boolean includeRevoked,
             Model model) {
         Organization organization = header.addTo(model, id, "roles");
-        model.addAttribute("grants", accounts.grantsIn(id, includeRevoked, new PageRequest(page, 50)));
+        model.addAttribute("grants", accounts.grantsIn(id, includeRevoked, page));
         model.addAttribute("includeRevoked", includeRevoked);
         model.addAttribute("roles", grantableRoles(organization));
         return "accounts/roles";
@@ -149,7 +152,7 @@ class AccountPages {
         } catch (ProfkomException e) {
             refusals.show(model, e);
             model.addAttribute("grantLogin", login);
-            return roles(id, 0, false, model);
+            return roles(id, new PageRequest(0, GRANTS_PAGE), false, model);
         }
     }
 
@@ -170,7 +173,7 @@ class AccountPages {
         } catch (ProfkomException e) {
             refusals.show(model, e);
             model.addAttribute("newAccount", new NewAccount(login, fullName, email, "", role));
-            return roles(id, 0, false, model);
+            return roles(id, new PageRequest(0, GRANTS_PAGE), false, model);
         }
     }
 

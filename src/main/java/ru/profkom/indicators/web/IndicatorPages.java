@@ -29,12 +29,15 @@ import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
 import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 /** The "Показатели" tab: the month's indicators with sources, the forms of the hand data, the reports. */
 @Controller
 class IndicatorPages {
+
+    private static final int CHILD_REPORTS_PAGE = 20;
 
     private final Indicators indicators;
     private final InfoReports reports;
@@ -69,7 +72,7 @@ class IndicatorPages {
             @PathVariable long id,
             @RequestParam(defaultValue = "") String period,
             @RequestParam(defaultValue = "") String kind,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = CHILD_REPORTS_PAGE) PageRequest page,
             @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String sent,
             Model model) {
@@ -83,7 +86,13 @@ class IndicatorPages {
     }
 
     private void fill(
-            Model model, Organization organization, YearMonth month, String kind, int page, String q, String sent) {
+            Model model,
+            Organization organization,
+            YearMonth month,
+            String kind,
+            PageRequest page,
+            String q,
+            String sent) {
         long id = organization.id();
         model.addAttribute("period", month);
         model.addAttribute("periodText", texts.month(month));
@@ -97,7 +106,7 @@ class IndicatorPages {
         model.addAttribute("sentAt", reports.sentAt(id, month));
         model.addAttribute("canSend", organization.parentId() != null);
         Boolean sentFilter = sent.isBlank() ? null : Boolean.valueOf(sent);
-        Page<ChildReport> children = reports.childReports(id, month, q, sentFilter, new PageRequest(page, 20));
+        Page<ChildReport> children = reports.childReports(id, month, q, sentFilter, page);
         model.addAttribute("childReports", children);
         model.addAttribute("filterQuery", q);
         model.addAttribute("filterSent", sent);
@@ -119,7 +128,7 @@ class IndicatorPages {
         } catch (ProfkomException e) {
             refusals.show(model, e);
             model.addAttribute("entryForm", parameters);
-            return page(id, month.toString(), "", 0, "", "", model);
+            return page(id, month.toString(), "", new PageRequest(0, CHILD_REPORTS_PAGE), "", "", model);
         }
     }
 
@@ -142,7 +151,7 @@ class IndicatorPages {
         } catch (ProfkomException e) {
             refusals.show(model, e);
             model.addAttribute("channelForm", Map.of("kind", kind, "address", address, "subscribers", subscribers));
-            return page(id, month.toString(), "", 0, "", "", model);
+            return page(id, month.toString(), "", new PageRequest(0, CHILD_REPORTS_PAGE), "", "", model);
         }
     }
 

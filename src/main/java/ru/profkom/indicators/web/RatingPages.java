@@ -27,12 +27,15 @@ import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.web.FormRefusals;
+import ru.profkom.shared.web.Paged;
 import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 /** The "Рейтинг" tab: the weights form, the ranking of the primary organizations with trend, explanation and bars. */
 @Controller
 class RatingPages {
+
+    private static final int RANKING_PAGE = 20;
 
     private final Rating rating;
     private final Indicators indicators;
@@ -71,11 +74,11 @@ class RatingPages {
             @RequestParam(defaultValue = "") String period,
             @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) Long within,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = RANKING_PAGE) PageRequest page,
             Model model) {
         header.addTo(model, id, "rating");
         YearMonth month = indicators.period(period);
-        Ranking ranking = rating.ranking(id, month, q, within, new PageRequest(page, 20));
+        Ranking ranking = rating.ranking(id, month, q, within, page);
         model.addAttribute("period", month);
         model.addAttribute("periodText", texts.month(month));
         model.addAttribute("periods", texts.months(Periods.recent(clock, 24)));
@@ -149,7 +152,7 @@ class RatingPages {
         } catch (ProfkomException e) {
             refusals.show(model, e);
             model.addAttribute("weightForm", form);
-            return page(id, period, "", null, 0, model);
+            return page(id, period, "", null, new PageRequest(0, RANKING_PAGE), model);
         }
     }
 

@@ -26,6 +26,7 @@ import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
 import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
@@ -78,12 +79,12 @@ class ActivistSubmissionPages {
             @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String state,
             @RequestParam(required = false) Long within,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = 50) PageRequest page,
             Model model) {
         Organization organization = header.addTo(model, id, "activists");
         int chosen = year == null ? submissions.currentYear() : year;
         State filter = State.of(state);
-        Page<SubmissionStatus> found = submissions.statuses(id, chosen, q, filter, within, new PageRequest(page, 50));
+        Page<SubmissionStatus> found = submissions.statuses(id, chosen, q, filter, within, page);
         model.addAttribute("levels", submissions.levels(id));
         model.addAttribute("within", within);
         long[] counts = submissions.counts(id, chosen);
@@ -178,11 +179,11 @@ class ActivistSubmissionPages {
     }
 
     @GetMapping("/activist-snapshots/{snapshotId}")
-    String snapshot(@PathVariable long snapshotId, @RequestParam(defaultValue = "0") int page, Model model) {
+    String snapshot(@PathVariable long snapshotId, @Paged(size = 50) PageRequest page, Model model) {
         ActivistSubmission snapshot = submissions.get(snapshotId);
         header.addTo(model, snapshot.organizationId(), "activists");
         model.addAttribute("snapshot", snapshot);
-        model.addAttribute("found", submissions.rows(snapshotId, new PageRequest(page, 50)));
+        model.addAttribute("found", submissions.rows(snapshotId, page));
         return "members/activist-snapshot";
     }
 

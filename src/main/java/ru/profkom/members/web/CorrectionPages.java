@@ -11,6 +11,7 @@ import ru.profkom.members.CorrectionRequests;
 import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.web.Paged;
 import ru.profkom.shared.web.Texts;
 
 /** The open correction requests of an organization's subtree, for its staff to work through. */
@@ -28,9 +29,9 @@ class CorrectionPages {
     }
 
     @GetMapping("/orgs/{id}/corrections")
-    String open(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+    String open(@PathVariable long id, @Paged(size = 50) PageRequest page, Model model) {
         // The registry's check first: a member's grant opens the organization's card, not its requests.
-        model.addAttribute("corrections", corrections.openIn(id, new PageRequest(page, 50)));
+        model.addAttribute("corrections", corrections.openIn(id, page));
         header.addTo(model, id, "corrections");
         return "members/corrections";
     }

@@ -26,11 +26,16 @@ import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.OversizedUploads;
+import ru.profkom.shared.web.Paged;
 import ru.profkom.shared.web.Texts;
 
 /** Upload, preview with the column mapping and the problems, progress and result of an import. */
 @Controller
 class MemberImportPages {
+
+    private static final int IMPORTS_PAGE = 20;
+
+    private static final int PROBLEMS_PAGE = 50;
 
     private final MemberImports imports;
     private final Organizations organizations;
@@ -45,8 +50,8 @@ class MemberImportPages {
     }
 
     @GetMapping("/orgs/{id}/members/import")
-    String uploadForm(@PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("imports", imports.ofOrganization(id, PageRequest.of(page, 20)));
+    String uploadForm(@PathVariable long id, @Paged(size = IMPORTS_PAGE) PageRequest page, Model model) {
+        model.addAttribute("imports", imports.ofOrganization(id, page));
         model.addAttribute("organization", organizations.get(id));
         model.addAttribute("maxMegabytes", ImportParser.MAX_FILE_BYTES / 1024 / 1024);
         return "members/import-upload";
@@ -62,16 +67,16 @@ class MemberImportPages {
             return "redirect:/member-imports/" + created.id();
         } catch (ProfkomException e) {
             refusals.show(model, e);
-            return uploadForm(id, null, model);
+            return uploadForm(id, new PageRequest(0, IMPORTS_PAGE), model);
         }
     }
 
     @GetMapping("/member-imports/{importId}")
-    String show(@PathVariable long importId, @RequestParam(required = false) Integer page, Model model) {
+    String show(@PathVariable long importId, @Paged(size = PROBLEMS_PAGE) PageRequest page, Model model) {
         MemberImport memberImport = imports.get(importId);
         model.addAttribute("imp", memberImport);
         model.addAttribute("organization", organizations.get(memberImport.organizationId()));
-        model.addAttribute("problems", imports.problems(importId, PageRequest.of(page, 50)));
+        model.addAttribute("problems", imports.problems(importId, page));
         model.addAttribute("fields", ImportField.values());
         return "members/import";
     }
@@ -92,7 +97,7 @@ class MemberImportPages {
             imports.remap(importId, fields == null ? new ArrayList<>() : fields);
         } catch (ProfkomException e) {
             refusals.show(model, e);
-            return show(importId, null, model);
+            return show(importId, new PageRequest(0, PROBLEMS_PAGE), model);
         }
         return "redirect:/member-imports/" + importId;
     }

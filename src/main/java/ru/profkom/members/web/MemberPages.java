@@ -49,6 +49,7 @@ import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.web.FormInput;
 import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
 import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
@@ -147,12 +148,12 @@ class MemberPages {
     String list(
             @PathVariable long id,
             @ModelAttribute Filter filter,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = 50) PageRequest page,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
             Model model) {
         Organization organization = header.addTo(model, id, "members");
-        Page<MemberSummary> found = members.search(filter.query(id), new PageRequest(page, 50));
+        Page<MemberSummary> found = members.search(filter.query(id), page);
         model.addAttribute("found", found);
         model.addAttribute(
                 "organizationNames",
@@ -575,9 +576,9 @@ class MemberPages {
     // ---- activists --------------------------------------------------------------------------
 
     @GetMapping("/orgs/{id}/activists")
-    String activists(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+    String activists(@PathVariable long id, @Paged(size = 50) PageRequest page, Model model) {
         header.addTo(model, id, "activists");
-        Page<ActivistContact> found = members.activists(id, new PageRequest(page, 50));
+        Page<ActivistContact> found = members.activists(id, page);
         Set<Long> ids = new java.util.HashSet<>();
         found.items().forEach(a -> {
             ids.add(a.membershipOrganizationId());

@@ -15,6 +15,7 @@ import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.web.FormRefusals;
+import ru.profkom.shared.web.Paged;
 import ru.profkom.shared.web.Texts;
 
 /** An organization's transfer requests: incoming to accept or decline, outgoing to follow; access in the service. */
@@ -39,11 +40,10 @@ class TransferRequestPages {
             @PathVariable long id,
             @RequestParam(defaultValue = "incoming") String side,
             @RequestParam(defaultValue = "PENDING") String status,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = 50) PageRequest request,
             Model model) {
         boolean incoming = !"outgoing".equals(side);
         TransferStatus chosen = statusOrAll(status);
-        PageRequest request = new PageRequest(Math.max(page, 0), 50);
         Page<TransferRequest> found = incoming
                 ? transferRequests.incoming(id, chosen, request)
                 : transferRequests.outgoing(id, chosen, request);

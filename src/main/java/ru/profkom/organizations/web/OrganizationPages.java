@@ -27,6 +27,7 @@ import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
 import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
@@ -71,12 +72,12 @@ class OrganizationPages {
     @GetMapping("/{id}/children")
     String childrenFragment(
             @PathVariable long id,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = 100) PageRequest page,
             @RequestParam(defaultValue = "false") boolean includeClosed,
             Model model) {
         model.addAttribute("parentId", id);
         model.addAttribute("includeClosed", includeClosed);
-        model.addAttribute("children", organizations.children(id, includeClosed, new PageRequest(page, 100)));
+        model.addAttribute("children", organizations.children(id, includeClosed, page));
         return "organizations/tree :: children";
     }
 
@@ -99,14 +100,14 @@ class OrganizationPages {
     @GetMapping("/{id}")
     String card(
             @PathVariable long id,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = 50) PageRequest page,
             @RequestParam(defaultValue = "false") boolean includeClosed,
             Model model) {
         Organization organization = header.addTo(model, id, "card");
         model.addAttribute("bodies", organizations.bodies(id));
         model.addAttribute("bodyKinds", BodyKind.values());
         model.addAttribute("includeClosed", includeClosed);
-        model.addAttribute("children", organizations.children(id, includeClosed, new PageRequest(page, 50)));
+        model.addAttribute("children", organizations.children(id, includeClosed, page));
         if (organization.mergedIntoId() != null && organizations.canRead(organization.mergedIntoId())) {
             model.addAttribute("mergedInto", organizations.get(organization.mergedIntoId()));
         }

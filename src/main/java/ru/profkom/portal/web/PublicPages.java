@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.profkom.members.PersonData;
@@ -34,6 +33,7 @@ import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.PublicAddress;
 import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
 import ru.profkom.shared.web.Texts;
 
 /**
@@ -155,9 +155,9 @@ class PublicPages {
     }
 
     @GetMapping("/" + SLUG + "/news")
-    String news(@PathVariable String slug, @RequestParam(defaultValue = "0") int page, Model model) {
+    String news(@PathVariable String slug, @Paged(size = NEWS_PAGE) PageRequest page, Model model) {
         PublicSite site = addSite(model, slug, "news");
-        model.addAttribute("news", sites.news(site, PageRequest.of(page, NEWS_PAGE)));
+        model.addAttribute("news", sites.news(site, page));
         return "portal/news";
     }
 
@@ -180,9 +180,9 @@ class PublicPages {
     }
 
     @GetMapping("/" + SLUG + "/albums")
-    String albums(@PathVariable String slug, @RequestParam(defaultValue = "0") int page, Model model) {
+    String albums(@PathVariable String slug, @Paged(size = ALBUMS_PAGE) PageRequest page, Model model) {
         PublicSite site = addSite(model, slug, ALBUMS);
-        Page<Album> found = albums.publicAlbums(site, PageRequest.of(page, ALBUMS_PAGE));
+        Page<Album> found = albums.publicAlbums(site, page);
         model.addAttribute(ALBUMS, found);
         found.items().stream()
                 .map(Album::coverUrl)
@@ -196,12 +196,12 @@ class PublicPages {
     String album(
             @PathVariable String slug,
             @PathVariable long albumId,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = PHOTOS_PAGE) PageRequest page,
             Model model) {
         PublicSite site = addSite(model, slug, ALBUMS);
         Album album = albums.publicAlbum(site, albumId).orElseThrow(() -> ProfkomException.notFound("portal.notFound"));
         model.addAttribute("album", album);
-        model.addAttribute("photos", albums.publicPhotos(album, PageRequest.of(page, PHOTOS_PAGE)));
+        model.addAttribute("photos", albums.publicPhotos(album, page));
         model.addAttribute("pageUrl", baseUrl() + "/" + slug + "/albums/" + albumId);
         if (album.coverUrl() != null) {
             model.addAttribute("ogImage", baseUrl() + album.coverUrl());

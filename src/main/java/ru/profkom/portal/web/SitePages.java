@@ -19,6 +19,7 @@ import ru.profkom.portal.SiteForm;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.web.FormRefusals;
+import ru.profkom.shared.web.Paged;
 import ru.profkom.shared.web.Texts;
 
 /**
@@ -27,6 +28,10 @@ import ru.profkom.shared.web.Texts;
  */
 @Controller
 class SitePages {
+
+    private static final int FEEDBACK_PAGE = 20;
+
+    private static final int APPLICATIONS_PAGE = 20;
 
     private final PortalSites sites;
     private final Members members;
@@ -53,8 +58,8 @@ class SitePages {
     @GetMapping("/orgs/{id}/site")
     String site(
             @PathVariable long id,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "0") int applicationsPage,
+            @Paged(size = FEEDBACK_PAGE) PageRequest page,
+            @Paged(value = "applicationsPage", size = APPLICATIONS_PAGE) PageRequest applicationsPage,
             Model model) {
         return page(model, id, sites.form(id), page, applicationsPage);
     }
@@ -67,7 +72,8 @@ class SitePages {
             return "redirect:/orgs/" + id + "/site";
         } catch (ProfkomException e) {
             refusals.show(model, e);
-            return page(model, id, form.toForm(), 0, 0);
+            return page(
+                    model, id, form.toForm(), new PageRequest(0, FEEDBACK_PAGE), new PageRequest(0, APPLICATIONS_PAGE));
         }
     }
 
@@ -111,11 +117,11 @@ class SitePages {
         return "redirect:/orgs/" + id + "/site#applications";
     }
 
-    private String page(Model model, long id, SiteForm form, int page, int applicationsPage) {
+    private String page(Model model, long id, SiteForm form, PageRequest page, PageRequest applicationsPage) {
         // The portal's check first: the page's staff may read its feedback; header after it.
-        model.addAttribute("feedback", sites.feedback(id, new PageRequest(page, 20)));
+        model.addAttribute("feedback", sites.feedback(id, page));
         model.addAttribute("documents", sites.documents(id));
-        model.addAttribute("applications", applications.pending(id, new PageRequest(applicationsPage, 20)));
+        model.addAttribute("applications", applications.pending(id, applicationsPage));
         header.addTo(model, id, "site");
         model.addAttribute("form", form);
         model.addAttribute("published", sites.site(id).isPresent());

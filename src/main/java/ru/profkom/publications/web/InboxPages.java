@@ -30,6 +30,7 @@ import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
 import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
@@ -64,17 +65,17 @@ class InboxPages {
             @PathVariable long id,
             @RequestParam(required = false) RouteStatus status,
             @RequestParam(required = false) Boolean opened,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "0") int packagePage,
-            @RequestParam(defaultValue = "0") int sentPage,
+            @Paged(size = 20) PageRequest page,
+            @Paged(value = "packagePage", size = 20) PageRequest packagePage,
+            @Paged(value = "sentPage", size = 10) PageRequest sentPage,
             Model model) {
         header.addTo(model, id, "inbox");
         Set<RouteStatus> statuses = status == null ? Set.of() : EnumSet.of(status);
-        model.addAttribute("incoming", routes.incoming(id, statuses, new PageRequest(page, 20)));
+        model.addAttribute("incoming", routes.incoming(id, statuses, page));
         model.addAttribute("outgoing", routes.journeys(id, new PageRequest(0, 10)));
         model.addAttribute("passing", routes.passingThrough(id, new PageRequest(0, 20)));
-        model.addAttribute("received", packages.inbox(id, opened, new PageRequest(packagePage, 20)));
-        model.addAttribute("sent", packages.sent(id, new PageRequest(sentPage, 10)));
+        model.addAttribute("received", packages.inbox(id, opened, packagePage));
+        model.addAttribute("sent", packages.sent(id, sentPage));
         model.addAttribute("routeStatuses", RouteStatus.values());
         model.addAttribute("status", status);
         model.addAttribute("opened", opened);
@@ -215,7 +216,7 @@ class InboxPages {
     String openPackage(
             @PathVariable long packageId,
             @RequestParam(required = false) Boolean opened,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = 50) PageRequest page,
             @RequestParam(name = "in", required = false) Long recipientOrganizationId,
             Model model) {
         InfoPackage infoPackage = packages.open(packageId, recipientOrganizationId);
@@ -224,7 +225,7 @@ class InboxPages {
         model.addAttribute("sender", sender);
         model.addAttribute("opened", opened);
         if (sender) {
-            model.addAttribute("receipts", packages.receipts(packageId, opened, new PageRequest(page, 50)));
+            model.addAttribute("receipts", packages.receipts(packageId, opened, page));
         }
         return "publications/package-view";
     }

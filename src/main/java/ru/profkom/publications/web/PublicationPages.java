@@ -29,6 +29,7 @@ import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
 import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
@@ -74,11 +75,11 @@ class PublicationPages {
             @RequestParam(required = false) Rubric rubric,
             @RequestParam(required = false) String tag,
             @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = 20) PageRequest page,
             Model model) {
         header.addTo(model, id, "publications");
-        Page<PublicationSummary> feed = publications.feed(
-                id, status == null ? Set.of() : Set.of(status), rubric, tag, q, new PageRequest(page, 20));
+        Page<PublicationSummary> feed =
+                publications.feed(id, status == null ? Set.of() : Set.of(status), rubric, tag, q, page);
         model.addAttribute("feed", feed);
         if (organizations.canEdit(id)) {
             model.addAttribute(
@@ -314,9 +315,8 @@ class PublicationPages {
     }
 
     @GetMapping("/cabinet/feed")
-    String memberFeed(
-            @RequestParam(required = false) Rubric rubric, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("feed", memberFeed.feed(rubric, new PageRequest(page, 20)));
+    String memberFeed(@RequestParam(required = false) Rubric rubric, @Paged(size = 20) PageRequest page, Model model) {
+        model.addAttribute("feed", memberFeed.feed(rubric, page));
         model.addAttribute("rubrics", Rubric.values());
         model.addAttribute("rubric", rubric);
         model.addAttribute("filterQuery", rubric == null ? "" : "rubric=" + rubric.name());
@@ -324,13 +324,11 @@ class PublicationPages {
     }
 
     @GetMapping("/publications/search")
-    String search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+    String search(@RequestParam(required = false) String q, @Paged(size = 20) PageRequest page, Model model) {
         model.addAttribute("q", q);
         model.addAttribute(
                 "results",
-                q == null || q.isBlank()
-                        ? new Page<PublicationSummary>(List.of(), 0, 20, 0)
-                        : search.search(q, new PageRequest(page, 20)));
+                q == null || q.isBlank() ? new Page<PublicationSummary>(List.of(), 0, 20, 0) : search.search(q, page));
         return "publications/search";
     }
 

@@ -27,6 +27,7 @@ import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.Validation;
 import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
 import ru.profkom.shared.web.PdfReport;
 import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
@@ -80,7 +81,7 @@ class StatisticalReportPages {
             @RequestParam(defaultValue = "") String year,
             @RequestParam(defaultValue = "") String status,
             @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = PAGE_SIZE) PageRequest page,
             Model model) {
         Organization organization = header.addTo(model, id, "statistical-report");
         StatisticalReport report;
@@ -106,7 +107,7 @@ class StatisticalReportPages {
                 "children",
                 report.reportingChildren() == 0
                         ? new Page<OrganizationReportStatus>(List.of(), 0, PAGE_SIZE, 0)
-                        : reports.children(id, report.year(), filter, q, new PageRequest(page, PAGE_SIZE)));
+                        : reports.children(id, report.year(), filter, q, page));
         model.addAttribute("filters", StatusFilter.values());
         model.addAttribute("filterStatus", filter.name());
         model.addAttribute("filterQuery", q);
@@ -131,7 +132,7 @@ class StatisticalReportPages {
         } catch (ProfkomException refused) {
             refusals.show(model, refused);
             model.addAttribute("typed", form);
-            return page(id, String.valueOf(year), "", "", 0, model);
+            return page(id, String.valueOf(year), "", "", new PageRequest(0, PAGE_SIZE), model);
         }
         redirect.addFlashAttribute("flash", texts.text(submitting ? "statreport.submitted" : "statreport.saved"));
         return "redirect:/orgs/" + id + "/statistical-report?year=" + year;
@@ -174,7 +175,7 @@ class StatisticalReportPages {
             }
             refusals.show(model, refused);
             model.addAttribute("comment", comment);
-            return page(id, String.valueOf(reportYear), "", "", 0, model);
+            return page(id, String.valueOf(reportYear), "", "", new PageRequest(0, PAGE_SIZE), model);
         }
         redirect.addFlashAttribute(
                 "flash", texts.text(comment == null ? "statreport.accepted" : "statreport.returned"));
@@ -190,14 +191,13 @@ class StatisticalReportPages {
             @RequestParam(defaultValue = "NOT_SUBMITTED") String status,
             @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) Long within,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = PAGE_SIZE) PageRequest page,
             Model model) {
         Organization organization = header.addTo(model, id, "statistical-report");
         int reportYear = year(year);
         OrganizationKind listed = kind(organization, kind);
         StatusFilter filter = StatusFilter.of(status);
-        model.addAttribute(
-                "rows", reports.subtree(id, reportYear, listed, filter, q, within, new PageRequest(page, PAGE_SIZE)));
+        model.addAttribute("rows", reports.subtree(id, reportYear, listed, filter, q, within, page));
         model.addAttribute("levels", reports.levels(id, listed));
         model.addAttribute("within", within);
         model.addAttribute("year", reportYear);

@@ -25,6 +25,7 @@ import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
 import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 import ru.profkom.statistics.ChildFigures;
@@ -78,20 +79,20 @@ class StatisticsPages {
             @RequestParam(defaultValue = "") String date,
             @RequestParam(defaultValue = "") String from,
             @RequestParam(defaultValue = "") String to,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = 50) PageRequest page,
             Model model) {
         Organization organization = header.addTo(model, id, "statistics");
         Selection selection = select(date, from, to);
         Dashboard dashboard;
         try {
-            dashboard = dashboard(organization.id(), selection, new PageRequest(page, 50));
+            dashboard = dashboard(organization.id(), selection, page);
             if (!selection.problems().isEmpty()) {
                 refusals.show(model, new ProfkomException(ProfkomException.Kind.INVALID, selection.problems()));
             }
         } catch (ProfkomException refused) {
             refusals.show(model, refused);
             selection = select("", "", "");
-            dashboard = dashboard(organization.id(), selection, new PageRequest(page, 50));
+            dashboard = dashboard(organization.id(), selection, page);
         }
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("figures", dashboard.figures());
