@@ -324,6 +324,24 @@ class PublicPagesTests {
         assertThat(applications(primary)).isEmpty();
     }
 
+    @Test
+    void showsAMissingMessageAtItsFieldAndKeepsTheName() throws Exception {
+        long primary = fixture.organization(fixture.territorialA1(), OrganizationKind.PRIMARY, "ППО аптеки");
+        Site site = save(primary, null, null);
+        String address = nextAddress();
+        String issued = issued("/" + site.slug() + "/feedback", address);
+
+        String answer = clock.shiftedBy(
+                Duration.ofSeconds(10),
+                () -> submitForPage(site, "feedback", issued, address, "authorName", "Гостья", "message", ""));
+
+        assertThat(input(answer, "authorName")).contains("value=\"Гостья\"").doesNotContain("is-invalid");
+        assertThat(answer)
+                .containsPattern(
+                        "<textarea[^>]*id=\"message\"[^>]*is-invalid|<textarea[^>]*is-invalid[^>]*id=\"message\"")
+                .containsPattern("data-testid=\"error-message\">[^<]+</div>");
+    }
+
     /** The input tag of a field in a page. */
     private static String input(String page, String id) {
         java.util.regex.Matcher tag = java.util.regex.Pattern.compile("<input[^>]*\\sid=\"" + id + "\"[^>]*>")

@@ -45,6 +45,23 @@ class PublicationPagesTests {
     UpwardRoutes routes;
 
     @Test
+    void aPackageWithoutTitleIsShownAgainWithTheMistakeAtTheTitleAndTheBodyKept() throws Exception {
+        MockHttpServletResponse response = mvc.perform(post("/orgs/{id}/packages", fixture.regionA())
+                        .param("title", "")
+                        .param("body", "Текст пакета")
+                        .with(actors.signedIn(Fixture.ADMIN_A)))
+                .andReturn()
+                .getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        String page = response.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .containsPattern("<input[^>]*is-invalid[^>]*id=\"title\"[^>]*required")
+                .containsPattern("data-testid=\"error-title\">[^<]+</div>")
+                .contains("Текст пакета");
+    }
+
+    @Test
     void rendersStoredScriptsInTitlesBodiesCommentsAndFileNamesAsText() throws Exception {
         String info = fixture.account(fixture.primaryA1(), Role.INFO_WORKER);
         String cityInfo = fixture.account(fixture.territorialA1(), Role.INFO_WORKER);
