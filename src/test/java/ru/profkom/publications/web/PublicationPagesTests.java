@@ -156,6 +156,28 @@ class PublicationPagesTests {
     }
 
     @Test
+    void aDraftWithoutTitleIsShownAgainWithTheMistakeAtTheTitleAndTheRestKept() throws Exception {
+        String info = fixture.account(fixture.primaryA1(), Role.INFO_WORKER);
+
+        MockHttpServletResponse response = mvc.perform(post("/orgs/" + fixture.primaryA1() + "/publications")
+                        .param("title", "")
+                        .param("body", "<p>Текст</p>")
+                        .param("tags", "субботник")
+                        .param("videos", "https://vk.com/video-1_2")
+                        .with(actors.signedIn(info)))
+                .andReturn()
+                .getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        String editor = response.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(editor)
+                .containsPattern("<input[^>]*is-invalid[^>]*id=\"title\"")
+                .containsPattern("data-testid=\"error-title\">[^<]+</div>")
+                .containsPattern("<input[^>]*id=\"tags\"[^>]*value=\"субботник\"")
+                .containsPattern("<textarea[^>]*id=\"videos\"[^>]*>https://vk.com/video-1_2</textarea>");
+    }
+
+    @Test
     void showsTheEditorAndSavesADraftFromTheForm() throws Exception {
         String info = fixture.account(fixture.primaryA1(), Role.INFO_WORKER);
         String editor = mvc.perform(get("/orgs/" + fixture.primaryA1() + "/publications/new")
