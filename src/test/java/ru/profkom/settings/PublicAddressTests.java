@@ -145,6 +145,12 @@ class PublicAddressTests {
                 StandardCharsets.UTF_8);
 
         assertThat(page).contains("Адрес должен начинаться с http:// или https://", "is-invalid");
+        assertThat(page)
+                .as("the field keeps what was typed and names its hint")
+                .contains(
+                        "value=\"profkom.example.ru/путь?x=1\"",
+                        "aria-describedby=\"publicAddress-hint\"",
+                        "id=\"publicAddress-hint\"");
         assertThat(publicAddress.base()).isEqualTo(CONFIGURED);
         Refusals.assertRefused(
                 Kind.INVALID,

@@ -45,11 +45,8 @@ class AccountApi {
     @GetMapping("/organizations/{id}/roles")
     @Operation(summary = "Роли, выданные в организации")
     Page<RoleGrantView> roles(
-            @PathVariable long id,
-            @RequestParam(defaultValue = "false") boolean includeRevoked,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return accounts.grantsIn(id, includeRevoked, PageRequest.of(page, size));
+            @PathVariable long id, @RequestParam(defaultValue = "false") boolean includeRevoked, PageRequest page) {
+        return accounts.grantsIn(id, includeRevoked, page);
     }
 
     @PostMapping("/organizations/{id}/roles")

@@ -18,21 +18,32 @@ import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.PublicAddress;
 import ru.profkom.shared.Role;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
+import ru.profkom.shared.web.Paged;
+import ru.profkom.shared.web.Texts;
 
 /** Sign-in, password reset, the profile and the roles of an organization. */
 @Controller
 class AccountPages {
 
+    private static final int GRANTS_PAGE = 50;
+
     private final Accounts accounts;
     private final OrganizationPageHeader header;
-    private final FormErrors formErrors;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final PublicAddress publicAddress;
 
-    AccountPages(Accounts accounts, OrganizationPageHeader header, FormErrors formErrors, PublicAddress publicAddress) {
+    AccountPages(
+            Accounts accounts,
+            OrganizationPageHeader header,
+            Texts texts,
+            FormRefusals refusals,
+            PublicAddress publicAddress) {
         this.accounts = accounts;
         this.header = header;
-        this.formErrors = formErrors;
+        this.texts = texts;
+        this.refusals = refusals;
         this.publicAddress = publicAddress;
     }
 
@@ -59,10 +70,10 @@ class AccountPages {
             RedirectAttributes redirect) {
         try {
             accounts.changePassword(currentPassword, newPassword);
-            redirect.addFlashAttribute("flash", formErrors.text("password.changed"));
+            redirect.addFlashAttribute("flash", texts.text("password.changed"));
             return "redirect:/me";
         } catch (ProfkomException e) {
-            formErrors.show(model, e);
+            refusals.show(model, e);
             return me(model);
         }
     }
@@ -80,7 +91,7 @@ class AccountPages {
             accounts.requestPasswordReset(login, baseUrl(), LocaleContextHolder.getLocale());
             model.addAttribute("sent", true);
         } catch (ProfkomException e) {
-            formErrors.show(model, e);
+            refusals.show(model, e);
         }
         return "accounts/forgot";
     }
@@ -105,7 +116,7 @@ class AccountPages {
             accounts.resetPassword(token, password);
             return "redirect:/login?passwordReset";
         } catch (ProfkomException e) {
-            formErrors.show(model, e);
+            refusals.show(model, e);
             model.addAttribute("token", token);
             model.addAttribute("usable", accounts.resetTokenUsable(token));
             return "accounts/reset";
@@ -117,11 +128,11 @@ class AccountPages {
     @GetMapping("/orgs/{id}/roles")
     String roles(
             @PathVariable long id,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = GRANTS_PAGE) PageRequest page,
             @RequestParam(defaultValue = "false") boolean includeRevoked,
             Model model) {
         Organization organization = header.addTo(model, id, "roles");
-        model.addAttribute("grants", accounts.grantsIn(id, includeRevoked, new PageRequest(page, 50)));
+        model.addAttribute("grants", accounts.grantsIn(id, includeRevoked, page));
         model.addAttribute("includeRevoked", includeRevoked);
         model.addAttribute("roles", grantableRoles(organization));
         return "accounts/roles";
@@ -136,15 +147,12 @@ class AccountPages {
             RedirectAttributes redirect) {
         try {
             accounts.grant(id, login, role);
-            redirect.addFlashAttribute("flash", formErrors.text("account.role.granted"));
+            redirect.addFlashAttribute("flash", texts.text("account.role.granted"));
             return "redirect:/orgs/" + id + "/roles";
         } catch (ProfkomException e) {
-            if (e.kind() == ProfkomException.Kind.FORBIDDEN || e.kind() == ProfkomException.Kind.NOT_FOUND) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             model.addAttribute("grantLogin", login);
-            return roles(id, 0, false, model);
+            return roles(id, new PageRequest(0, GRANTS_PAGE), false, model);
         }
     }
 
@@ -160,15 +168,12 @@ class AccountPages {
             RedirectAttributes redirect) {
         try {
             accounts.createAccount(id, new NewAccount(login, fullName, email, password, role));
-            redirect.addFlashAttribute("flash", formErrors.text("account.created"));
+            redirect.addFlashAttribute("flash", texts.text("account.created"));
             return "redirect:/orgs/" + id + "/roles";
         } catch (ProfkomException e) {
-            if (e.kind() == ProfkomException.Kind.FORBIDDEN || e.kind() == ProfkomException.Kind.NOT_FOUND) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             model.addAttribute("newAccount", new NewAccount(login, fullName, email, "", role));
-            return roles(id, 0, false, model);
+            return roles(id, new PageRequest(0, GRANTS_PAGE), false, model);
         }
     }
 
@@ -176,12 +181,9 @@ class AccountPages {
     String revoke(@PathVariable long grantId, @RequestParam long organizationId, RedirectAttributes redirect) {
         try {
             accounts.revoke(grantId);
-            redirect.addFlashAttribute("flash", formErrors.text("account.role.revoked"));
+            redirect.addFlashAttribute("flash", texts.text("account.role.revoked"));
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.CONFLICT) {
-                throw e;
-            }
-            redirect.addFlashAttribute("formErrors", formErrors.texts(e));
+            refusals.flash(redirect, "formErrors", e);
         }
         return "redirect:/orgs/" + organizationId + "/roles";
     }

@@ -32,8 +32,7 @@ class AuditApi {
             @RequestParam(required = false) String login,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return auditLog.forSubtree(id, new AuditFilter(action, login, from, to), PageRequest.of(page, size));
+            PageRequest page) {
+        return auditLog.forSubtree(id, new AuditFilter(action, login, from, to), page);
     }
 }

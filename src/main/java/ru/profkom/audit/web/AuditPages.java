@@ -15,8 +15,9 @@ import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.AccountDirectory;
 import ru.profkom.shared.PageRequest;
-import ru.profkom.shared.web.FormErrors;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 @Controller
@@ -89,7 +90,7 @@ class AuditPages {
 
     private final AuditLog auditLog;
     private final Organizations organizations;
-    private final FormErrors texts;
+    private final Texts texts;
     private final Formats formats;
     private final OrganizationPageHeader header;
     private final AccountDirectory accounts;
@@ -97,7 +98,7 @@ class AuditPages {
     AuditPages(
             AuditLog auditLog,
             Organizations organizations,
-            FormErrors texts,
+            Texts texts,
             Formats formats,
             OrganizationPageHeader header,
             AccountDirectory accounts) {
@@ -116,11 +117,11 @@ class AuditPages {
             @RequestParam(defaultValue = "") String login,
             @RequestParam(defaultValue = "") String from,
             @RequestParam(defaultValue = "") String to,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = 50) PageRequest page,
             Model model) {
         header.addTo(model, id, "audit");
         AuditFilter filter = filter(action, login, from, to);
-        var entries = auditLog.forSubtree(id, filter, new PageRequest(page, 50));
+        var entries = auditLog.forSubtree(id, filter, page);
         model.addAttribute("entries", entries);
         // Who acted, by name: a login says little to the reader of the log.
         model.addAttribute(

@@ -16,7 +16,8 @@ import ru.profkom.crossposting.ChannelKind;
 import ru.profkom.crossposting.CrossPosting;
 import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
+import ru.profkom.shared.web.Texts;
 
 /** The organization's Telegram and VK channels and the latest deliveries to them, under the tab «Сайт». */
 @Controller
@@ -24,12 +25,14 @@ class ChannelPages {
 
     private final CrossPosting crossPosting;
     private final OrganizationPageHeader header;
-    private final FormErrors texts;
+    private final Texts texts;
+    private final FormRefusals refusals;
 
-    ChannelPages(CrossPosting crossPosting, OrganizationPageHeader header, FormErrors texts) {
+    ChannelPages(CrossPosting crossPosting, OrganizationPageHeader header, Texts texts, FormRefusals refusals) {
         this.crossPosting = crossPosting;
         this.header = header;
         this.texts = texts;
+        this.refusals = refusals;
     }
 
     @GetMapping("/orgs/{id}/site/channels")
@@ -63,10 +66,7 @@ class ChannelPages {
         try {
             crossPosting.connect(id, new ChannelForm(channelKind, target, token, enabled));
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID) {
-                throw e;
-            }
-            redirect.addFlashAttribute("channelErrors", texts.texts(e));
+            refusals.flash(redirect, "channelErrors", e);
             return "redirect:/orgs/" + id + "/site/channels";
         }
         redirect.addFlashAttribute("flash", texts.text("crosspost.saved"));

@@ -108,9 +108,8 @@ class IndicatorApi {
             @PathVariable long id,
             @RequestParam(required = false) String period,
             @RequestParam(required = false) Channel.Kind kind,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return indicators.channels(id, indicators.period(period), kind, PageRequest.of(page, size));
+            PageRequest page) {
+        return indicators.channels(id, indicators.period(period), kind, page);
     }
 
     @PostMapping("/api/v1/organizations/{id}/channels")
@@ -137,9 +136,8 @@ class IndicatorApi {
             @RequestParam(required = false) String period,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Long within,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return rating.ranking(id, indicators.period(period), q, within, PageRequest.of(page, size));
+            PageRequest page) {
+        return rating.ranking(id, indicators.period(period), q, within, page);
     }
 
     @GetMapping("/api/v1/organizations/{id}/rating/weights")
@@ -168,8 +166,7 @@ class IndicatorApi {
             @RequestParam(required = false) String period,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Boolean sent,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return reports.childReports(id, indicators.period(period), q, sent, PageRequest.of(page, size));
+            PageRequest page) {
+        return reports.childReports(id, indicators.period(period), q, sent, page);
     }
 }

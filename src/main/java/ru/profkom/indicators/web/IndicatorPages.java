@@ -27,19 +27,24 @@ import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 /** The "Показатели" tab: the month's indicators with sources, the forms of the hand data, the reports. */
 @Controller
 class IndicatorPages {
 
+    private static final int CHILD_REPORTS_PAGE = 20;
+
     private final Indicators indicators;
     private final InfoReports reports;
     private final OrganizationPageHeader header;
     private final IndicatorTexts texts;
-    private final FormErrors formErrors;
+    private final Texts messages;
+    private final FormRefusals refusals;
     private final Formats formats;
     private final Clock clock;
 
@@ -48,14 +53,16 @@ class IndicatorPages {
             InfoReports reports,
             OrganizationPageHeader header,
             IndicatorTexts texts,
-            FormErrors formErrors,
+            Texts messages,
+            FormRefusals refusals,
             Formats formats,
             Clock clock) {
         this.indicators = indicators;
         this.reports = reports;
         this.header = header;
         this.texts = texts;
-        this.formErrors = formErrors;
+        this.messages = messages;
+        this.refusals = refusals;
         this.formats = formats;
         this.clock = clock;
     }
@@ -65,7 +72,7 @@ class IndicatorPages {
             @PathVariable long id,
             @RequestParam(defaultValue = "") String period,
             @RequestParam(defaultValue = "") String kind,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = CHILD_REPORTS_PAGE) PageRequest page,
             @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String sent,
             Model model) {
@@ -79,7 +86,13 @@ class IndicatorPages {
     }
 
     private void fill(
-            Model model, Organization organization, YearMonth month, String kind, int page, String q, String sent) {
+            Model model,
+            Organization organization,
+            YearMonth month,
+            String kind,
+            PageRequest page,
+            String q,
+            String sent) {
         long id = organization.id();
         model.addAttribute("period", month);
         model.addAttribute("periodText", texts.month(month));
@@ -93,7 +106,7 @@ class IndicatorPages {
         model.addAttribute("sentAt", reports.sentAt(id, month));
         model.addAttribute("canSend", organization.parentId() != null);
         Boolean sentFilter = sent.isBlank() ? null : Boolean.valueOf(sent);
-        Page<ChildReport> children = reports.childReports(id, month, q, sentFilter, new PageRequest(page, 20));
+        Page<ChildReport> children = reports.childReports(id, month, q, sentFilter, page);
         model.addAttribute("childReports", children);
         model.addAttribute("filterQuery", q);
         model.addAttribute("filterSent", sent);
@@ -110,15 +123,12 @@ class IndicatorPages {
         YearMonth month = indicators.period(parameters.get("period"));
         try {
             indicators.saveEntry(id, month, parse(parameters));
-            redirect.addFlashAttribute("flash", formErrors.text("indicator.entry.saved"));
+            redirect.addFlashAttribute("flash", messages.text("indicator.entry.saved"));
             return "redirect:/orgs/" + id + "/indicators?period=" + month;
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             model.addAttribute("entryForm", parameters);
-            return page(id, month.toString(), "", 0, "", "", model);
+            return page(id, month.toString(), "", new PageRequest(0, CHILD_REPORTS_PAGE), "", "", model);
         }
     }
 
@@ -136,15 +146,12 @@ class IndicatorPages {
             Channel.Kind channelKind = kindOf(kind);
             Integer count = integer("subscribers", subscribers);
             indicators.addChannel(id, month, channelKind, address, count);
-            redirect.addFlashAttribute("flash", formErrors.text("indicator.channel.added"));
+            redirect.addFlashAttribute("flash", messages.text("indicator.channel.added"));
             return "redirect:/orgs/" + id + "/indicators?period=" + month + "#channels";
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             model.addAttribute("channelForm", Map.of("kind", kind, "address", address, "subscribers", subscribers));
-            return page(id, month.toString(), "", 0, "", "", model);
+            return page(id, month.toString(), "", new PageRequest(0, CHILD_REPORTS_PAGE), "", "", model);
         }
     }
 
@@ -155,7 +162,7 @@ class IndicatorPages {
             @RequestParam(defaultValue = "") String period,
             RedirectAttributes redirect) {
         indicators.removeChannel(id, channel);
-        redirect.addFlashAttribute("flash", formErrors.text("indicator.channel.removed"));
+        redirect.addFlashAttribute("flash", messages.text("indicator.channel.removed"));
         return "redirect:/orgs/" + id + "/indicators?period=" + indicators.period(period) + "#channels";
     }
 
@@ -164,12 +171,9 @@ class IndicatorPages {
         YearMonth month = indicators.period(period);
         try {
             reports.send(id, month);
-            redirect.addFlashAttribute("flash", formErrors.text("report.sent"));
+            redirect.addFlashAttribute("flash", messages.text("report.sent"));
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.CONFLICT) {
-                throw e;
-            }
-            redirect.addFlashAttribute("formErrors", formErrors.texts(e));
+            refusals.flash(redirect, "formErrors", e);
         }
         return "redirect:/orgs/" + id + "/indicators?period=" + month;
     }

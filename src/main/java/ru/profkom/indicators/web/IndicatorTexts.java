@@ -13,15 +13,15 @@ import ru.profkom.indicators.IndicatorProvider.Unit;
 import ru.profkom.indicators.IndicatorReading;
 import ru.profkom.indicators.Scoring.ScoreLine;
 import ru.profkom.indicators.Target;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.Texts;
 
 /** Indicator values, targets, sources and months as people read them, for pages, XLSX and PDF alike. */
 @Component
 class IndicatorTexts {
 
-    private final FormErrors texts;
+    private final Texts texts;
 
-    IndicatorTexts(FormErrors texts) {
+    IndicatorTexts(Texts texts) {
         this.texts = texts;
     }
 

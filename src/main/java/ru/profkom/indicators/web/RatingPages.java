@@ -26,19 +26,24 @@ import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
+import ru.profkom.shared.web.Paged;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 /** The "Рейтинг" tab: the weights form, the ranking of the primary organizations with trend, explanation and bars. */
 @Controller
 class RatingPages {
 
+    private static final int RANKING_PAGE = 20;
+
     private final Rating rating;
     private final Indicators indicators;
     private final Organizations organizations;
     private final OrganizationPageHeader header;
     private final IndicatorTexts texts;
-    private final FormErrors formErrors;
+    private final Texts messages;
+    private final FormRefusals refusals;
     private final Clock clock;
 
     RatingPages(
@@ -47,14 +52,16 @@ class RatingPages {
             Organizations organizations,
             OrganizationPageHeader header,
             IndicatorTexts texts,
-            FormErrors formErrors,
+            Texts messages,
+            FormRefusals refusals,
             Clock clock) {
         this.rating = rating;
         this.indicators = indicators;
         this.organizations = organizations;
         this.header = header;
         this.texts = texts;
-        this.formErrors = formErrors;
+        this.messages = messages;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
@@ -67,11 +74,11 @@ class RatingPages {
             @RequestParam(defaultValue = "") String period,
             @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) Long within,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = RANKING_PAGE) PageRequest page,
             Model model) {
         header.addTo(model, id, "rating");
         YearMonth month = indicators.period(period);
-        Ranking ranking = rating.ranking(id, month, q, within, new PageRequest(page, 20));
+        Ranking ranking = rating.ranking(id, month, q, within, page);
         model.addAttribute("period", month);
         model.addAttribute("periodText", texts.month(month));
         model.addAttribute("periods", texts.months(Periods.recent(clock, 24)));
@@ -140,15 +147,12 @@ class RatingPages {
         try {
             validation.throwIfInvalid();
             rating.setWeights(id, weights);
-            redirect.addFlashAttribute("flash", formErrors.text("rating.weights.saved"));
+            redirect.addFlashAttribute("flash", messages.text("rating.weights.saved"));
             return "redirect:/orgs/" + id + "/rating?period=" + indicators.period(period);
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             model.addAttribute("weightForm", form);
-            return page(id, period, "", null, 0, model);
+            return page(id, period, "", null, new PageRequest(0, RANKING_PAGE), model);
         }
     }
 

@@ -3,12 +3,12 @@ package ru.profkom.mail.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import ru.profkom.mail.MailOutbox;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.Role;
+import ru.profkom.shared.web.Paged;
 
 /** The union administrator's view of the outbox: what was sent, what waits, what failed. */
 @Controller
@@ -23,11 +23,11 @@ class OutboxPage {
     }
 
     @GetMapping("/admin/mail")
-    String outbox(@RequestParam(defaultValue = "0") int page, Model model) {
+    String outbox(@Paged(size = 50) PageRequest page, Model model) {
         if (!currentActor.get().holds(Role.UNION_ADMIN)) {
             throw ProfkomException.forbidden("access.denied");
         }
-        model.addAttribute("messages", outbox.recent(new PageRequest(page, 50)));
+        model.addAttribute("messages", outbox.recent(page));
         return "mail/outbox";
     }
 }

@@ -2,15 +2,15 @@ package ru.profkom.members.web;
 
 import java.util.List;
 import ru.profkom.members.ActivistSubmissionRow;
-import ru.profkom.shared.web.FormErrors;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Texts;
 
 /** The columns of an activists' base in a file: the same for today's base, a snapshot and the consolidated one. */
 final class ActivistColumns {
 
     private ActivistColumns() {}
 
-    static List<String> headers(FormErrors texts) {
+    static List<String> headers(Texts texts) {
         return List.of(
                 texts.text("member.field.fullName"),
                 texts.text("member.field.role"),
@@ -22,7 +22,7 @@ final class ActivistColumns {
                 texts.text("member.field.organization"));
     }
 
-    static List<String> cells(ActivistSubmissionRow row, FormErrors texts, Formats formats) {
+    static List<String> cells(ActivistSubmissionRow row, Texts texts, Formats formats) {
         return List.of(
                 row.fullName(),
                 texts.text(row.role().messageKey()),

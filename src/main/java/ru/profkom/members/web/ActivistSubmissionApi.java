@@ -56,10 +56,8 @@ class ActivistSubmissionApi {
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String state,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return submissions.statuses(
-                id, year == null ? submissions.currentYear() : year, q, State.of(state), PageRequest.of(page, size));
+            PageRequest page) {
+        return submissions.statuses(id, year == null ? submissions.currentYear() : year, q, State.of(state), page);
     }
 
     @GetMapping("/organizations/{id}/activist-snapshots/versions")
@@ -76,10 +74,7 @@ class ActivistSubmissionApi {
 
     @GetMapping("/activist-snapshots/{snapshotId}/rows")
     @Operation(summary = "Строки направленной базы актива такими, какими они были при отправке (чтение в журнале)")
-    Page<ActivistSubmissionRow> rows(
-            @PathVariable long snapshotId,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return submissions.rows(snapshotId, PageRequest.of(page, size));
+    Page<ActivistSubmissionRow> rows(@PathVariable long snapshotId, PageRequest page) {
+        return submissions.rows(snapshotId, page);
     }
 }

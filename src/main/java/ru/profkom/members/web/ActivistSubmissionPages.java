@@ -24,8 +24,10 @@ import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 /**
@@ -38,14 +40,20 @@ class ActivistSubmissionPages {
 
     private final ActivistSubmissions submissions;
     private final OrganizationPageHeader header;
-    private final FormErrors texts;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final Formats formats;
 
     ActivistSubmissionPages(
-            ActivistSubmissions submissions, OrganizationPageHeader header, FormErrors texts, Formats formats) {
+            ActivistSubmissions submissions,
+            OrganizationPageHeader header,
+            Texts texts,
+            FormRefusals refusals,
+            Formats formats) {
         this.submissions = submissions;
         this.header = header;
         this.texts = texts;
+        this.refusals = refusals;
         this.formats = formats;
     }
 
@@ -59,10 +67,7 @@ class ActivistSubmissionPages {
                     texts.text("activists.submitted", String.valueOf(done.year()), done.version(), done.rows()));
             return "redirect:/activist-snapshots/" + done.id();
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.CONFLICT) {
-                throw e;
-            }
-            redirect.addFlashAttribute("formErrors", texts.texts(e));
+            refusals.flash(redirect, "formErrors", e);
             return "redirect:/orgs/" + id + "/activist-submissions?year=" + chosen;
         }
     }
@@ -74,12 +79,12 @@ class ActivistSubmissionPages {
             @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String state,
             @RequestParam(required = false) Long within,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = 50) PageRequest page,
             Model model) {
         Organization organization = header.addTo(model, id, "activists");
         int chosen = year == null ? submissions.currentYear() : year;
         State filter = State.of(state);
-        Page<SubmissionStatus> found = submissions.statuses(id, chosen, q, filter, within, new PageRequest(page, 50));
+        Page<SubmissionStatus> found = submissions.statuses(id, chosen, q, filter, within, page);
         model.addAttribute("levels", submissions.levels(id));
         model.addAttribute("within", within);
         long[] counts = submissions.counts(id, chosen);
@@ -174,11 +179,11 @@ class ActivistSubmissionPages {
     }
 
     @GetMapping("/activist-snapshots/{snapshotId}")
-    String snapshot(@PathVariable long snapshotId, @RequestParam(defaultValue = "0") int page, Model model) {
+    String snapshot(@PathVariable long snapshotId, @Paged(size = 50) PageRequest page, Model model) {
         ActivistSubmission snapshot = submissions.get(snapshotId);
         header.addTo(model, snapshot.organizationId(), "activists");
         model.addAttribute("snapshot", snapshot);
-        model.addAttribute("found", submissions.rows(snapshotId, new PageRequest(page, 50)));
+        model.addAttribute("found", submissions.rows(snapshotId, page));
         return "members/activist-snapshot";
     }
 

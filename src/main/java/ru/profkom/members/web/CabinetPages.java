@@ -12,19 +12,22 @@ import ru.profkom.members.Member;
 import ru.profkom.members.MemberCabinet;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.Snils;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
+import ru.profkom.shared.web.Texts;
 
 /** The member's own cabinet: own data, memberships, consents, card, history and correction requests. */
 @Controller
 class CabinetPages {
 
     private final MemberCabinet cabinet;
-    private final FormErrors formErrors;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final HistoryLines historyLines;
 
-    CabinetPages(MemberCabinet cabinet, FormErrors formErrors, HistoryLines historyLines) {
+    CabinetPages(MemberCabinet cabinet, Texts texts, FormRefusals refusals, HistoryLines historyLines) {
         this.cabinet = cabinet;
-        this.formErrors = formErrors;
+        this.texts = texts;
+        this.refusals = refusals;
         this.historyLines = historyLines;
     }
 
@@ -74,12 +77,9 @@ class CabinetPages {
         }
         try {
             cabinet.withdrawConsent(consentId);
-            redirect.addFlashAttribute("flash", formErrors.text("cabinet.consent.withdrawn"));
+            redirect.addFlashAttribute("flash", texts.text("cabinet.consent.withdrawn"));
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.CONFLICT) {
-                throw e;
-            }
-            redirect.addFlashAttribute("formErrors", formErrors.texts(e));
+            refusals.flash(redirect, "formErrors", e);
         }
         return "redirect:/cabinet";
     }
@@ -100,13 +100,10 @@ class CabinetPages {
         }
         try {
             cabinet.requestCorrection(text);
-            redirect.addFlashAttribute("flash", formErrors.text("cabinet.correction.sent"));
+            redirect.addFlashAttribute("flash", texts.text("cabinet.correction.sent"));
             return "redirect:/cabinet";
         } catch (ProfkomException e) {
-            if (e.kind() == ProfkomException.Kind.NOT_FOUND) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             model.addAttribute("text", text);
             model.addAttribute("maxLength", 2000);
             return "members/correction";

@@ -15,7 +15,8 @@ import ru.profkom.members.CardCheck;
 import ru.profkom.members.MemberAccountLinks;
 import ru.profkom.members.UnionCards;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
+import ru.profkom.shared.web.Texts;
 
 /**
  * The electronic union card: the public verification page its QR code leads to, and the printable
@@ -26,12 +27,14 @@ class CardPages {
 
     private final UnionCards cards;
     private final MemberAccountLinks accountLinks;
-    private final FormErrors formErrors;
+    private final Texts texts;
+    private final FormRefusals refusals;
 
-    CardPages(UnionCards cards, MemberAccountLinks accountLinks, FormErrors formErrors) {
+    CardPages(UnionCards cards, MemberAccountLinks accountLinks, Texts texts, FormRefusals refusals) {
         this.cards = cards;
         this.accountLinks = accountLinks;
-        this.formErrors = formErrors;
+        this.texts = texts;
+        this.refusals = refusals;
     }
 
     /** Open to anyone: valid or not and the organization; no name, no number, not for search engines. */
@@ -76,12 +79,9 @@ class CardPages {
     private String act(long personId, RedirectAttributes redirect, String doneKey, Runnable change) {
         try {
             change.run();
-            redirect.addFlashAttribute("flash", formErrors.text(doneKey));
+            redirect.addFlashAttribute("flash", texts.text(doneKey));
         } catch (ProfkomException e) {
-            if (e.kind() == ProfkomException.Kind.NOT_FOUND || e.kind() == ProfkomException.Kind.FORBIDDEN) {
-                throw e;
-            }
-            redirect.addFlashAttribute("formErrors", formErrors.texts(e));
+            refusals.flash(redirect, "formErrors", e);
         }
         return "redirect:/members/" + personId + "/card";
     }

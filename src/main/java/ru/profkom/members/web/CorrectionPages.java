@@ -11,7 +11,8 @@ import ru.profkom.members.CorrectionRequests;
 import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.Paged;
+import ru.profkom.shared.web.Texts;
 
 /** The open correction requests of an organization's subtree, for its staff to work through. */
 @Controller
@@ -19,18 +20,18 @@ class CorrectionPages {
 
     private final CorrectionRequests corrections;
     private final OrganizationPageHeader header;
-    private final FormErrors formErrors;
+    private final Texts texts;
 
-    CorrectionPages(CorrectionRequests corrections, OrganizationPageHeader header, FormErrors formErrors) {
+    CorrectionPages(CorrectionRequests corrections, OrganizationPageHeader header, Texts texts) {
         this.corrections = corrections;
         this.header = header;
-        this.formErrors = formErrors;
+        this.texts = texts;
     }
 
     @GetMapping("/orgs/{id}/corrections")
-    String open(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+    String open(@PathVariable long id, @Paged(size = 50) PageRequest page, Model model) {
         // The registry's check first: a member's grant opens the organization's card, not its requests.
-        model.addAttribute("corrections", corrections.openIn(id, new PageRequest(page, 50)));
+        model.addAttribute("corrections", corrections.openIn(id, page));
         header.addTo(model, id, "corrections");
         return "members/corrections";
     }
@@ -39,12 +40,12 @@ class CorrectionPages {
     String resolve(@PathVariable long correctionId, @RequestParam long organizationId, RedirectAttributes redirect) {
         try {
             corrections.resolve(correctionId);
-            redirect.addFlashAttribute("flash", formErrors.text("member.correction.resolved"));
+            redirect.addFlashAttribute("flash", texts.text("member.correction.resolved"));
         } catch (ProfkomException e) {
             if (e.kind() != ProfkomException.Kind.CONFLICT) {
                 throw e;
             }
-            redirect.addFlashAttribute("flash", formErrors.text("member.correction.alreadyResolved"));
+            redirect.addFlashAttribute("flash", texts.text("member.correction.alreadyResolved"));
         }
         return "redirect:/orgs/" + organizationId + "/corrections";
     }

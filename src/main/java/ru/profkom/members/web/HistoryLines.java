@@ -18,8 +18,8 @@ import ru.profkom.members.MemberEnums.MembershipStatus;
 import ru.profkom.members.MemberEnums.UnionRole;
 import ru.profkom.shared.AccountDirectory;
 import ru.profkom.shared.Snils;
-import ru.profkom.shared.web.FormErrors;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Texts;
 
 /**
  * A member's history as people read it, on the staff card and in the member's own cabinet alike.
@@ -31,11 +31,11 @@ class HistoryLines {
     private static final Pattern STATUS = Pattern.compile("([A-Z_]+)(?: \\(([A-Z_]+)\\))?");
     private static final Pattern MEMBERSHIP = Pattern.compile("(.*) \\(([A-Z_]+)\\)");
 
-    private final FormErrors texts;
+    private final Texts texts;
     private final Formats formats;
     private final AccountDirectory accounts;
 
-    HistoryLines(FormErrors texts, Formats formats, AccountDirectory accounts) {
+    HistoryLines(Texts texts, Formats formats, AccountDirectory accounts) {
         this.texts = texts;
         this.formats = formats;
         this.accounts = accounts;

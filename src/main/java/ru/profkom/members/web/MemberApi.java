@@ -71,11 +71,8 @@ class MemberApi {
             @RequestParam(required = false) Category category,
             @RequestParam(required = false) Integer ageFrom,
             @RequestParam(required = false) Integer ageTo,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return members.search(
-                new MemberQuery(q.isBlank() ? null : q, id, status, category, ageFrom, ageTo),
-                PageRequest.of(page, size));
+            PageRequest page) {
+        return members.search(new MemberQuery(q.isBlank() ? null : q, id, status, category, ageFrom, ageTo), page);
     }
 
     /** A person registered in another organization of the union: the request filed, nothing of the person. */

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -65,11 +64,8 @@ class MemberImportApi {
 
     @GetMapping("/organizations/{id}/member-imports")
     @Operation(summary = "Импорты организации, новые первыми")
-    Page<MemberImport> list(
-            @PathVariable long id,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return imports.ofOrganization(id, PageRequest.of(page, size));
+    Page<MemberImport> list(@PathVariable long id, PageRequest page) {
+        return imports.ofOrganization(id, page);
     }
 
     @GetMapping("/member-imports/{importId}")
@@ -80,11 +76,8 @@ class MemberImportApi {
 
     @GetMapping("/member-imports/{importId}/problems")
     @Operation(summary = "Ошибки строк: строка, столбец и причина")
-    Page<ImportProblem> problems(
-            @PathVariable long importId,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return imports.problems(importId, PageRequest.of(page, size));
+    Page<ImportProblem> problems(@PathVariable long importId, PageRequest page) {
+        return imports.problems(importId, page);
     }
 
     @PutMapping("/member-imports/{importId}/mapping")

@@ -24,26 +24,34 @@ import ru.profkom.members.imports.ImportParser;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.OversizedUploads;
+import ru.profkom.shared.web.Paged;
+import ru.profkom.shared.web.Texts;
 
 /** Upload, preview with the column mapping and the problems, progress and result of an import. */
 @Controller
 class MemberImportPages {
 
+    private static final int IMPORTS_PAGE = 20;
+
+    private static final int PROBLEMS_PAGE = 50;
+
     private final MemberImports imports;
     private final Organizations organizations;
-    private final FormErrors formErrors;
+    private final Texts texts;
+    private final FormRefusals refusals;
 
-    MemberImportPages(MemberImports imports, Organizations organizations, FormErrors formErrors) {
+    MemberImportPages(MemberImports imports, Organizations organizations, Texts texts, FormRefusals refusals) {
         this.imports = imports;
         this.organizations = organizations;
-        this.formErrors = formErrors;
+        this.texts = texts;
+        this.refusals = refusals;
     }
 
     @GetMapping("/orgs/{id}/members/import")
-    String uploadForm(@PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("imports", imports.ofOrganization(id, PageRequest.of(page, 20)));
+    String uploadForm(@PathVariable long id, @Paged(size = IMPORTS_PAGE) PageRequest page, Model model) {
+        model.addAttribute("imports", imports.ofOrganization(id, page));
         model.addAttribute("organization", organizations.get(id));
         model.addAttribute("maxMegabytes", ImportParser.MAX_FILE_BYTES / 1024 / 1024);
         return "members/import-upload";
@@ -58,23 +66,17 @@ class MemberImportPages {
             MemberImport created = imports.upload(id, file == null ? null : file.getOriginalFilename(), bytesOf(file));
             return "redirect:/member-imports/" + created.id();
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.TOO_LARGE) {
-                throw e;
-            }
-            if (e.kind() == ProfkomException.Kind.TOO_LARGE) {
-                response.setStatus(e.kind().status);
-            }
-            formErrors.show(model, e);
-            return uploadForm(id, null, model);
+            refusals.show(model, e);
+            return uploadForm(id, new PageRequest(0, IMPORTS_PAGE), model);
         }
     }
 
     @GetMapping("/member-imports/{importId}")
-    String show(@PathVariable long importId, @RequestParam(required = false) Integer page, Model model) {
+    String show(@PathVariable long importId, @Paged(size = PROBLEMS_PAGE) PageRequest page, Model model) {
         MemberImport memberImport = imports.get(importId);
         model.addAttribute("imp", memberImport);
         model.addAttribute("organization", organizations.get(memberImport.organizationId()));
-        model.addAttribute("problems", imports.problems(importId, PageRequest.of(page, 50)));
+        model.addAttribute("problems", imports.problems(importId, page));
         model.addAttribute("fields", ImportField.values());
         return "members/import";
     }
@@ -94,11 +96,8 @@ class MemberImportPages {
         try {
             imports.remap(importId, fields == null ? new ArrayList<>() : fields);
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.CONFLICT) {
-                throw e;
-            }
-            formErrors.show(model, e);
-            return show(importId, null, model);
+            refusals.show(model, e);
+            return show(importId, new PageRequest(0, PROBLEMS_PAGE), model);
         }
         return "redirect:/member-imports/" + importId;
     }

@@ -46,9 +46,11 @@ import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
 import ru.profkom.shared.web.FormInput;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 /** The registry's pages for staff: the list of a subtree, exports, the member card and its forms, the activists. */
@@ -77,7 +79,8 @@ class MemberPages {
     private final Members members;
     private final Organizations organizations;
     private final OrganizationPageHeader header;
-    private final FormErrors texts;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final Formats formats;
     private final Clock clock;
     private final HistoryLines historyLines;
@@ -86,7 +89,8 @@ class MemberPages {
             Members members,
             Organizations organizations,
             OrganizationPageHeader header,
-            FormErrors texts,
+            Texts texts,
+            FormRefusals refusals,
             Formats formats,
             Clock clock,
             HistoryLines historyLines) {
@@ -95,6 +99,7 @@ class MemberPages {
         this.organizations = organizations;
         this.header = header;
         this.texts = texts;
+        this.refusals = refusals;
         this.formats = formats;
         this.clock = clock;
     }
@@ -143,12 +148,12 @@ class MemberPages {
     String list(
             @PathVariable long id,
             @ModelAttribute Filter filter,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = 50) PageRequest page,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
             Model model) {
         Organization organization = header.addTo(model, id, "members");
-        Page<MemberSummary> found = members.search(filter.query(id), new PageRequest(page, 50));
+        Page<MemberSummary> found = members.search(filter.query(id), page);
         model.addAttribute("found", found);
         model.addAttribute(
                 "organizationNames",
@@ -286,7 +291,7 @@ class MemberPages {
             FormInput input = new FormInput();
             PersonData person = form.person(input);
             MembershipData membership = form.membership(input);
-            Members.Enrolment enrolment = texts.attempt(
+            Members.Enrolment enrolment = refusals.attempt(
                     input, () -> members.enrol(id, person, membership, ru.profkom.members.TransferSource.FORM));
             if (enrolment.transferRequested()) {
                 // Nothing of the person is shown: the request waits in the organization's outgoing list.
@@ -296,10 +301,7 @@ class MemberPages {
             redirect.addFlashAttribute("flash", texts.text("member.registered"));
             return "redirect:/members/" + enrolment.member().id();
         } catch (ProfkomException e) {
-            if (!showable(e)) {
-                throw e;
-            }
-            texts.show(model, e);
+            refusals.show(model, e);
             return registerForm(model, id, form);
         }
     }
@@ -365,14 +367,12 @@ class MemberPages {
         try {
             FormInput input = new FormInput();
             PersonData person = form.person(input);
-            texts.attempt(input, () -> members.update(personId, person, form.version() == null ? -1 : form.version()));
+            refusals.attempt(
+                    input, () -> members.update(personId, person, form.version() == null ? -1 : form.version()));
             redirect.addFlashAttribute("flash", texts.text("member.saved"));
             return "redirect:/members/" + personId;
         } catch (ProfkomException e) {
-            if (!showable(e)) {
-                throw e;
-            }
-            texts.show(model, e);
+            refusals.show(model, e);
             return editForm(model, members.get(personId), form);
         }
     }
@@ -418,7 +418,7 @@ class MemberPages {
         FormInput input = new FormInput();
         ExitReason why = input.choice("reason", ExitReason.class, reason);
         LocalDate on = input.date("date", date);
-        return act(personId, model, redirect, () -> texts.attempt(input, () -> members.exit(membershipId, why, on)));
+        return act(personId, model, redirect, () -> refusals.attempt(input, () -> members.exit(membershipId, why, on)));
     }
 
     @PostMapping("/memberships/{membershipId}/transfer")
@@ -441,7 +441,7 @@ class MemberPages {
                                                 "organizationId", "member.transfer.chooseOrganization")))
                                 .toList());
             }
-            return texts.attempt(input, () -> members.transfer(membershipId, organizationId, on));
+            return refusals.attempt(input, () -> members.transfer(membershipId, organizationId, on));
         });
     }
 
@@ -491,7 +491,7 @@ class MemberPages {
             long where = organizationId != null
                     ? organizationId
                     : members.get(personId).memberships().getFirst().organizationId();
-            return texts.attempt(input, () -> members.assignRole(personId, where, chosen, since));
+            return refusals.attempt(input, () -> members.assignRole(personId, where, chosen, since));
         });
     }
 
@@ -522,7 +522,7 @@ class MemberPages {
                 personId,
                 model,
                 redirect,
-                () -> texts.attempt(
+                () -> refusals.attempt(
                         input, () -> members.giveConsent(personId, chosenPurpose, given, chosenForm, document)));
     }
 
@@ -568,10 +568,7 @@ class MemberPages {
             redirect.addFlashAttribute("flash", texts.text("member.saved"));
             return "redirect:/members/" + member.id();
         } catch (ProfkomException e) {
-            if (!showable(e)) {
-                throw e;
-            }
-            texts.show(model, e);
+            refusals.show(model, e);
             return showCard(model, members.get(personId));
         }
     }
@@ -579,9 +576,9 @@ class MemberPages {
     // ---- activists --------------------------------------------------------------------------
 
     @GetMapping("/orgs/{id}/activists")
-    String activists(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+    String activists(@PathVariable long id, @Paged(size = 50) PageRequest page, Model model) {
         header.addTo(model, id, "activists");
-        Page<ActivistContact> found = members.activists(id, new PageRequest(page, 50));
+        Page<ActivistContact> found = members.activists(id, page);
         Set<Long> ids = new java.util.HashSet<>();
         found.items().forEach(a -> {
             ids.add(a.membershipOrganizationId());
@@ -639,10 +636,6 @@ class MemberPages {
     static boolean mayHoldMembers(Organization organization) {
         return organization.active()
                 && (organization.kind() == OrganizationKind.PRIMARY || organization.kind() == OrganizationKind.SHOP);
-    }
-
-    private static boolean showable(ProfkomException e) {
-        return e.kind() == ProfkomException.Kind.INVALID || e.kind() == ProfkomException.Kind.CONFLICT;
     }
 
     private static String nullToEmpty(String text) {

@@ -34,22 +34,16 @@ class TransferRequestApi {
     @GetMapping("/organizations/{id}/transfer-requests/incoming")
     @Operation(summary = "Входящие запросы: люди, состоящие на учёте в поддереве, которых просят перевести")
     Page<TransferRequest> incoming(
-            @PathVariable long id,
-            @RequestParam(required = false) TransferStatus status,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return transferRequests.incoming(id, status, PageRequest.of(page, size));
+            @PathVariable long id, @RequestParam(required = false) TransferStatus status, PageRequest page) {
+        return transferRequests.incoming(id, status, page);
     }
 
     @GetMapping("/organizations/{id}/transfer-requests/outgoing")
     @Operation(
             summary = "Исходящие запросы поддерева: что было введено и как решено, без сведений о другой организации")
     Page<TransferRequest> outgoing(
-            @PathVariable long id,
-            @RequestParam(required = false) TransferStatus status,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return transferRequests.outgoing(id, status, PageRequest.of(page, size));
+            @PathVariable long id, @RequestParam(required = false) TransferStatus status, PageRequest page) {
+        return transferRequests.outgoing(id, status, page);
     }
 
     @GetMapping("/transfer-requests/{requestId}")

@@ -14,7 +14,9 @@ import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
+import ru.profkom.shared.web.Paged;
+import ru.profkom.shared.web.Texts;
 
 /** An organization's transfer requests: incoming to accept or decline, outgoing to follow; access in the service. */
 @Controller
@@ -22,12 +24,15 @@ class TransferRequestPages {
 
     private final TransferRequests transferRequests;
     private final OrganizationPageHeader header;
-    private final FormErrors texts;
+    private final Texts texts;
+    private final FormRefusals refusals;
 
-    TransferRequestPages(TransferRequests transferRequests, OrganizationPageHeader header, FormErrors texts) {
+    TransferRequestPages(
+            TransferRequests transferRequests, OrganizationPageHeader header, Texts texts, FormRefusals refusals) {
         this.transferRequests = transferRequests;
         this.header = header;
         this.texts = texts;
+        this.refusals = refusals;
     }
 
     @GetMapping("/orgs/{id}/transfer-requests")
@@ -35,11 +40,10 @@ class TransferRequestPages {
             @PathVariable long id,
             @RequestParam(defaultValue = "incoming") String side,
             @RequestParam(defaultValue = "PENDING") String status,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = 50) PageRequest request,
             Model model) {
         boolean incoming = !"outgoing".equals(side);
         TransferStatus chosen = statusOrAll(status);
-        PageRequest request = new PageRequest(Math.max(page, 0), 50);
         Page<TransferRequest> found = incoming
                 ? transferRequests.incoming(id, chosen, request)
                 : transferRequests.outgoing(id, chosen, request);
@@ -85,10 +89,7 @@ class TransferRequestPages {
             redirect.addFlashAttribute(
                     "flash", texts.text(accept ? "member.transfer.accepted" : "member.transfer.declined"));
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.CONFLICT && e.kind() != ProfkomException.Kind.INVALID) {
-                throw e;
-            }
-            redirect.addFlashAttribute("formErrors", texts.texts(e));
+            refusals.flash(redirect, "formErrors", e);
         }
         return "redirect:/orgs/" + organizationId + "/transfer-requests?side=incoming";
     }

@@ -55,11 +55,8 @@ class OrganizationApi {
 
     @GetMapping
     @Operation(summary = "Поиск по названию или коду внутри доступных поддеревьев")
-    Page<OrganizationNode> search(
-            @RequestParam(defaultValue = "") String q,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return organizations.search(q, PageRequest.of(page, size));
+    Page<OrganizationNode> search(@RequestParam(defaultValue = "") String q, PageRequest page) {
+        return organizations.search(q, page);
     }
 
     @GetMapping("/{id}")
@@ -71,11 +68,8 @@ class OrganizationApi {
     @GetMapping("/{id}/children")
     @Operation(summary = "Дочерние организации, постранично")
     Page<OrganizationNode> children(
-            @PathVariable long id,
-            @RequestParam(defaultValue = "false") boolean includeClosed,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return organizations.children(id, includeClosed, PageRequest.of(page, size));
+            @PathVariable long id, @RequestParam(defaultValue = "false") boolean includeClosed, PageRequest page) {
+        return organizations.children(id, includeClosed, page);
     }
 
     @GetMapping("/{id}/breadcrumbs")

@@ -25,8 +25,10 @@ import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 /** The tree, the organization card and the forms that change the structure. */
@@ -35,21 +37,24 @@ import ru.profkom.shared.web.XlsxExport;
 class OrganizationPages {
 
     private final Organizations organizations;
-    private final FormErrors formErrors;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final Formats formats;
     private final OrganizationPageHeader header;
     private final Clock clock;
 
     OrganizationPages(
             Organizations organizations,
-            FormErrors formErrors,
+            Texts texts,
+            FormRefusals refusals,
             Formats formats,
             OrganizationPageHeader header,
             Clock clock) {
         this.clock = clock;
         this.organizations = organizations;
         this.header = header;
-        this.formErrors = formErrors;
+        this.texts = texts;
+        this.refusals = refusals;
         this.formats = formats;
     }
 
@@ -67,12 +72,12 @@ class OrganizationPages {
     @GetMapping("/{id}/children")
     String childrenFragment(
             @PathVariable long id,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = 100) PageRequest page,
             @RequestParam(defaultValue = "false") boolean includeClosed,
             Model model) {
         model.addAttribute("parentId", id);
         model.addAttribute("includeClosed", includeClosed);
-        model.addAttribute("children", organizations.children(id, includeClosed, new PageRequest(page, 100)));
+        model.addAttribute("children", organizations.children(id, includeClosed, page));
         return "organizations/tree :: children";
     }
 
@@ -95,14 +100,14 @@ class OrganizationPages {
     @GetMapping("/{id}")
     String card(
             @PathVariable long id,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = 50) PageRequest page,
             @RequestParam(defaultValue = "false") boolean includeClosed,
             Model model) {
         Organization organization = header.addTo(model, id, "card");
         model.addAttribute("bodies", organizations.bodies(id));
         model.addAttribute("bodyKinds", BodyKind.values());
         model.addAttribute("includeClosed", includeClosed);
-        model.addAttribute("children", organizations.children(id, includeClosed, new PageRequest(page, 50)));
+        model.addAttribute("children", organizations.children(id, includeClosed, page));
         if (organization.mergedIntoId() != null && organizations.canRead(organization.mergedIntoId())) {
             model.addAttribute("mergedInto", organizations.get(organization.mergedIntoId()));
         }
@@ -117,31 +122,30 @@ class OrganizationPages {
             throws IOException {
         Organization parent = organizations.get(id);
         List<String> headers = List.of(
-                formErrors.text("organization.field.code"),
-                formErrors.text("organization.field.shortName"),
-                formErrors.text("organization.field.kind"),
-                formErrors.text("organization.field.status"));
+                texts.text("organization.field.code"),
+                texts.text("organization.field.shortName"),
+                texts.text("organization.field.kind"),
+                texts.text("organization.field.status"));
         // Pages are read before the response starts, so an access refusal still becomes an error page.
         Page<OrganizationNode> first =
                 organizations.children(id, includeClosed, new PageRequest(0, PageRequest.MAX_SIZE));
-        XlsxExport.write(
-                response, parent.code() + ".xlsx", formErrors.text("organization.export.sheet"), headers, rows -> {
-                    Page<OrganizationNode> current = first;
-                    while (true) {
-                        for (OrganizationNode node : current.items()) {
-                            rows.add(List.of(
-                                    node.code(),
-                                    node.shortName(),
-                                    formErrors.text(node.kind().messageKey()),
-                                    formErrors.text(node.status().messageKey())));
-                        }
-                        if (!current.hasNext()) {
-                            break;
-                        }
-                        current = organizations.children(
-                                id, includeClosed, new PageRequest(current.page() + 1, PageRequest.MAX_SIZE));
-                    }
-                });
+        XlsxExport.write(response, parent.code() + ".xlsx", texts.text("organization.export.sheet"), headers, rows -> {
+            Page<OrganizationNode> current = first;
+            while (true) {
+                for (OrganizationNode node : current.items()) {
+                    rows.add(List.of(
+                            node.code(),
+                            node.shortName(),
+                            texts.text(node.kind().messageKey()),
+                            texts.text(node.status().messageKey())));
+                }
+                if (!current.hasNext()) {
+                    break;
+                }
+                current = organizations.children(
+                        id, includeClosed, new PageRequest(current.page() + 1, PageRequest.MAX_SIZE));
+            }
+        });
     }
 
     // ---- create and edit -------------------------------------------------------------------
@@ -161,13 +165,10 @@ class OrganizationPages {
         Organization parent = organizations.get(id);
         try {
             Organization created = organizations.createChild(id, form);
-            redirect.addFlashAttribute("flash", formErrors.text("organization.created"));
+            redirect.addFlashAttribute("flash", texts.text("organization.created"));
             return "redirect:/orgs/" + created.id();
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.CONFLICT) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             return childForm(model, parent, form);
         }
     }
@@ -194,13 +195,10 @@ class OrganizationPages {
         Organization organization = organizations.get(id);
         try {
             organizations.update(id, form);
-            redirect.addFlashAttribute("flash", formErrors.text("organization.saved"));
+            redirect.addFlashAttribute("flash", texts.text("organization.saved"));
             return "redirect:/orgs/" + id;
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.CONFLICT) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             return editForm(model, organization, form);
         }
     }
@@ -265,13 +263,10 @@ class OrganizationPages {
             RedirectAttributes redirect) {
         try {
             organizations.move(id, newParentId == null ? -1 : newParentId);
-            redirect.addFlashAttribute("flash", formErrors.text("organization.moved"));
+            redirect.addFlashAttribute("flash", texts.text("organization.moved"));
             return "redirect:/orgs/" + id + "/history";
         } catch (ProfkomException e) {
-            if (e.kind() == ProfkomException.Kind.FORBIDDEN) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.showWithChoiceNotFound(model, e);
             return moveForm(id, model);
         }
     }
@@ -290,13 +285,10 @@ class OrganizationPages {
             RedirectAttributes redirect) {
         try {
             Organization target = organizations.merge(id, targetId == null ? -1 : targetId);
-            redirect.addFlashAttribute("flash", formErrors.text("organization.merged"));
+            redirect.addFlashAttribute("flash", texts.text("organization.merged"));
             return "redirect:/orgs/" + target.id();
         } catch (ProfkomException e) {
-            if (e.kind() == ProfkomException.Kind.FORBIDDEN) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.showWithChoiceNotFound(model, e);
             return mergeForm(id, model);
         }
     }
@@ -321,13 +313,10 @@ class OrganizationPages {
                     .orElseThrow(() -> ProfkomException.invalid(
                             "date", date.isBlank() ? "validation.required" : "validation.date"));
             organizations.liquidate(id, on);
-            redirect.addFlashAttribute("flash", formErrors.text("organization.liquidated"));
+            redirect.addFlashAttribute("flash", texts.text("organization.liquidated"));
             return "redirect:/orgs/" + id;
         } catch (ProfkomException e) {
-            if (e.kind() == ProfkomException.Kind.FORBIDDEN) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             model.addAttribute("date", date);
             return liquidateForm(id, model);
         }
@@ -344,12 +333,9 @@ class OrganizationPages {
             RedirectAttributes redirect) {
         try {
             organizations.attachBody(id, kind, name, chairName);
-            redirect.addFlashAttribute("flash", formErrors.text("organization.bodyAdded"));
+            redirect.addFlashAttribute("flash", texts.text("organization.bodyAdded"));
         } catch (ProfkomException e) {
-            if (e.kind() == ProfkomException.Kind.FORBIDDEN || e.kind() == ProfkomException.Kind.NOT_FOUND) {
-                throw e;
-            }
-            redirect.addFlashAttribute("bodyErrors", formErrors.texts(e));
+            refusals.flash(redirect, "bodyErrors", e);
         }
         return "redirect:/orgs/" + id + "#bodies";
     }
@@ -357,7 +343,7 @@ class OrganizationPages {
     @PostMapping("/{id}/bodies/{bodyId}/delete")
     String detachBody(@PathVariable long id, @PathVariable long bodyId, RedirectAttributes redirect) {
         organizations.detachBody(id, bodyId);
-        redirect.addFlashAttribute("flash", formErrors.text("organization.bodyRemoved"));
+        redirect.addFlashAttribute("flash", texts.text("organization.bodyRemoved"));
         return "redirect:/orgs/" + id + "#bodies";
     }
 
@@ -372,7 +358,7 @@ class OrganizationPages {
             Formats.parseDate(date)
                     .ifPresentOrElse(
                             d -> model.addAttribute("crumbsAt", organizations.breadcrumbsAt(id, d)),
-                            () -> model.addAttribute("dateError", formErrors.text("validation.date")));
+                            () -> model.addAttribute("dateError", texts.text("validation.date")));
         }
         return "organizations/history";
     }

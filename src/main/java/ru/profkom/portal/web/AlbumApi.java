@@ -43,11 +43,8 @@ class AlbumApi {
 
     @GetMapping
     @Operation(summary = "Альбомы организации, черновики тоже; сначала последние события")
-    Page<Album> albums(
-            @PathVariable long id,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return albums.albums(id, PageRequest.of(page, size));
+    Page<Album> albums(@PathVariable long id, PageRequest page) {
+        return albums.albums(id, page);
     }
 
     @PostMapping
@@ -93,12 +90,8 @@ class AlbumApi {
 
     @GetMapping("/{albumId}/photos")
     @Operation(summary = "Фотографии альбома по порядку")
-    Page<AlbumPhoto> photos(
-            @PathVariable long id,
-            @PathVariable long albumId,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return albums.photos(id, albumId, PageRequest.of(page, size));
+    Page<AlbumPhoto> photos(@PathVariable long id, @PathVariable long albumId, PageRequest page) {
+        return albums.photos(id, albumId, page);
     }
 
     @PostMapping("/{albumId}/photos")

@@ -26,9 +26,11 @@ import ru.profkom.portal.PortalSites;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
 import ru.profkom.shared.web.OversizedUploads;
+import ru.profkom.shared.web.Paged;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 /**
@@ -44,20 +46,27 @@ class AlbumPages {
     private final PortalAlbums albums;
     private final PortalSites sites;
     private final OrganizationPageHeader header;
-    private final FormErrors texts;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final Formats formats;
 
     AlbumPages(
-            PortalAlbums albums, PortalSites sites, OrganizationPageHeader header, FormErrors texts, Formats formats) {
+            PortalAlbums albums,
+            PortalSites sites,
+            OrganizationPageHeader header,
+            Texts texts,
+            FormRefusals refusals,
+            Formats formats) {
         this.albums = albums;
         this.sites = sites;
         this.header = header;
         this.texts = texts;
+        this.refusals = refusals;
         this.formats = formats;
     }
 
     @GetMapping("/orgs/{id}/albums")
-    String list(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(@PathVariable long id, @Paged(size = ALBUMS_PAGE) PageRequest page, Model model) {
         return listPage(model, id, page, new AlbumFields());
     }
 
@@ -101,11 +110,8 @@ class AlbumPages {
             redirect.addFlashAttribute("flash", texts.text("album.created"));
             return "redirect:/orgs/" + id + "/albums/" + album.id();
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID) {
-                throw e;
-            }
-            texts.show(model, e);
-            return listPage(model, id, 0, form);
+            refusals.show(model, e);
+            return listPage(model, id, new PageRequest(0, ALBUMS_PAGE), form);
         }
     }
 
@@ -113,7 +119,7 @@ class AlbumPages {
     String album(
             @PathVariable long id,
             @PathVariable long albumId,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = PHOTOS_PAGE) PageRequest page,
             Model model) {
         Album album = albums.album(id, albumId);
         return albumPage(model, id, album, AlbumFields.of(album, formats), page);
@@ -131,11 +137,8 @@ class AlbumPages {
             redirect.addFlashAttribute("flash", texts.text("album.saved"));
             return "redirect:/orgs/" + id + "/albums/" + albumId;
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.CONFLICT) {
-                throw e;
-            }
-            texts.show(model, e);
-            return albumPage(model, id, albums.album(id, albumId), form, 0);
+            refusals.show(model, e);
+            return albumPage(model, id, albums.album(id, albumId), form, new PageRequest(0, PHOTOS_PAGE));
         }
     }
 
@@ -184,10 +187,10 @@ class AlbumPages {
             @PathVariable long albumId,
             @PathVariable long photoId,
             @RequestParam(defaultValue = "") String caption,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = PHOTOS_PAGE) PageRequest page,
             RedirectAttributes redirect) {
         return changePhoto(
-                id, albumId, photoId, new PhotoChange(caption, null, null), page, "album.photo.saved", redirect);
+                id, albumId, photoId, new PhotoChange(caption, null, null), page.page(), "album.photo.saved", redirect);
     }
 
     @PostMapping("/orgs/{id}/albums/{albumId}/photos/{photoId}/move")
@@ -207,10 +210,10 @@ class AlbumPages {
             @PathVariable long id,
             @PathVariable long albumId,
             @PathVariable long photoId,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = PHOTOS_PAGE) PageRequest page,
             RedirectAttributes redirect) {
         return changePhoto(
-                id, albumId, photoId, new PhotoChange(null, null, true), page, "album.cover.chosen", redirect);
+                id, albumId, photoId, new PhotoChange(null, null, true), page.page(), "album.cover.chosen", redirect);
     }
 
     @PostMapping("/orgs/{id}/albums/{albumId}/photos/{photoId}/delete")
@@ -218,25 +221,25 @@ class AlbumPages {
             @PathVariable long id,
             @PathVariable long albumId,
             @PathVariable long photoId,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = PHOTOS_PAGE) PageRequest page,
             RedirectAttributes redirect) {
         act(id, albumId, redirect, "album.photo.removed", () -> albums.removePhoto(id, albumId, photoId));
-        return "redirect:/orgs/" + id + "/albums/" + albumId + "?page=" + page + "#photos-list";
+        return "redirect:/orgs/" + id + "/albums/" + albumId + "?page=" + page.page() + "#photos-list";
     }
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private String listPage(Model model, long id, int page, AlbumFields form) {
+    private String listPage(Model model, long id, PageRequest page, AlbumFields form) {
         // The albums' check first: only the organization's editors see its albums; the header after it.
-        model.addAttribute("albums", albums.albums(id, new PageRequest(page, ALBUMS_PAGE)));
+        model.addAttribute("albums", albums.albums(id, page));
         header.addTo(model, id, "site");
         model.addAttribute("form", form);
         model.addAttribute("site", sites.site(id).orElse(null));
         return "portal/albums";
     }
 
-    private String albumPage(Model model, long id, Album album, AlbumFields form, int page) {
-        model.addAttribute("photos", albums.photos(id, album.id(), new PageRequest(page, PHOTOS_PAGE)));
+    private String albumPage(Model model, long id, Album album, AlbumFields form, PageRequest page) {
+        model.addAttribute("photos", albums.photos(id, album.id(), page));
         header.addTo(model, id, "site");
         model.addAttribute("album", album);
         model.addAttribute("form", form);
@@ -252,10 +255,7 @@ class AlbumPages {
                 redirect.addFlashAttribute("flash", texts.text(doneKey));
             }
         } catch (ProfkomException e) {
-            if (e.kind() == ProfkomException.Kind.NOT_FOUND || e.kind() == ProfkomException.Kind.FORBIDDEN) {
-                throw e;
-            }
-            redirect.addFlashAttribute("formErrors", texts.texts(e));
+            refusals.flash(redirect, "formErrors", e);
         }
         return "redirect:/orgs/" + id + "/albums/" + albumId;
     }

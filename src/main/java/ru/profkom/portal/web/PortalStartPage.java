@@ -3,9 +3,9 @@ package ru.profkom.portal.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import ru.profkom.portal.PortalSites;
 import ru.profkom.shared.PageRequest;
+import ru.profkom.shared.web.Paged;
 
 /**
  * Where the public lands at the application's address ({@code /} sends visitors who are not signed in
@@ -24,8 +24,8 @@ class PortalStartPage {
     }
 
     @GetMapping(PATH)
-    String start(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("sites", sites.directory(PageRequest.of(page, SITES_PAGE)));
+    String start(@Paged(size = SITES_PAGE) PageRequest page, Model model) {
+        model.addAttribute("sites", sites.directory(page));
         return "portal/start";
     }
 }

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.profkom.members.PersonData;
@@ -32,8 +31,10 @@ import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.PublicAddress;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
+import ru.profkom.shared.web.Texts;
 
 /**
  * The public pages of organizations at the addresses they chose ({@code /{slug}}), open to everyone.
@@ -58,19 +59,22 @@ class PublicPages {
     private final PortalSites sites;
     private final PortalAlbums albums;
     private final SpamGuard spamGuard;
-    private final FormErrors texts;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final PublicAddress publicAddress;
 
     PublicPages(
             PortalSites sites,
             PortalAlbums albums,
             SpamGuard spamGuard,
-            FormErrors texts,
+            Texts texts,
+            FormRefusals refusals,
             PublicAddress publicAddress) {
         this.sites = sites;
         this.albums = albums;
         this.spamGuard = spamGuard;
         this.texts = texts;
+        this.refusals = refusals;
         this.publicAddress = publicAddress;
     }
 
@@ -109,10 +113,7 @@ class PublicPages {
                 }
                 sites.applyToJoin(site, form.person(birthDate), form.isConsent());
             } catch (ProfkomException e) {
-                if (e.kind() != ProfkomException.Kind.INVALID) {
-                    throw e;
-                }
-                texts.show(model, e);
+                refusals.show(model, e);
                 return joinPage(model, site, form);
             }
         } else if (verdict != SpamGuard.Verdict.ROBOT) {
@@ -142,10 +143,7 @@ class PublicPages {
             try {
                 sites.sendFeedback(site, form.getAuthorName(), form.getContact(), form.getMessage());
             } catch (ProfkomException e) {
-                if (e.kind() != ProfkomException.Kind.INVALID) {
-                    throw e;
-                }
-                texts.show(model, e);
+                refusals.show(model, e);
                 return feedbackPage(model, site, form);
             }
         } else if (verdict != SpamGuard.Verdict.ROBOT) {
@@ -157,9 +155,9 @@ class PublicPages {
     }
 
     @GetMapping("/" + SLUG + "/news")
-    String news(@PathVariable String slug, @RequestParam(defaultValue = "0") int page, Model model) {
+    String news(@PathVariable String slug, @Paged(size = NEWS_PAGE) PageRequest page, Model model) {
         PublicSite site = addSite(model, slug, "news");
-        model.addAttribute("news", sites.news(site, PageRequest.of(page, NEWS_PAGE)));
+        model.addAttribute("news", sites.news(site, page));
         return "portal/news";
     }
 
@@ -182,9 +180,9 @@ class PublicPages {
     }
 
     @GetMapping("/" + SLUG + "/albums")
-    String albums(@PathVariable String slug, @RequestParam(defaultValue = "0") int page, Model model) {
+    String albums(@PathVariable String slug, @Paged(size = ALBUMS_PAGE) PageRequest page, Model model) {
         PublicSite site = addSite(model, slug, ALBUMS);
-        Page<Album> found = albums.publicAlbums(site, PageRequest.of(page, ALBUMS_PAGE));
+        Page<Album> found = albums.publicAlbums(site, page);
         model.addAttribute(ALBUMS, found);
         found.items().stream()
                 .map(Album::coverUrl)
@@ -198,12 +196,12 @@ class PublicPages {
     String album(
             @PathVariable String slug,
             @PathVariable long albumId,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = PHOTOS_PAGE) PageRequest page,
             Model model) {
         PublicSite site = addSite(model, slug, ALBUMS);
         Album album = albums.publicAlbum(site, albumId).orElseThrow(() -> ProfkomException.notFound("portal.notFound"));
         model.addAttribute("album", album);
-        model.addAttribute("photos", albums.publicPhotos(album, PageRequest.of(page, PHOTOS_PAGE)));
+        model.addAttribute("photos", albums.publicPhotos(album, page));
         model.addAttribute("pageUrl", baseUrl() + "/" + slug + "/albums/" + albumId);
         if (album.coverUrl() != null) {
             model.addAttribute("ogImage", baseUrl() + album.coverUrl());

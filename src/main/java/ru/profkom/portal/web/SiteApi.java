@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.profkom.portal.Feedback;
 import ru.profkom.portal.PortalSites;
@@ -52,10 +51,7 @@ class SiteApi {
 
     @GetMapping("/api/v1/organizations/{id}/site/feedback")
     @Operation(summary = "Сообщения посетителей через форму обратной связи, новые первыми")
-    Page<Feedback> feedback(
-            @PathVariable long id,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return sites.feedback(id, PageRequest.of(page, size));
+    Page<Feedback> feedback(@PathVariable long id, PageRequest page) {
+        return sites.feedback(id, page);
     }
 }

@@ -18,7 +18,9 @@ import ru.profkom.portal.PortalSites;
 import ru.profkom.portal.SiteForm;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
+import ru.profkom.shared.web.Paged;
+import ru.profkom.shared.web.Texts;
 
 /**
  * The organization's tab «Сайт» for its staff: the public page's address and texts, documents,
@@ -27,30 +29,37 @@ import ru.profkom.shared.web.FormErrors;
 @Controller
 class SitePages {
 
+    private static final int FEEDBACK_PAGE = 20;
+
+    private static final int APPLICATIONS_PAGE = 20;
+
     private final PortalSites sites;
     private final Members members;
     private final JoinApplications applications;
     private final OrganizationPageHeader header;
-    private final FormErrors texts;
+    private final Texts texts;
+    private final FormRefusals refusals;
 
     SitePages(
             PortalSites sites,
             Members members,
             JoinApplications applications,
             OrganizationPageHeader header,
-            FormErrors texts) {
+            Texts texts,
+            FormRefusals refusals) {
         this.sites = sites;
         this.members = members;
         this.applications = applications;
         this.header = header;
         this.texts = texts;
+        this.refusals = refusals;
     }
 
     @GetMapping("/orgs/{id}/site")
     String site(
             @PathVariable long id,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "0") int applicationsPage,
+            @Paged(size = FEEDBACK_PAGE) PageRequest page,
+            @Paged(value = "applicationsPage", size = APPLICATIONS_PAGE) PageRequest applicationsPage,
             Model model) {
         return page(model, id, sites.form(id), page, applicationsPage);
     }
@@ -62,11 +71,9 @@ class SitePages {
             redirect.addFlashAttribute("flash", texts.text("portal.site.saved"));
             return "redirect:/orgs/" + id + "/site";
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.CONFLICT) {
-                throw e;
-            }
-            texts.show(model, e);
-            return page(model, id, form.toForm(), 0, 0);
+            refusals.show(model, e);
+            return page(
+                    model, id, form.toForm(), new PageRequest(0, FEEDBACK_PAGE), new PageRequest(0, APPLICATIONS_PAGE));
         }
     }
 
@@ -82,10 +89,7 @@ class SitePages {
             sites.addDocument(id, title, file == null ? null : file.getOriginalFilename(), content);
             redirect.addFlashAttribute("flash", texts.text("portal.document.added"));
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID) {
-                throw e;
-            }
-            redirect.addFlashAttribute("documentErrors", texts.texts(e));
+            refusals.flash(redirect, "documentErrors", e);
         }
         return "redirect:/orgs/" + id + "/site#documents";
     }
@@ -113,11 +117,11 @@ class SitePages {
         return "redirect:/orgs/" + id + "/site#applications";
     }
 
-    private String page(Model model, long id, SiteForm form, int page, int applicationsPage) {
+    private String page(Model model, long id, SiteForm form, PageRequest page, PageRequest applicationsPage) {
         // The portal's check first: the page's staff may read its feedback; header after it.
-        model.addAttribute("feedback", sites.feedback(id, new PageRequest(page, 20)));
+        model.addAttribute("feedback", sites.feedback(id, page));
         model.addAttribute("documents", sites.documents(id));
-        model.addAttribute("applications", applications.pending(id, new PageRequest(applicationsPage, 20)));
+        model.addAttribute("applications", applications.pending(id, applicationsPage));
         header.addTo(model, id, "site");
         model.addAttribute("form", form);
         model.addAttribute("published", sites.site(id).isPresent());

@@ -45,32 +45,22 @@ class InboxApi {
 
     @GetMapping("/organizations/{id}/incoming")
     @Operation(summary = "Публикации, направленные организации снизу")
-    Page<Route> incoming(
-            @PathVariable long id,
-            @RequestParam(required = false) RouteStatus status,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return routes.incoming(id, status == null ? Set.of() : Set.of(status), PageRequest.of(page, size));
+    Page<Route> incoming(@PathVariable long id, @RequestParam(required = false) RouteStatus status, PageRequest page) {
+        return routes.incoming(id, status == null ? Set.of() : Set.of(status), page);
     }
 
     @GetMapping("/organizations/{id}/outgoing")
     @Operation(
             summary = "Публикации, направленные организацией наверх, с тем, где каждая сейчас: последний шаг пути"
                     + " (например, возвращена областной организацией с комментарием и именем вернувшего)")
-    Page<RouteJourney> outgoing(
-            @PathVariable long id,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return routes.journeys(id, PageRequest.of(page, size));
+    Page<RouteJourney> outgoing(@PathVariable long id, PageRequest page) {
+        return routes.journeys(id, page);
     }
 
     @GetMapping("/organizations/{id}/passing")
     @Operation(summary = "Публикации снизу, направленные сразу выше организации: видны ей без права решения")
-    Page<Route> passing(
-            @PathVariable long id,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return routes.passingThrough(id, PageRequest.of(page, size));
+    Page<Route> passing(@PathVariable long id, PageRequest page) {
+        return routes.passingThrough(id, page);
     }
 
     @PostMapping("/routes/{routeId}/republish")
@@ -101,20 +91,14 @@ class InboxApi {
     @GetMapping("/organizations/{id}/packages/received")
     @Operation(summary = "Полученные пакеты; opened=false — ещё не открытые")
     Page<InfoPackage> received(
-            @PathVariable long id,
-            @RequestParam(required = false) Boolean opened,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return packages.inbox(id, opened, PageRequest.of(page, size));
+            @PathVariable long id, @RequestParam(required = false) Boolean opened, PageRequest page) {
+        return packages.inbox(id, opened, page);
     }
 
     @GetMapping("/organizations/{id}/packages/sent")
     @Operation(summary = "Отправленные пакеты со счётчиком открывших")
-    Page<InfoPackage> sent(
-            @PathVariable long id,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return packages.sent(id, PageRequest.of(page, size));
+    Page<InfoPackage> sent(@PathVariable long id, PageRequest page) {
+        return packages.sent(id, page);
     }
 
     @PostMapping("/packages/{packageId}/open")
@@ -137,11 +121,8 @@ class InboxApi {
     @GetMapping("/packages/{packageId}/receipts")
     @Operation(summary = "Кто открыл пакет: когда и кем впервые; opened=false — не открывшие")
     Page<Receipt> receipts(
-            @PathVariable long packageId,
-            @RequestParam(required = false) Boolean opened,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return packages.receipts(packageId, opened, PageRequest.of(page, size));
+            @PathVariable long packageId, @RequestParam(required = false) Boolean opened, PageRequest page) {
+        return packages.receipts(packageId, opened, page);
     }
 
     @PostMapping("/packages/{packageId}/remind")

@@ -28,8 +28,10 @@ import ru.profkom.publications.UpwardRoutes;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 /** The "Входящие" tab: publications sent up from below, packages received from above, packages sent down. */
@@ -39,19 +41,22 @@ class InboxPages {
     private final UpwardRoutes routes;
     private final InfoPackages packages;
     private final OrganizationPageHeader header;
-    private final FormErrors formErrors;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final Formats formats;
 
     InboxPages(
             UpwardRoutes routes,
             InfoPackages packages,
             OrganizationPageHeader header,
-            FormErrors formErrors,
+            Texts texts,
+            FormRefusals refusals,
             Formats formats) {
         this.routes = routes;
         this.packages = packages;
         this.header = header;
-        this.formErrors = formErrors;
+        this.texts = texts;
+        this.refusals = refusals;
         this.formats = formats;
     }
 
@@ -60,17 +65,17 @@ class InboxPages {
             @PathVariable long id,
             @RequestParam(required = false) RouteStatus status,
             @RequestParam(required = false) Boolean opened,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "0") int packagePage,
-            @RequestParam(defaultValue = "0") int sentPage,
+            @Paged(size = 20) PageRequest page,
+            @Paged(value = "packagePage", size = 20) PageRequest packagePage,
+            @Paged(value = "sentPage", size = 10) PageRequest sentPage,
             Model model) {
         header.addTo(model, id, "inbox");
         Set<RouteStatus> statuses = status == null ? Set.of() : EnumSet.of(status);
-        model.addAttribute("incoming", routes.incoming(id, statuses, new PageRequest(page, 20)));
+        model.addAttribute("incoming", routes.incoming(id, statuses, page));
         model.addAttribute("outgoing", routes.journeys(id, new PageRequest(0, 10)));
         model.addAttribute("passing", routes.passingThrough(id, new PageRequest(0, 20)));
-        model.addAttribute("received", packages.inbox(id, opened, new PageRequest(packagePage, 20)));
-        model.addAttribute("sent", packages.sent(id, new PageRequest(sentPage, 10)));
+        model.addAttribute("received", packages.inbox(id, opened, packagePage));
+        model.addAttribute("sent", packages.sent(id, sentPage));
         model.addAttribute("routeStatuses", RouteStatus.values());
         model.addAttribute("status", status);
         model.addAttribute("opened", opened);
@@ -85,16 +90,16 @@ class InboxPages {
         Page<Route> first = routes.incoming(id, statuses, new PageRequest(0, PageRequest.MAX_SIZE));
         XlsxExport.write(
                 response,
-                formErrors.text("inbox.export.file") + ".xlsx",
-                formErrors.text("inbox.incoming"),
+                texts.text("inbox.export.file") + ".xlsx",
+                texts.text("inbox.incoming"),
                 List.of(
-                        formErrors.text("route.field.sentAt"),
-                        formErrors.text("route.field.publication"),
-                        formErrors.text("route.field.origin"),
-                        formErrors.text("route.field.from"),
-                        formErrors.text("route.field.purpose"),
-                        formErrors.text("route.field.status"),
-                        formErrors.text("route.field.note")),
+                        texts.text("route.field.sentAt"),
+                        texts.text("route.field.publication"),
+                        texts.text("route.field.origin"),
+                        texts.text("route.field.from"),
+                        texts.text("route.field.purpose"),
+                        texts.text("route.field.status"),
+                        texts.text("route.field.note")),
                 rows -> {
                     Page<Route> current = first;
                     while (true) {
@@ -104,8 +109,8 @@ class InboxPages {
                                     r.publicationTitle(),
                                     r.originOrganizationName(),
                                     r.fromOrganizationName(),
-                                    formErrors.text(r.purpose().messageKey()),
-                                    formErrors.text(r.status().messageKey()),
+                                    texts.text(r.purpose().messageKey()),
+                                    texts.text(r.status().messageKey()),
                                     r.note()));
                         }
                         if (!current.hasNext()) {
@@ -121,7 +126,7 @@ class InboxPages {
     String republish(@PathVariable long routeId, @RequestParam long organizationId, RedirectAttributes redirect) {
         try {
             Publication copy = routes.republish(routeId);
-            redirect.addFlashAttribute("flash", formErrors.text("route.republished"));
+            redirect.addFlashAttribute("flash", texts.text("route.republished"));
             return "redirect:/publications/" + copy.id();
         } catch (ProfkomException e) {
             return refused(e, organizationId, redirect);
@@ -136,7 +141,7 @@ class InboxPages {
             RedirectAttributes redirect) {
         try {
             routes.forward(routeId, note);
-            redirect.addFlashAttribute("flash", formErrors.text("route.forwarded"));
+            redirect.addFlashAttribute("flash", texts.text("route.forwarded"));
         } catch (ProfkomException e) {
             return refused(e, organizationId, redirect);
         }
@@ -151,7 +156,7 @@ class InboxPages {
             RedirectAttributes redirect) {
         try {
             routes.returnToSender(routeId, comment);
-            redirect.addFlashAttribute("flash", formErrors.text("route.returned"));
+            redirect.addFlashAttribute("flash", texts.text("route.returned"));
         } catch (ProfkomException e) {
             return refused(e, organizationId, redirect);
         }
@@ -193,13 +198,10 @@ class InboxPages {
             for (MultipartFile file : uploads) {
                 packages.addAttachment(sent.id(), file.getOriginalFilename(), file.getBytes());
             }
-            redirect.addFlashAttribute("flash", formErrors.text("package.sent", sent.recipientCount()));
+            redirect.addFlashAttribute("flash", texts.text("package.sent", sent.recipientCount()));
             return "redirect:/packages/" + sent.id();
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             header.addTo(model, id, "inbox");
             model.addAttribute("kinds", OrganizationKind.values());
             model.addAttribute("title", title);
@@ -214,7 +216,7 @@ class InboxPages {
     String openPackage(
             @PathVariable long packageId,
             @RequestParam(required = false) Boolean opened,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = 50) PageRequest page,
             @RequestParam(name = "in", required = false) Long recipientOrganizationId,
             Model model) {
         InfoPackage infoPackage = packages.open(packageId, recipientOrganizationId);
@@ -223,7 +225,7 @@ class InboxPages {
         model.addAttribute("sender", sender);
         model.addAttribute("opened", opened);
         if (sender) {
-            model.addAttribute("receipts", packages.receipts(packageId, opened, new PageRequest(page, 50)));
+            model.addAttribute("receipts", packages.receipts(packageId, opened, page));
         }
         return "publications/package-view";
     }
@@ -231,7 +233,7 @@ class InboxPages {
     @PostMapping("/packages/{packageId}/remind")
     String remind(@PathVariable long packageId, RedirectAttributes redirect) {
         int reminded = packages.remind(packageId);
-        redirect.addFlashAttribute("flash", formErrors.text("package.reminded", reminded));
+        redirect.addFlashAttribute("flash", texts.text("package.reminded", reminded));
         return "redirect:/packages/" + packageId;
     }
 
@@ -240,13 +242,13 @@ class InboxPages {
         Page<Receipt> first = packages.receipts(packageId, null, new PageRequest(0, PageRequest.MAX_SIZE));
         XlsxExport.write(
                 response,
-                formErrors.text("package.receipts.file") + ".xlsx",
-                formErrors.text("package.receipts"),
+                texts.text("package.receipts.file") + ".xlsx",
+                texts.text("package.receipts"),
                 List.of(
-                        formErrors.text("package.receipt.organization"),
-                        formErrors.text("package.receipt.openedAt"),
-                        formErrors.text("package.receipt.openedBy"),
-                        formErrors.text("package.receipt.remindedAt")),
+                        texts.text("package.receipt.organization"),
+                        texts.text("package.receipt.openedAt"),
+                        texts.text("package.receipt.openedBy"),
+                        texts.text("package.receipt.remindedAt")),
                 rows -> {
                     Page<Receipt> current = first;
                     while (true) {
@@ -267,10 +269,7 @@ class InboxPages {
     }
 
     private String refused(ProfkomException e, long organizationId, RedirectAttributes redirect) {
-        if (e.kind() == ProfkomException.Kind.NOT_FOUND || e.kind() == ProfkomException.Kind.FORBIDDEN) {
-            throw e;
-        }
-        redirect.addFlashAttribute("formErrors", formErrors.texts(e));
+        refusals.flash(redirect, "formErrors", e);
         return "redirect:/orgs/" + organizationId + "/inbox";
     }
 }

@@ -33,6 +33,7 @@ import ru.profkom.publications.UpwardRoutes;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.web.Paged;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -61,10 +62,8 @@ class PublicationApi {
             @RequestParam(required = false) Rubric rubric,
             @RequestParam(required = false) String tag,
             @RequestParam(required = false) String title,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return publications.feed(
-                id, status == null ? Set.of() : Set.of(status), rubric, tag, title, PageRequest.of(page, size));
+            PageRequest page) {
+        return publications.feed(id, status == null ? Set.of() : Set.of(status), rubric, tag, title, page);
     }
 
     @PostMapping("/organizations/{id}/publications")
@@ -134,19 +133,14 @@ class PublicationApi {
     @GetMapping("/publications/search")
     @Operation(summary = "Полнотекстовый поиск по-русски: опубликованные и черновики организаций, которые вы ведёте")
     Page<PublicationSummary> search(
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return search.search(q, PageRequest.of(page, size == null ? 20 : size));
+            @RequestParam(required = false) String q, @Paged(size = 20, sizeFromRequest = true) PageRequest page) {
+        return search.search(q, page);
     }
 
     @GetMapping("/cabinet/feed")
     @Operation(summary = "Лента члена профсоюза: его первичная организация и все вышестоящие")
-    Page<PublicationSummary> memberFeed(
-            @RequestParam(required = false) Rubric rubric,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return memberFeed.feed(rubric, PageRequest.of(page, size));
+    Page<PublicationSummary> memberFeed(@RequestParam(required = false) Rubric rubric, PageRequest page) {
+        return memberFeed.feed(rubric, page);
     }
 
     static String name(MultipartFile file) {

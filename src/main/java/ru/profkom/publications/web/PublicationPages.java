@@ -27,8 +27,10 @@ import ru.profkom.publications.UpwardRoutes;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 
 /** The organization's "Публикации" tab, the editor, a publication's page, the member's feed and search. */
@@ -41,7 +43,8 @@ class PublicationPages {
     private final MemberFeed memberFeed;
     private final OrganizationPageHeader header;
     private final Organizations organizations;
-    private final FormErrors formErrors;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final Formats formats;
 
     PublicationPages(
@@ -51,7 +54,8 @@ class PublicationPages {
             MemberFeed memberFeed,
             OrganizationPageHeader header,
             Organizations organizations,
-            FormErrors formErrors,
+            Texts texts,
+            FormRefusals refusals,
             Formats formats) {
         this.publications = publications;
         this.routes = routes;
@@ -59,7 +63,8 @@ class PublicationPages {
         this.memberFeed = memberFeed;
         this.header = header;
         this.organizations = organizations;
-        this.formErrors = formErrors;
+        this.texts = texts;
+        this.refusals = refusals;
         this.formats = formats;
     }
 
@@ -70,11 +75,11 @@ class PublicationPages {
             @RequestParam(required = false) Rubric rubric,
             @RequestParam(required = false) String tag,
             @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = 20) PageRequest page,
             Model model) {
         header.addTo(model, id, "publications");
-        Page<PublicationSummary> feed = publications.feed(
-                id, status == null ? Set.of() : Set.of(status), rubric, tag, q, new PageRequest(page, 20));
+        Page<PublicationSummary> feed =
+                publications.feed(id, status == null ? Set.of() : Set.of(status), rubric, tag, q, page);
         model.addAttribute("feed", feed);
         if (organizations.canEdit(id)) {
             model.addAttribute(
@@ -107,15 +112,15 @@ class PublicationPages {
                 publications.feed(id, statuses, rubric, tag, q, new PageRequest(0, PageRequest.MAX_SIZE));
         XlsxExport.write(
                 response,
-                formErrors.text("publications.export.file") + ".xlsx",
-                formErrors.text("publications.tab"),
+                texts.text("publications.export.file") + ".xlsx",
+                texts.text("publications.tab"),
                 List.of(
-                        formErrors.text("publication.field.title"),
-                        formErrors.text("publication.field.rubric"),
-                        formErrors.text("publication.field.tags"),
-                        formErrors.text("publication.field.status"),
-                        formErrors.text("publication.field.publishedAt"),
-                        formErrors.text("publication.field.source")),
+                        texts.text("publication.field.title"),
+                        texts.text("publication.field.rubric"),
+                        texts.text("publication.field.tags"),
+                        texts.text("publication.field.status"),
+                        texts.text("publication.field.publishedAt"),
+                        texts.text("publication.field.source")),
                 rows -> {
                     Page<PublicationSummary> current = first;
                     while (true) {
@@ -124,9 +129,9 @@ class PublicationPages {
                                     s.title(),
                                     s.rubric() == null
                                             ? null
-                                            : formErrors.text(s.rubric().messageKey()),
+                                            : texts.text(s.rubric().messageKey()),
                                     String.join(", ", s.tags()),
-                                    formErrors.text(s.status().messageKey()),
+                                    texts.text(s.status().messageKey()),
                                     s.publishedAt() == null ? null : formats.dateTime(s.publishedAt()),
                                     s.sourceOrganizationName()));
                         }
@@ -169,13 +174,10 @@ class PublicationPages {
                 }
             }
             Publication created = publications.create(id, form.toDraft(), photos);
-            redirect.addFlashAttribute("flash", formErrors.text("publication.saved"));
+            redirect.addFlashAttribute("flash", texts.text("publication.saved"));
             return "redirect:/publications/" + created.id();
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             header.addTo(model, id, "publications");
             model.addAttribute("form", form);
             model.addAttribute("rubrics", Rubric.values());
@@ -222,14 +224,11 @@ class PublicationPages {
     String update(@PathVariable long publicationId, PublicationForm form, Model model, RedirectAttributes redirect) {
         try {
             publications.update(publicationId, form.toDraft());
-            redirect.addFlashAttribute("flash", formErrors.text("publication.saved"));
+            redirect.addFlashAttribute("flash", texts.text("publication.saved"));
             return "redirect:/publications/" + publicationId;
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID && e.kind() != ProfkomException.Kind.CONFLICT) {
-                throw e;
-            }
+            refusals.show(model, e);
             Publication publication = publications.get(publicationId);
-            formErrors.show(model, e);
             header.addTo(model, publication.organizationId(), "publications");
             model.addAttribute("publication", publication);
             model.addAttribute("form", form);
@@ -316,9 +315,8 @@ class PublicationPages {
     }
 
     @GetMapping("/cabinet/feed")
-    String memberFeed(
-            @RequestParam(required = false) Rubric rubric, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("feed", memberFeed.feed(rubric, new PageRequest(page, 20)));
+    String memberFeed(@RequestParam(required = false) Rubric rubric, @Paged(size = 20) PageRequest page, Model model) {
+        model.addAttribute("feed", memberFeed.feed(rubric, page));
         model.addAttribute("rubrics", Rubric.values());
         model.addAttribute("rubric", rubric);
         model.addAttribute("filterQuery", rubric == null ? "" : "rubric=" + rubric.name());
@@ -326,13 +324,11 @@ class PublicationPages {
     }
 
     @GetMapping("/publications/search")
-    String search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+    String search(@RequestParam(required = false) String q, @Paged(size = 20) PageRequest page, Model model) {
         model.addAttribute("q", q);
         model.addAttribute(
                 "results",
-                q == null || q.isBlank()
-                        ? new Page<PublicationSummary>(List.of(), 0, 20, 0)
-                        : search.search(q, new PageRequest(page, 20)));
+                q == null || q.isBlank() ? new Page<PublicationSummary>(List.of(), 0, 20, 0) : search.search(q, page));
         return "publications/search";
     }
 
@@ -340,13 +336,10 @@ class PublicationPages {
         try {
             action.run();
             if (doneKey != null) {
-                redirect.addFlashAttribute("flash", formErrors.text(doneKey));
+                redirect.addFlashAttribute("flash", texts.text(doneKey));
             }
         } catch (ProfkomException e) {
-            if (e.kind() == ProfkomException.Kind.NOT_FOUND || e.kind() == ProfkomException.Kind.FORBIDDEN) {
-                throw e;
-            }
-            redirect.addFlashAttribute("formErrors", formErrors.texts(e));
+            refusals.flash(redirect, "formErrors", e);
         }
         return "redirect:/publications/" + publicationId;
     }

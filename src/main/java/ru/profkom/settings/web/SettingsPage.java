@@ -8,18 +8,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.profkom.settings.InstallationSettings;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
+import ru.profkom.shared.web.Texts;
 
 /** The union administrator's settings of the whole installation: the public address of every absolute link. */
 @Controller
 class SettingsPage {
 
     private final InstallationSettings settings;
-    private final FormErrors formErrors;
+    private final Texts texts;
+    private final FormRefusals refusals;
 
-    SettingsPage(InstallationSettings settings, FormErrors formErrors) {
+    SettingsPage(InstallationSettings settings, Texts texts, FormRefusals refusals) {
         this.settings = settings;
-        this.formErrors = formErrors;
+        this.texts = texts;
+        this.refusals = refusals;
     }
 
     @GetMapping("/admin/settings")
@@ -33,13 +36,10 @@ class SettingsPage {
             @RequestParam(defaultValue = "") String publicAddress, Model model, RedirectAttributes redirect) {
         try {
             settings.changePublicAddress(publicAddress);
-            redirect.addFlashAttribute("flash", formErrors.text("settings.publicAddress.saved"));
+            redirect.addFlashAttribute("flash", texts.text("settings.publicAddress.saved"));
             return "redirect:/admin/settings";
         } catch (ProfkomException e) {
-            if (e.kind() != ProfkomException.Kind.INVALID) {
-                throw e;
-            }
-            formErrors.show(model, e);
+            refusals.show(model, e);
             model.addAttribute("typedAddress", publicAddress);
             return page(model);
         }

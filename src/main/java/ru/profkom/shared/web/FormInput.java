@@ -7,7 +7,7 @@ import ru.profkom.shared.ProfkomException;
 
 /**
  * A form's fields read from text: a date or a choice that cannot be read becomes null and a problem on its field,
- * so that {@link FormErrors#attempt} shows it beside every other problem of the form instead of alone.
+ * so that {@link FormRefusals#attempt} shows it beside every other problem of the form instead of alone.
  */
 public final class FormInput {
 

@@ -2,8 +2,6 @@ package ru.profkom.shared.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,10 +15,10 @@ import ru.profkom.shared.ProfkomException;
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 
-    private final MessageSource messages;
+    private final Texts texts;
 
-    PageErrors(MessageSource messages) {
-        this.messages = messages;
+    PageErrors(Texts texts) {
+        this.texts = texts;
     }
 
     @ExceptionHandler(ProfkomException.class)
@@ -29,12 +27,7 @@ class PageErrors {
         ModelAndView view = new ModelAndView("error");
         view.addObject("status", exception.kind().status);
         view.addObject("titleKey", "error.title." + exception.kind().name());
-        view.addObject(
-                "reasons",
-                exception.problems().stream()
-                        .map(p -> messages.getMessage(
-                                p.messageKey(), p.arguments(), p.messageKey(), LocaleContextHolder.getLocale()))
-                        .toList());
+        view.addObject("reasons", texts.texts(exception));
         return view;
     }
 

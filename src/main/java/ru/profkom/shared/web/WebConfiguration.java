@@ -3,6 +3,7 @@ package ru.profkom.shared.web;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -20,6 +22,7 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 /**
  * Russian first whatever the browser says; {@code ?lang=en} switches to English and is remembered, a language
  * that cannot be read is ignored. No request parameter may carry a control character ({@link ControlCharacters}).
+ * Every list reads its page through {@link PageRequests}.
  */
 @Configuration
 class WebConfiguration implements WebMvcConfigurer {
@@ -81,6 +84,11 @@ class WebConfiguration implements WebMvcConfigurer {
                 new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
         registration.setEnabled(false);
         return registration;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new PageRequests());
     }
 
     @Override

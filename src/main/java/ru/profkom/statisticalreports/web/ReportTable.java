@@ -2,9 +2,9 @@ package ru.profkom.statisticalreports.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import ru.profkom.shared.web.FormErrors;
 import ru.profkom.shared.web.Formats;
 import ru.profkom.shared.web.PdfReport.Section;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.statisticalreports.ChildReport;
 import ru.profkom.statisticalreports.OrganizationReportStatus;
 import ru.profkom.statisticalreports.ReportLine;
@@ -17,11 +17,11 @@ import ru.profkom.statisticalreports.StatisticalReport;
  */
 final class ReportTable {
 
-    private final FormErrors texts;
+    private final Texts texts;
     private final Formats formats;
     private final StatisticalReport report;
 
-    ReportTable(FormErrors texts, Formats formats, StatisticalReport report) {
+    ReportTable(Texts texts, Formats formats, StatisticalReport report) {
         this.texts = texts;
         this.formats = formats;
         this.report = report;
@@ -164,7 +164,7 @@ final class ReportTable {
     }
 
     /** A list of organizations with their report's status, for its spreadsheet. */
-    static List<String> statusHeaders(FormErrors texts) {
+    static List<String> statusHeaders(Texts texts) {
         return List.of(
                 texts.text("statreport.list.organization"),
                 texts.text("statreport.list.parent"),
@@ -175,7 +175,7 @@ final class ReportTable {
                 texts.text("statreport.list.decided"));
     }
 
-    static List<Object> statusRow(FormErrors texts, Formats formats, OrganizationReportStatus row) {
+    static List<Object> statusRow(Texts texts, Formats formats, OrganizationReportStatus row) {
         return java.util.Arrays.asList(
                 row.name(),
                 row.parentChain(),

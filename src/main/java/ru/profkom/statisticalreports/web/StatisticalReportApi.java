@@ -88,9 +88,8 @@ class StatisticalReportApi {
             @PathVariable int year,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return reports.children(id, year, StatusFilter.of(status), q, PageRequest.of(page, size));
+            PageRequest page) {
+        return reports.children(id, year, StatusFilter.of(status), q, page);
     }
 
     @GetMapping("/api/v1/organizations/{id}/statistical-reports/{year}/subtree")
@@ -103,14 +102,8 @@ class StatisticalReportApi {
             @RequestParam(required = false) OrganizationKind kind,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
+            PageRequest page) {
         return reports.subtree(
-                id,
-                year,
-                kind,
-                status == null ? StatusFilter.NOT_SUBMITTED : StatusFilter.of(status),
-                q,
-                PageRequest.of(page, size));
+                id, year, kind, status == null ? StatusFilter.NOT_SUBMITTED : StatusFilter.of(status), q, page);
     }
 }

@@ -25,9 +25,11 @@ import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.Validation;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
 import ru.profkom.shared.web.PdfReport;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 import ru.profkom.statisticalreports.OrganizationReportStatus;
 import ru.profkom.statisticalreports.ReportChanges;
@@ -50,16 +52,23 @@ class StatisticalReportPages {
 
     private final StatisticalReports reports;
     private final OrganizationPageHeader header;
-    private final FormErrors texts;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final Formats formats;
     private final Clock clock;
 
     StatisticalReportPages(
-            StatisticalReports reports, OrganizationPageHeader header, FormErrors texts, Formats formats, Clock clock) {
+            StatisticalReports reports,
+            OrganizationPageHeader header,
+            Texts texts,
+            FormRefusals refusals,
+            Formats formats,
+            Clock clock) {
         this.clock = clock;
         this.reports = reports;
         this.header = header;
         this.texts = texts;
+        this.refusals = refusals;
         this.formats = formats;
     }
 
@@ -72,17 +81,14 @@ class StatisticalReportPages {
             @RequestParam(defaultValue = "") String year,
             @RequestParam(defaultValue = "") String status,
             @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = PAGE_SIZE) PageRequest page,
             Model model) {
         Organization organization = header.addTo(model, id, "statistical-report");
         StatisticalReport report;
         try {
             report = reports.report(id, year(year));
         } catch (ProfkomException refused) {
-            if (refused.kind() != ProfkomException.Kind.INVALID) {
-                throw refused;
-            }
-            texts.show(model, refused);
+            refusals.show(model, refused);
             report = reports.report(id, reports.defaultYear());
         }
         List<SectionLines> sections = new ArrayList<>();
@@ -101,7 +107,7 @@ class StatisticalReportPages {
                 "children",
                 report.reportingChildren() == 0
                         ? new Page<OrganizationReportStatus>(List.of(), 0, PAGE_SIZE, 0)
-                        : reports.children(id, report.year(), filter, q, new PageRequest(page, PAGE_SIZE)));
+                        : reports.children(id, report.year(), filter, q, page));
         model.addAttribute("filters", StatusFilter.values());
         model.addAttribute("filterStatus", filter.name());
         model.addAttribute("filterQuery", q);
@@ -124,12 +130,9 @@ class StatisticalReportPages {
                 reports.save(id, year, changes);
             }
         } catch (ProfkomException refused) {
-            if (refused.kind() != ProfkomException.Kind.INVALID && refused.kind() != ProfkomException.Kind.CONFLICT) {
-                throw refused;
-            }
-            texts.show(model, refused);
+            refusals.show(model, refused);
             model.addAttribute("typed", form);
-            return page(id, String.valueOf(year), "", "", 0, model);
+            return page(id, String.valueOf(year), "", "", new PageRequest(0, PAGE_SIZE), model);
         }
         redirect.addFlashAttribute("flash", texts.text(submitting ? "statreport.submitted" : "statreport.saved"));
         return "redirect:/orgs/" + id + "/statistical-report?year=" + year;
@@ -165,16 +168,14 @@ class StatisticalReportPages {
                 reports.returnForCorrection(id, reportYear, comment);
             }
         } catch (ProfkomException refused) {
-            if (refused.kind() == ProfkomException.Kind.INVALID) {
-                texts.show(model, refused);
-                model.addAttribute("comment", comment);
-                return page(id, String.valueOf(reportYear), "", "", 0, model);
+            if (refused.kind() != ProfkomException.Kind.INVALID) {
+                // A state of the report that forbids the decision is told on the report's page, not on the comment.
+                refusals.flash(redirect, "formErrors", refused);
+                return back;
             }
-            if (refused.kind() != ProfkomException.Kind.CONFLICT) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("formErrors", texts.texts(refused));
-            return back;
+            refusals.show(model, refused);
+            model.addAttribute("comment", comment);
+            return page(id, String.valueOf(reportYear), "", "", new PageRequest(0, PAGE_SIZE), model);
         }
         redirect.addFlashAttribute(
                 "flash", texts.text(comment == null ? "statreport.accepted" : "statreport.returned"));
@@ -190,14 +191,13 @@ class StatisticalReportPages {
             @RequestParam(defaultValue = "NOT_SUBMITTED") String status,
             @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) Long within,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = PAGE_SIZE) PageRequest page,
             Model model) {
         Organization organization = header.addTo(model, id, "statistical-report");
         int reportYear = year(year);
         OrganizationKind listed = kind(organization, kind);
         StatusFilter filter = StatusFilter.of(status);
-        model.addAttribute(
-                "rows", reports.subtree(id, reportYear, listed, filter, q, within, new PageRequest(page, PAGE_SIZE)));
+        model.addAttribute("rows", reports.subtree(id, reportYear, listed, filter, q, within, page));
         model.addAttribute("levels", reports.levels(id, listed));
         model.addAttribute("within", within);
         model.addAttribute("year", reportYear);

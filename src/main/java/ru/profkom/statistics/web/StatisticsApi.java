@@ -71,8 +71,7 @@ class StatisticsApi {
     Page<ChildFigures> children(
             @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return statistics.childrenFigures(id, date, PageRequest.of(page, size));
+            PageRequest page) {
+        return statistics.childrenFigures(id, date, page);
     }
 }

@@ -23,8 +23,10 @@ import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.web.FormErrors;
+import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
+import ru.profkom.shared.web.Paged;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.shared.web.XlsxExport;
 import ru.profkom.statistics.ChildFigures;
 import ru.profkom.statistics.MembershipFigures;
@@ -39,7 +41,8 @@ class StatisticsPages {
     private final MembershipStatistics statistics;
     private final Organizations organizations;
     private final OrganizationPageHeader header;
-    private final FormErrors texts;
+    private final Texts texts;
+    private final FormRefusals refusals;
     private final Formats formats;
     private final Clock clock;
 
@@ -47,13 +50,15 @@ class StatisticsPages {
             MembershipStatistics statistics,
             Organizations organizations,
             OrganizationPageHeader header,
-            FormErrors texts,
+            Texts texts,
+            FormRefusals refusals,
             Formats formats,
             Clock clock) {
         this.statistics = statistics;
         this.organizations = organizations;
         this.header = header;
         this.texts = texts;
+        this.refusals = refusals;
         this.formats = formats;
         this.clock = clock;
     }
@@ -74,23 +79,20 @@ class StatisticsPages {
             @RequestParam(defaultValue = "") String date,
             @RequestParam(defaultValue = "") String from,
             @RequestParam(defaultValue = "") String to,
-            @RequestParam(defaultValue = "0") int page,
+            @Paged(size = 50) PageRequest page,
             Model model) {
         Organization organization = header.addTo(model, id, "statistics");
         Selection selection = select(date, from, to);
         Dashboard dashboard;
         try {
-            dashboard = dashboard(organization.id(), selection, new PageRequest(page, 50));
+            dashboard = dashboard(organization.id(), selection, page);
             if (!selection.problems().isEmpty()) {
-                texts.show(model, new ProfkomException(ProfkomException.Kind.INVALID, selection.problems()));
+                refusals.show(model, new ProfkomException(ProfkomException.Kind.INVALID, selection.problems()));
             }
         } catch (ProfkomException refused) {
-            if (refused.kind() != ProfkomException.Kind.INVALID) {
-                throw refused;
-            }
-            texts.show(model, refused);
+            refusals.show(model, refused);
             selection = select("", "", "");
-            dashboard = dashboard(organization.id(), selection, new PageRequest(page, 50));
+            dashboard = dashboard(organization.id(), selection, page);
         }
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("figures", dashboard.figures());

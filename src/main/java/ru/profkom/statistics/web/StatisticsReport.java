@@ -7,10 +7,10 @@ import java.util.List;
 import ru.profkom.members.MemberEnums.Category;
 import ru.profkom.members.MemberEnums.ExitReason;
 import ru.profkom.organizations.Organization;
-import ru.profkom.shared.web.FormErrors;
 import ru.profkom.shared.web.Formats;
 import ru.profkom.shared.web.PdfReport;
 import ru.profkom.shared.web.PdfReport.Section;
+import ru.profkom.shared.web.Texts;
 import ru.profkom.statistics.ChildFigures;
 import ru.profkom.statistics.MembershipFigures;
 import ru.profkom.statistics.MembershipMovement;
@@ -24,14 +24,14 @@ import ru.profkom.statistics.web.StatisticsPages.Selection;
  */
 final class StatisticsReport {
 
-    private final FormErrors texts;
+    private final Texts texts;
     private final Formats formats;
     private final Organization organization;
     private final Selection selection;
     private final Dashboard dashboard;
 
     StatisticsReport(
-            FormErrors texts, Formats formats, Organization organization, Selection selection, Dashboard dashboard) {
+            Texts texts, Formats formats, Organization organization, Selection selection, Dashboard dashboard) {
         this.texts = texts;
         this.formats = formats;
         this.organization = organization;

@@ -196,6 +196,10 @@ class AlbumPagesTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Дата события ещё не наступила", "is-invalid");
+        assertThat(page)
+                .containsPattern("data-testid=\"error-title\">[^<]+</div>")
+                .containsPattern("data-testid=\"error-eventDate\">Дата события ещё не наступила")
+                .containsPattern("<input[^>]*id=\"album-date\"[^>]*value=\"01.01.2999\"");
         assertThat(actors.as(Fixture.ADMIN_A, () -> albums.albums(primary, PageRequest.of(0, 5)))
                         .total())
                 .isZero();

@@ -292,6 +292,65 @@ class PublicPagesTests {
     }
 
     @Test
+    void showsAMistakeAtItsFieldAndKeepsWhatWasEntered() throws Exception {
+        long primary = fixture.organization(fixture.territorialA1(), OrganizationKind.PRIMARY, "ППО поликлиники");
+        Site site = save(primary, null, null);
+        String address = nextAddress();
+        String issued = issued("/" + site.slug() + "/join", address);
+
+        String answer = clock.shiftedBy(
+                Duration.ofSeconds(10),
+                () -> submitForPage(
+                        site,
+                        "join",
+                        issued,
+                        address,
+                        "lastName",
+                        "Ошибкина",
+                        "firstName",
+                        "Анна",
+                        "birthDate",
+                        "31.02.1990",
+                        "phone",
+                        "+79160000002",
+                        "consent",
+                        "true"));
+
+        assertThat(input(answer, "birthDate")).contains("value=\"31.02.1990\"", "is-invalid", "aria-invalid=\"true\"");
+        assertThat(answer).containsPattern("data-testid=\"error-birthDate\">[^<]+</div>");
+        assertThat(input(answer, "lastName"))
+                .contains("value=\"Ошибкина\"")
+                .doesNotContain("is-invalid", "aria-invalid");
+        assertThat(applications(primary)).isEmpty();
+    }
+
+    @Test
+    void showsAMissingMessageAtItsFieldAndKeepsTheName() throws Exception {
+        long primary = fixture.organization(fixture.territorialA1(), OrganizationKind.PRIMARY, "ППО аптеки");
+        Site site = save(primary, null, null);
+        String address = nextAddress();
+        String issued = issued("/" + site.slug() + "/feedback", address);
+
+        String answer = clock.shiftedBy(
+                Duration.ofSeconds(10),
+                () -> submitForPage(site, "feedback", issued, address, "authorName", "Гостья", "message", ""));
+
+        assertThat(input(answer, "authorName")).contains("value=\"Гостья\"").doesNotContain("is-invalid");
+        assertThat(answer)
+                .containsPattern(
+                        "<textarea[^>]*id=\"message\"[^>]*is-invalid|<textarea[^>]*is-invalid[^>]*id=\"message\"")
+                .containsPattern("data-testid=\"error-message\">[^<]+</div>");
+    }
+
+    /** The input tag of a field in a page. */
+    private static String input(String page, String id) {
+        java.util.regex.Matcher tag = java.util.regex.Pattern.compile("<input[^>]*\\sid=\"" + id + "\"[^>]*>")
+                .matcher(page);
+        assertThat(tag.find()).as("input " + id).isTrue();
+        return tag.group();
+    }
+
+    @Test
     void turnsAwayRobotsThatFillTheHoneypotOrSubmitAtOnceWithoutStoringAnything() throws Exception {
         long primary = fixture.organization(fixture.territorialA1(), OrganizationKind.PRIMARY, "ППО лаборатории");
         Site site = save(primary, null, null);

@@ -45,6 +45,23 @@ class PublicationPagesTests {
     UpwardRoutes routes;
 
     @Test
+    void aPackageWithoutTitleIsShownAgainWithTheMistakeAtTheTitleAndTheBodyKept() throws Exception {
+        MockHttpServletResponse response = mvc.perform(post("/orgs/{id}/packages", fixture.regionA())
+                        .param("title", "")
+                        .param("body", "Текст пакета")
+                        .with(actors.signedIn(Fixture.ADMIN_A)))
+                .andReturn()
+                .getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        String page = response.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .containsPattern("<input[^>]*is-invalid[^>]*id=\"title\"[^>]*required")
+                .containsPattern("data-testid=\"error-title\">[^<]+</div>")
+                .contains("Текст пакета");
+    }
+
+    @Test
     void rendersStoredScriptsInTitlesBodiesCommentsAndFileNamesAsText() throws Exception {
         String info = fixture.account(fixture.primaryA1(), Role.INFO_WORKER);
         String cityInfo = fixture.account(fixture.territorialA1(), Role.INFO_WORKER);
@@ -136,6 +153,28 @@ class PublicationPagesTests {
                 .getResponse();
         assertThat(ok.getRedirectedUrl()).isEqualTo("/publications/" + p.id());
         assertThat(actors.as(info, () -> publications.get(p.id())).images()).hasSize(1);
+    }
+
+    @Test
+    void aDraftWithoutTitleIsShownAgainWithTheMistakeAtTheTitleAndTheRestKept() throws Exception {
+        String info = fixture.account(fixture.primaryA1(), Role.INFO_WORKER);
+
+        MockHttpServletResponse response = mvc.perform(post("/orgs/" + fixture.primaryA1() + "/publications")
+                        .param("title", "")
+                        .param("body", "<p>Текст</p>")
+                        .param("tags", "субботник")
+                        .param("videos", "https://vk.com/video-1_2")
+                        .with(actors.signedIn(info)))
+                .andReturn()
+                .getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        String editor = response.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(editor)
+                .containsPattern("<input[^>]*is-invalid[^>]*id=\"title\"")
+                .containsPattern("data-testid=\"error-title\">[^<]+</div>")
+                .containsPattern("<input[^>]*id=\"tags\"[^>]*value=\"субботник\"")
+                .containsPattern("<textarea[^>]*id=\"videos\"[^>]*>https://vk.com/video-1_2</textarea>");
     }
 
     @Test
