@@ -101,6 +101,7 @@ public class MemberCabinet {
         repository.withdrawConsent(consentId, today);
         members.recordChange(
                 personId, "consent.withdrawn", consent.purpose().name(), today.toString(), clock.instant());
+        events.publishEvent(new MemberEvents.ConsentsChanged(personId));
         return members.load(personId);
     }
 

@@ -76,6 +76,12 @@ public final class MemberEvents {
             MembershipStatus to,
             Actor actor) {}
 
+    /** A consent of the person was given or withdrawn (by staff, the cabinet or the person's own link). */
+    public record ConsentsChanged(long personId) {}
+
+    /** A union role of the person in an organization began or ended. */
+    public record UnionRolesChanged(long personId, long organizationId) {}
+
     public record MemberUpdated(
             long personId, long organizationId, String organizationPath, int changedFields, Actor actor) {}
 

@@ -765,6 +765,7 @@ public class Members {
                 currentActor.get().accountId(),
                 now);
         recordChange(personId, "consent." + purpose, null, date.toString(), now);
+        events.publishEvent(new MemberEvents.ConsentsChanged(personId));
         return toMember(repository.person(personId).orElseThrow());
     }
 
@@ -785,6 +786,7 @@ public class Members {
         repository.withdrawConsent(consentId, date);
         // The purpose, as the cabinet records it: the history says which consent, not its row's number.
         recordChange(personId, "consent.withdrawn", consent.purpose().name(), date.toString(), now);
+        events.publishEvent(new MemberEvents.ConsentsChanged(personId));
         return toMember(repository.person(personId).orElseThrow());
     }
 
@@ -799,6 +801,7 @@ public class Members {
         LocalDate date = from == null ? today() : from;
         repository.insertRole(personId, organizationId, role, date);
         recordChange(personId, "role", null, role.name(), clock.instant());
+        events.publishEvent(new MemberEvents.UnionRolesChanged(personId, organizationId));
         return toMember(repository.person(personId).orElseThrow());
     }
 
@@ -813,6 +816,7 @@ public class Members {
         }
         repository.endRole(roleId, date);
         recordChange(personId, "role", term.role().name(), "—", clock.instant());
+        events.publishEvent(new MemberEvents.UnionRolesChanged(personId, term.organizationId()));
         return toMember(repository.person(personId).orElseThrow());
     }
 

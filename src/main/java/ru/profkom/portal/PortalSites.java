@@ -208,9 +208,10 @@ public class PortalSites {
         return repository.site(organizationId).map(site -> "/" + site.slug() + "/news/" + publicationId);
     }
 
-    @Transactional(readOnly = true)
+    // Served from memory: no transaction (and no connection) unless the cache misses.
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<PublicLeader> leaders(PublicSite site) {
-        return applications.publicLeaders(site.organizationId());
+        return publicPages.leaders(site.organizationId(), () -> applications.publicLeaders(site.organizationId()));
     }
 
     // Served from memory: no transaction (and no connection) unless the cache misses.

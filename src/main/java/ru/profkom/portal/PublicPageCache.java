@@ -6,6 +6,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import ru.profkom.members.JoinApplications.PublicLeader;
+import ru.profkom.members.MemberEvents.ConsentsChanged;
+import ru.profkom.members.MemberEvents.MemberExited;
+import ru.profkom.members.MemberEvents.MemberTransferred;
+import ru.profkom.members.MemberEvents.MemberUpdated;
+import ru.profkom.members.MemberEvents.MembershipStatusChanged;
+import ru.profkom.members.MemberEvents.UnionRolesChanged;
 import ru.profkom.portal.PortalEvents.AlbumChanged;
 import ru.profkom.portal.PortalEvents.SiteDocumentAdded;
 import ru.profkom.portal.PortalEvents.SiteDocumentRemoved;
@@ -31,6 +38,8 @@ class PublicPageCache {
             new StaleWhileReloadCache<>(TTL, MAX_ENTRIES);
     private final StaleWhileReloadCache<Long, List<SiteDocument>> documents =
             new StaleWhileReloadCache<>(TTL, MAX_ENTRIES);
+    private final StaleWhileReloadCache<Long, List<PublicLeader>> leaders =
+            new StaleWhileReloadCache<>(TTL, MAX_ENTRIES);
 
     Page<Album> albums(long organizationId, PageRequest page, Supplier<Page<Album>> loader) {
         return albums.get(new AlbumsKey(organizationId, page.page(), page.size()), loader);
@@ -46,6 +55,45 @@ class PublicPageCache {
 
     List<SiteDocument> documents(long organizationId, Supplier<List<SiteDocument>> loader) {
         return documents.get(organizationId, loader);
+    }
+
+    /**
+     * The leaders a home page names. A leader who withdraws a consent, leaves, or whose role ends must vanish
+     * from the page at once, so every registry change that could matter drops them all on this node after its
+     * commit (a whole reload costs one query per organization viewed); other nodes follow within the TTL.
+     */
+    List<PublicLeader> leaders(long organizationId, Supplier<List<PublicLeader>> loader) {
+        return leaders.get(organizationId, loader);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ConsentsChanged event) {
+        leaders.clear();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(UnionRolesChanged event) {
+        leaders.clear();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MemberUpdated event) {
+        leaders.clear();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MemberExited event) {
+        leaders.clear();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MemberTransferred event) {
+        leaders.clear();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MembershipStatusChanged event) {
+        leaders.clear();
     }
 
     @TransactionalEventListener(fallbackExecution = true)

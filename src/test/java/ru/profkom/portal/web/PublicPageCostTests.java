@@ -73,7 +73,7 @@ class PublicPageCostTests {
     private static final Map<String, Integer> NEXT_VIEW_LIMIT = new LinkedHashMap<>();
 
     static {
-        NEXT_VIEW_LIMIT.put("home", 1);
+        NEXT_VIEW_LIMIT.put("home", 0);
         NEXT_VIEW_LIMIT.put("news", 0);
         NEXT_VIEW_LIMIT.put("article", 0);
         NEXT_VIEW_LIMIT.put("albums", 0);

@@ -207,6 +207,33 @@ class PublicPagesTests {
     }
 
     @Test
+    void dropsALeaderFromTheKeptPageAsSoonAsTheRoleEndsOrTheConsentIsWithdrawnInTheCabinet() throws Exception {
+        long primary = fixture.organization(fixture.territorialA1(), OrganizationKind.PRIMARY, "ППО прачечной");
+        Member ending = member(primary, "Срочнова", "+79161230004");
+        Member staying = member(primary, "Постоянов", "+79161230005");
+        long[] endingRole = new long[1];
+        actors.run(Fixture.ADMIN_A, () -> {
+            endingRole[0] = members.assignRole(ending.id(), primary, UnionRole.CHAIR, null).roles().stream()
+                    .filter(role -> role.role() == UnionRole.CHAIR)
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            members.assignRole(staying.id(), primary, UnionRole.DEPUTY_CHAIR, null);
+            for (Member leader : List.of(ending, staying)) {
+                members.giveConsent(leader.id(), ConsentPurpose.PUBLICATION, null, ConsentForm.PAPER, null);
+            }
+        });
+        Site site = save(primary, null, null);
+        // Viewed twice, so the second view is the one kept in memory.
+        anonymous(get("/" + site.slug()));
+        assertThat(anonymous(get("/" + site.slug()))).contains("Срочнова", "Постоянов");
+
+        actors.run(Fixture.ADMIN_A, () -> members.endRole(endingRole[0], null));
+
+        assertThat(anonymous(get("/" + site.slug()))).contains("Постоянов").doesNotContain("Срочнова");
+    }
+
+    @Test
     void filesAJoinApplicationInTheRegistryWithConsentForTheStaffToAccept() throws Exception {
         long primary =
                 fixture.organization(fixture.territorialA1(), OrganizationKind.PRIMARY, "ППО станции скорой помощи");
