@@ -63,6 +63,8 @@ class PackagedJarCrawlIT {
     @Test
     void everyPageReachableFromTheStartPageServesTheLayoutInRussian() throws Exception {
         List<String> preparation = new DemoContent(application.baseUrl(), PASSWORD).add();
+        // The server times counted are the crawl's, not the preparation's.
+        int accessLogBefore = application.accessLog().size();
         Map<String, Crawler.Finding> findings = new LinkedHashMap<>();
         List<String> visited = new ArrayList<>();
         StringBuilder record = new StringBuilder();
@@ -89,6 +91,13 @@ class PackagedJarCrawlIT {
             }
         }
         Files.writeString(Path.of("target", "packaged-jar-crawl.txt"), record);
+        List<String> accessLog = application.accessLog();
+        ServerTimes times =
+                ServerTimes.of(accessLog.subList(Math.min(accessLogBefore, accessLog.size()), accessLog.size()));
+        Files.writeString(Path.of("target", "packaged-jar-server-time.txt"), times.report());
+        // Timing is recorded, not asserted: on a shared build machine it says more about the neighbours.
+        System.out.println("Время сервера на страницу: "
+                + times.report().lines().findFirst().orElse("") + " (target/packaged-jar-server-time.txt)");
         List<String> report = new ArrayList<>(preparation);
         findings.values().forEach(finding -> report.add(finding.toString()));
         System.out.println(
