@@ -89,7 +89,7 @@ final class PackagedJar implements AutoCloseable {
                         "--server.tomcat.accesslog.suffix=.log",
                         "--server.tomcat.accesslog.rotate=false",
                         "--server.tomcat.accesslog.buffered=false",
-                        "--server.tomcat.accesslog.pattern=%m %U%q %s %D")
+                        "--server.tomcat.accesslog.pattern=%m %U %q %s %D")
                 .directory(home.toFile())
                 .redirectErrorStream(true);
         builder.environment().remove("PORT");
@@ -104,7 +104,7 @@ final class PackagedJar implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Tomcat's access log: one line a request, {@code METHOD /path?query STATUS MICROSECONDS}. */
+    /** Tomcat's access log: one line a request, {@code METHOD /path ?query STATUS MICROSECONDS}. */
     List<String> accessLog() throws IOException {
         Path directory = home.resolve("access");
         if (!Files.isDirectory(directory)) {

@@ -15,6 +15,9 @@ final class ServerTimes {
     private static final List<String> FILES = List.of(
             "/webjars/", "/css/", "/js/", "/favicon", "/swagger-ui", "/v3/api-docs", "/images/", "/media/", "/files/");
 
+    private static final java.util.regex.Pattern DOWNLOAD =
+            java.util.regex.Pattern.compile("\\.(png|jpe?g|gif|webp|svg|ico|css|js|pdf|xlsx|csv|xml|txt|json)$");
+
     record Request(String path, int status, double millis) {}
 
     private final List<Request> requests;
@@ -23,20 +26,22 @@ final class ServerTimes {
         this.requests = List.copyOf(requests);
     }
 
-    /** The page requests among the access log's lines ({@code %m %U%q %s %D}). */
+    /** The page requests among the access log's lines ({@code %m %U %q %s %D}, the query {@code -} when none). */
     static ServerTimes of(List<String> accessLog) {
         List<Request> pages = new ArrayList<>();
         for (String line : accessLog) {
             String[] parts = line.strip().split(" ");
-            if (parts.length != 4 || !parts[0].equals("GET")) {
+            if (parts.length != 5 || !parts[0].equals("GET")) {
                 continue;
             }
             String path = parts[1];
+            // Files and downloads (exports, feeds, the sitemap) are not pages.
             if (FILES.stream().anyMatch(path::startsWith)
-                    || path.matches(".*\\.(png|jpe?g|gif|webp|svg|ico|css|js|pdf|xlsx|csv)$")) {
+                    || DOWNLOAD.matcher(path).find()) {
                 continue;
             }
-            pages.add(new Request(path, Integer.parseInt(parts[2]), Long.parseLong(parts[3]) / 1000.0));
+            String query = parts[2].equals("-") ? "" : parts[2];
+            pages.add(new Request(path + query, Integer.parseInt(parts[3]), Long.parseLong(parts[4]) / 1000.0));
         }
         return new ServerTimes(pages);
     }
