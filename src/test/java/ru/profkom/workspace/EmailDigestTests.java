@@ -14,10 +14,12 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.profkom.accounts.Accounts;
 import ru.profkom.members.JoinApplications;
 import ru.profkom.members.PersonData;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.MoscowTime;
+import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.PublicAddress;
 import ru.profkom.shared.Role;
 import ru.profkom.support.Actors;
@@ -53,6 +55,9 @@ class EmailDigestTests {
 
     @Autowired
     DSLContext dsl;
+
+    @Autowired
+    Accounts accounts;
 
     @Test
     void aDigestListsThePersonsOwnTasksWithLinksAndNeverAnotherOrganizations() throws Exception {
@@ -128,6 +133,27 @@ class EmailDigestTests {
         actors.run(chair, () -> notifications.setDigestEnabled(false));
 
         digests.send(LocalDate.of(2031, 3, 3));
+
+        assertThat(queuedFor(chair)).isZero();
+    }
+
+    @Test
+    void aPersonWhoseRoleWasRevokedGetsNoDigestOfThatOrganization() {
+        long primary = fixture.primary(fixture.territorialA1(), null, 30);
+        String chair = fixture.account(primary, Role.CHAIR);
+        apply(primary, Fixture.uniqueSurname("Отозванный"));
+        long grant =
+                actors
+                        .as(Fixture.ADMIN_A, () -> accounts.grantsIn(primary, false, new PageRequest(0, 50)))
+                        .items()
+                        .stream()
+                        .filter(view -> view.login().equals(chair))
+                        .findFirst()
+                        .orElseThrow()
+                        .id();
+        actors.run(Fixture.ADMIN_A, () -> accounts.revoke(grant));
+
+        digests.send(LocalDate.of(2031, 4, 4));
 
         assertThat(queuedFor(chair)).isZero();
     }
