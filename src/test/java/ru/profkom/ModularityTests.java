@@ -81,7 +81,9 @@ class ModularityTests {
             Map.entry("StatisticalReportLine", "ru.profkom.statisticalreports"),
             Map.entry("StatisticalReportStep", "ru.profkom.statisticalreports"),
             Map.entry("WorkspaceRead", "ru.profkom.workspace"),
-            Map.entry("WorkspaceSetting", "ru.profkom.workspace"));
+            Map.entry("WorkspaceSetting", "ru.profkom.workspace"),
+            Map.entry("WorkspaceDigest", "ru.profkom.workspace"),
+            Map.entry("WorkspaceDigestItem", "ru.profkom.workspace"));
 
     static final ApplicationModules MODULES = ApplicationModules.of(ProfkomApplication.class);
 

@@ -81,6 +81,21 @@ class AccountRepository {
                 .fetch(ACCOUNT.EMAIL);
     }
 
+    /** The enabled accounts with an address holding one of the roles anywhere, in the order of their ids. */
+    List<ActingAccounts.StaffAccount> enabledWithEmailAndRoles(Collection<Role> roles) {
+        return dsl.select(ACCOUNT.ID, ACCOUNT.LOGIN, ACCOUNT.FULL_NAME, ACCOUNT.EMAIL)
+                .from(ACCOUNT)
+                .where(ACCOUNT.ENABLED.isTrue())
+                .and(ACCOUNT.EMAIL.isNotNull())
+                .and(DSL.exists(DSL.selectOne()
+                        .from(ROLE_GRANT)
+                        .where(ROLE_GRANT.ACCOUNT_ID.eq(ACCOUNT.ID))
+                        .and(ROLE_GRANT.REVOKED_AT.isNull())
+                        .and(ROLE_GRANT.ROLE.in(roles.stream().map(Enum::name).toList()))))
+                .orderBy(ACCOUNT.ID)
+                .fetch(r -> new ActingAccounts.StaffAccount(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
     boolean hasActiveGrant(long accountId, long organizationId, Role role) {
         return dsl.fetchExists(
                 ROLE_GRANT,

@@ -30,8 +30,9 @@ class SecurityActor implements CurrentActor {
 
     @Override
     public Actor get() {
-        if (CurrentActor.insideSystemScope()) {
-            return Actor.SYSTEM;
+        java.util.Optional<Actor> scoped = CurrentActor.scoped();
+        if (scoped.isPresent()) {
+            return scoped.get();
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null

@@ -100,17 +100,26 @@ public class CrossPosting {
                 .where(CROSSPOST_DELIVERY.ORGANIZATION_ID.eq(organizationId))
                 .orderBy(CROSSPOST_DELIVERY.CREATED_AT.desc(), CROSSPOST_DELIVERY.ID.desc())
                 .limit(Math.min(limit, 200))
-                .fetch(r -> new Delivery(
-                        r.get(CROSSPOST_DELIVERY.ID),
-                        ChannelKind.valueOf(r.get(CROSSPOST_CHANNEL.KIND)),
-                        r.get(CROSSPOST_DELIVERY.PUBLICATION_ID),
-                        r.get(CROSSPOST_DELIVERY.TITLE),
-                        DeliveryStatus.valueOf(r.get(CROSSPOST_DELIVERY.STATUS)),
-                        r.get(CROSSPOST_DELIVERY.ATTEMPTS),
-                        r.get(CROSSPOST_DELIVERY.NEXT_ATTEMPT_AT),
-                        r.get(CROSSPOST_DELIVERY.LAST_ERROR),
-                        r.get(CROSSPOST_DELIVERY.SENT_AT),
-                        r.get(CROSSPOST_DELIVERY.CREATED_AT)));
+                .fetch(CrossPosting::toDelivery);
+    }
+
+    /**
+     * The organization's deliveries given up since the moment, the latest first, for the home of its staff:
+     * the news did not reach that channel and someone has to look at the channel's settings.
+     */
+    @Transactional(readOnly = true)
+    public List<Delivery> failedSince(long organizationId, Instant since, int limit) {
+        editable(organizationId);
+        return dsl.select(CROSSPOST_DELIVERY.asterisk(), CROSSPOST_CHANNEL.KIND)
+                .from(CROSSPOST_DELIVERY)
+                .join(CROSSPOST_CHANNEL)
+                .on(CROSSPOST_CHANNEL.ID.eq(CROSSPOST_DELIVERY.CHANNEL_ID))
+                .where(CROSSPOST_DELIVERY.ORGANIZATION_ID.eq(organizationId))
+                .and(CROSSPOST_DELIVERY.STATUS.eq(DeliveryStatus.FAILED.name()))
+                .and(CROSSPOST_DELIVERY.NEXT_ATTEMPT_AT.ge(since))
+                .orderBy(CROSSPOST_DELIVERY.NEXT_ATTEMPT_AT.desc(), CROSSPOST_DELIVERY.ID.desc())
+                .limit(Math.min(limit, 200))
+                .fetch(CrossPosting::toDelivery);
     }
 
     private Organization editable(long organizationId) {
@@ -119,6 +128,20 @@ public class CrossPosting {
             throw ProfkomException.forbidden("access.denied");
         }
         return organization;
+    }
+
+    private static Delivery toDelivery(org.jooq.Record r) {
+        return new Delivery(
+                r.get(CROSSPOST_DELIVERY.ID),
+                ChannelKind.valueOf(r.get(CROSSPOST_CHANNEL.KIND)),
+                r.get(CROSSPOST_DELIVERY.PUBLICATION_ID),
+                r.get(CROSSPOST_DELIVERY.TITLE),
+                DeliveryStatus.valueOf(r.get(CROSSPOST_DELIVERY.STATUS)),
+                r.get(CROSSPOST_DELIVERY.ATTEMPTS),
+                r.get(CROSSPOST_DELIVERY.NEXT_ATTEMPT_AT),
+                r.get(CROSSPOST_DELIVERY.LAST_ERROR),
+                r.get(CROSSPOST_DELIVERY.SENT_AT),
+                r.get(CROSSPOST_DELIVERY.CREATED_AT));
     }
 
     private static Channel toChannel(CrosspostChannelRecord r) {

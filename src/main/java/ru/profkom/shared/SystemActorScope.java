@@ -1,25 +1,50 @@
 package ru.profkom.shared;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * The actors a thread runs work for outside a request: the system, or one account a background job acts for.
+ * A stack, so that the innermost block wins: a digest run for a person may read a ranking as the system and
+ * comes back to the person afterwards.
+ */
 final class SystemActorScope {
 
-    private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
+    private static final ThreadLocal<Deque<Actor>> ACTORS = new ThreadLocal<>();
 
     private SystemActorScope() {}
 
     static void enter() {
-        DEPTH.set(DEPTH.get() + 1);
+        enter(Actor.SYSTEM);
+    }
+
+    static void enter(Actor actor) {
+        Deque<Actor> actors = ACTORS.get();
+        if (actors == null) {
+            actors = new ArrayDeque<>();
+            ACTORS.set(actors);
+        }
+        actors.push(actor);
     }
 
     static void leave() {
-        int depth = DEPTH.get() - 1;
-        if (depth <= 0) {
-            DEPTH.remove();
-        } else {
-            DEPTH.set(depth);
+        Deque<Actor> actors = ACTORS.get();
+        if (actors == null) {
+            return;
+        }
+        actors.pop();
+        if (actors.isEmpty()) {
+            ACTORS.remove();
         }
     }
 
+    static Optional<Actor> current() {
+        Deque<Actor> actors = ACTORS.get();
+        return actors == null ? Optional.empty() : Optional.of(actors.peek());
+    }
+
     static boolean active() {
-        return DEPTH.get() > 0;
+        return current().map(Actor::system).orElse(false);
     }
 }

@@ -1,6 +1,7 @@
 package ru.profkom.statisticalreports;
 
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -45,6 +46,14 @@ final class ReportRules {
     /** The day the report describes: 1 January of the next year. */
     static LocalDate asOf(int year) {
         return LocalDate.of(year + 1, 1, 1);
+    }
+
+    /** The report as of 1 January goes to the parent by 1 March of that year (the union's reporting rule). */
+    static final MonthDay DEADLINE = MonthDay.of(3, 1);
+
+    /** The day by which the report for the year is due at the parent. */
+    static LocalDate deadline(int year) {
+        return DEADLINE.atYear(asOf(year).getYear());
     }
 
     /** The last day whose end the figures describe, and the last day of the movement. */

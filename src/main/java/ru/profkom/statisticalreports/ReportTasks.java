@@ -1,13 +1,12 @@
 package ru.profkom.statisticalreports;
 
 import java.time.LocalDate;
-import java.time.MonthDay;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.TaskScope;
 import ru.profkom.shared.TaskSource;
@@ -23,9 +22,6 @@ class ReportTasks implements TaskSource {
     static final String REPORT_DUE = "REPORT_DUE";
     static final String REPORT_LATE = "REPORT_LATE";
 
-    /** The report as of 1 January goes to the parent by 1 March of that year. */
-    static final MonthDay DEADLINE = MonthDay.of(3, 1);
-
     private final StatisticalReports reports;
     private final StatisticalReportRepository repository;
     private final Organizations organizations;
@@ -36,14 +32,10 @@ class ReportTasks implements TaskSource {
         this.organizations = organizations;
     }
 
-    static LocalDate deadline(int year) {
-        return DEADLINE.atYear(year + 1);
-    }
-
     @Override
     public List<WorkItem> tasks(TaskScope scope) {
         int year = reports.defaultYear();
-        LocalDate deadline = deadline(year);
+        LocalDate deadline = reports.deadline(year);
         String title = String.valueOf(year);
         List<WorkItem> items = new ArrayList<>();
         for (long organizationId : scope.organizationIds()) {
@@ -65,7 +57,7 @@ class ReportTasks implements TaskSource {
                             title,
                             organizationId,
                             organization.shortName(),
-                            deadline.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                            MoscowTime.startOf(deadline),
                             deadline,
                             "/orgs/" + organizationId + "/statistical-report?year=" + year,
                             scope));
@@ -79,9 +71,7 @@ class ReportTasks implements TaskSource {
                             title,
                             child.organizationId(),
                             child.name(),
-                            child.updatedAt() == null
-                                    ? deadline.atStartOfDay(ZoneOffset.UTC).toInstant()
-                                    : child.updatedAt(),
+                            child.updatedAt() == null ? MoscowTime.startOf(deadline) : child.updatedAt(),
                             deadline,
                             "/orgs/" + organizationId + "/statistical-report?year=" + year + "&status=NOT_SUBMITTED",
                             scope));

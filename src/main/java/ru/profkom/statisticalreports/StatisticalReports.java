@@ -74,6 +74,11 @@ public class StatisticalReports {
         return today().getYear() - 1;
     }
 
+    /** The day by which the report for the year is due at the parent: the module's rule, not the caller's. */
+    public LocalDate deadline(int year) {
+        return ReportRules.deadline(year);
+    }
+
     /** The years a picker offers: from the last ended year back, newest first. */
     public List<Integer> recentYears(int count) {
         List<Integer> years = new ArrayList<>();

@@ -4,5 +4,5 @@
  * take most — and the in-app notifications (the bell) built from the same tasks. Nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "organizations", "accounts", "statistics", "indicators", "members"})
+        allowedDependencies = {"shared", "organizations", "accounts", "statistics", "indicators", "members", "mail"})
 package ru.profkom.workspace;

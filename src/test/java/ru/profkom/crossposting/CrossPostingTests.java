@@ -22,6 +22,9 @@ import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.publications.PublicationEvents.PublicationPublished;
 import ru.profkom.shared.Actor;
 import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.Role;
+import ru.profkom.shared.TaskScope;
+import ru.profkom.shared.WorkItem;
 import ru.profkom.support.Actors;
 import ru.profkom.support.Fixture;
 import ru.profkom.support.Patience;
@@ -53,6 +56,9 @@ class CrossPostingTests {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    CrossPostTasks tasks;
 
     HttpServer server;
     final ConcurrentLinkedQueue<String> calls = new ConcurrentLinkedQueue<>();
@@ -166,6 +172,54 @@ class CrossPostingTests {
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(delivery.attempts()).isEqualTo(CrossPosting.MAX_ATTEMPTS);
         assertThat(delivery.lastError()).contains("User authorization failed");
+    }
+
+    @Test
+    void aGivenUpCrossPostIsATaskForTheOrganizationsStaffOnly() {
+        long primary = fixture.organization(fixture.territorialA1(), OrganizationKind.PRIMARY, "ППО порта");
+        String chair = fixture.account(primary, Role.CHAIR);
+        String sibling = fixture.account(fixture.primaryA1(), Role.CHAIR);
+        actors.run(
+                Fixture.ADMIN_A,
+                () -> crossPosting.connect(primary, new ChannelForm(ChannelKind.VK, "-778", VK_TOKEN, true)));
+        vkFailures.set(100);
+        outbox.on(new PublicationPublished(
+                primary, "/", 9003L, "Собрание в порту", null, null, List.of(), "/publications/9003", Actor.SYSTEM));
+        deliveries(primary, 1);
+        assertThat(failedTasks(chair, primary)).isEmpty();
+        for (int attempt = 1; attempt <= CrossPosting.MAX_ATTEMPTS; attempt++) {
+            clock.shiftedBy(Duration.ofDays(attempt), () -> {
+                outbox.dispatchDue();
+                return null;
+            });
+        }
+
+        List<WorkItem> seen =
+                clock.shiftedBy(Duration.ofDays(CrossPosting.MAX_ATTEMPTS), () -> failedTasks(chair, primary));
+        assertThat(seen).singleElement().satisfies(item -> {
+            assertThat(item.kind()).isEqualTo("FAILED_CROSSPOST");
+            assertThat(item.title()).isEqualTo("Собрание в порту — Сообщество ВКонтакте");
+            assertThat(item.organizationId()).isEqualTo(primary);
+            assertThat(item.link()).isEqualTo("/orgs/" + primary + "/site/channels");
+        });
+        // Another organization's chair, another region's administrator and a member see none of it.
+        assertThat(failedTasks(sibling, primary)).isEmpty();
+        assertThat(failedTasks(Fixture.ADMIN_B, primary)).isEmpty();
+        assertThat(failedTasks(Fixture.MEMBER_A1, primary)).isEmpty();
+        // Two weeks after the last attempt it is no longer news.
+        assertThat(clock.shiftedBy(
+                        Duration.ofDays(CrossPosting.MAX_ATTEMPTS)
+                                .plus(CrossPostTasks.SHOWN_FOR)
+                                .plusDays(1),
+                        () -> failedTasks(chair, primary)))
+                .isEmpty();
+    }
+
+    private List<WorkItem> failedTasks(String login, long organizationId) {
+        return actors.as(
+                login,
+                () -> tasks.tasks(
+                        new TaskScope(List.of(organizationId), clock.instant(), java.time.LocalDate.now(clock), 20)));
     }
 
     @Test

@@ -28,11 +28,13 @@ final class PackagedJar implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path home;
     private final Deque<String> lastLines = new ArrayDeque<>();
 
-    private PackagedJar(Process process, int port) {
+    private PackagedJar(Process process, int port, Path home) {
         this.process = process;
         this.port = port;
+        this.home = home;
     }
 
     /** The repackaged application jar under {@code target/}, refusing to guess when there is none. */
@@ -78,11 +80,20 @@ final class PackagedJar implements AutoCloseable {
                         "--profkom.base-url=" + PUBLIC_ADDRESS,
                         "--spring.datasource.url=jdbc:h2:file:" + home.resolve("db/profkom")
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE",
-                        "--profkom.publications.index-dir=" + home.resolve("publications-index"))
+                        "--profkom.publications.index-dir=" + home.resolve("publications-index"),
+                        // Tomcat's own record of each request's time in the server (%D, microseconds), unbuffered,
+                        // so the crawl reads the server time of every page it opened.
+                        "--server.tomcat.accesslog.enabled=true",
+                        "--server.tomcat.accesslog.directory=" + home.resolve("access"),
+                        "--server.tomcat.accesslog.prefix=access",
+                        "--server.tomcat.accesslog.suffix=.log",
+                        "--server.tomcat.accesslog.rotate=false",
+                        "--server.tomcat.accesslog.buffered=false",
+                        "--server.tomcat.accesslog.pattern=%m %U %q %s %D")
                 .directory(home.toFile())
                 .redirectErrorStream(true);
         builder.environment().remove("PORT");
-        PackagedJar jar = new PackagedJar(builder.start(), port);
+        PackagedJar jar = new PackagedJar(builder.start(), port, home);
         // A test JVM stopped half-way (Ctrl+C, a killed build) takes the application down with it.
         Runtime.getRuntime().addShutdownHook(new Thread(jar.process::destroyForcibly));
         jar.awaitGreeting(home.resolve("server.log"));
@@ -91,6 +102,21 @@ final class PackagedJar implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Tomcat's access log: one line a request, {@code METHOD /path ?query STATUS MICROSECONDS}. */
+    List<String> accessLog() throws IOException {
+        Path directory = home.resolve("access");
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            List<String> lines = new java.util.ArrayList<>();
+            for (Path file : files.sorted().toList()) {
+                lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+            }
+            return lines;
+        }
     }
 
     /** The last lines the application printed, for a failure message. */

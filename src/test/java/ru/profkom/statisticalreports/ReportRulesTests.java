@@ -29,6 +29,12 @@ class ReportRulesTests {
     }
 
     @Test
+    void isDueAtTheParentByTheFirstOfMarchAfterTheYear() {
+        assertThat(ReportRules.deadline(2025)).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(ReportRules.deadline(2027)).isEqualTo(LocalDate.of(2028, 3, 1));
+    }
+
+    @Test
     void describesTheFirstOfJanuaryAfterTheYear() {
         assertThat(ReportRules.asOf(2025)).isEqualTo(LocalDate.of(2026, 1, 1));
         assertThat(ReportRules.lastDay(2025)).isEqualTo(LocalDate.of(2025, 12, 31));

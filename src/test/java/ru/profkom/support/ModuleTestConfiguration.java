@@ -22,7 +22,7 @@ public class ModuleTestConfiguration {
 
     @Bean
     CurrentActor systemOnlyActor() {
-        return () -> CurrentActor.insideSystemScope() ? Actor.SYSTEM : Actor.ANONYMOUS;
+        return () -> CurrentActor.scoped().orElse(Actor.ANONYMOUS);
     }
 
     @Bean
