@@ -1,14 +1,11 @@
 package ru.profkom.audit;
 
-import java.time.Clock;
 import java.util.List;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import ru.profkom.members.TransferRequestEvents.TransferRequestDecided;
 import ru.profkom.members.TransferRequestEvents.TransferRequested;
-import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Actor;
-import ru.profkom.shared.CurrentActor;
 
 /**
  * Transfer requests in the audit log: each entry is filed under both organizations, so that the administrators
@@ -17,23 +14,19 @@ import ru.profkom.shared.CurrentActor;
 @Component
 class TransferRequestAudit {
 
-    private final AuditRepository repository;
-    private final Organizations organizations;
-    private final Clock clock;
+    private final AuditWriter writer;
 
-    TransferRequestAudit(AuditRepository repository, Organizations organizations, Clock clock) {
-        this.repository = repository;
-        this.organizations = organizations;
-        this.clock = clock;
+    TransferRequestAudit(AuditWriter writer) {
+        this.writer = writer;
     }
 
     @ApplicationModuleListener
     void on(TransferRequested event) {
-        String details = "запрос " + event.requestId() + "; " + nameOf(event.fromOrganizationId()) + " → "
-                + nameOf(event.toOrganizationId());
+        String details = "запрос " + event.requestId() + "; " + writer.nameOf(event.fromOrganizationId()) + " → "
+                + writer.nameOf(event.toOrganizationId());
         both(
                 event.actor(),
-                "TRANSFER_REQUESTED",
+                AuditAction.TRANSFER_REQUESTED,
                 event.requestId(),
                 event.fromOrganizationId(),
                 event.fromOrganizationPath(),
@@ -44,11 +37,11 @@ class TransferRequestAudit {
 
     @ApplicationModuleListener
     void on(TransferRequestDecided event) {
-        String details = "запрос " + event.requestId() + "; " + nameOf(event.fromOrganizationId()) + " → "
-                + nameOf(event.toOrganizationId());
+        String details = "запрос " + event.requestId() + "; " + writer.nameOf(event.fromOrganizationId()) + " → "
+                + writer.nameOf(event.toOrganizationId());
         both(
                 event.actor(),
-                "TRANSFER_REQUEST_" + event.status().name(),
+                AuditAction.valueOf("TRANSFER_REQUEST_" + event.status().name()),
                 event.requestId(),
                 event.fromOrganizationId(),
                 event.fromOrganizationPath(),
@@ -59,7 +52,7 @@ class TransferRequestAudit {
 
     private void both(
             Actor actor,
-            String action,
+            AuditAction action,
             long requestId,
             long fromId,
             String fromPath,
@@ -67,8 +60,7 @@ class TransferRequestAudit {
             String toPath,
             String details) {
         for (var side : List.of(new Object[] {fromId, fromPath}, new Object[] {toId, toPath})) {
-            repository.insert(
-                    clock.instant(),
+            writer.insert(
                     actor.accountId(),
                     actor.login(),
                     actor.remoteAddress(),
@@ -79,10 +71,5 @@ class TransferRequestAudit {
                     requestId,
                     details);
         }
-    }
-
-    private String nameOf(long organizationId) {
-        return CurrentActor.asSystem(() -> organizations.shortNames(List.of(organizationId)))
-                .getOrDefault(organizationId, String.valueOf(organizationId));
     }
 }

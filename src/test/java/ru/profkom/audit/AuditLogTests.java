@@ -53,6 +53,32 @@ class AuditLogTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.jooq.DSLContext dsl;
+
+    @Test
+    void storesOnlyActionsThatTheLogNamesAndFilters() {
+        actors.run(
+                Fixture.ADMIN_A,
+                () -> organizations.createChild(
+                        fixture.territorialA1(),
+                        form(OrganizationKind.PRIMARY, Fixture.unique("ACT"), "ППО для действий")));
+        await().atMost(PATIENCE)
+                .until(() -> dsl.fetchCount(
+                                org.jooq.impl.DSL.table("audit_event"),
+                                org.jooq.impl.DSL.field("action").eq(AuditAction.ORGANIZATION_CREATED.name()))
+                        > 0);
+        java.util.Set<String> known = java.util.Arrays.stream(AuditAction.values())
+                .map(AuditAction::name)
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(dsl.selectDistinct(org.jooq.impl.DSL.field("action", String.class))
+                        .from(org.jooq.impl.DSL.table("audit_event"))
+                        .fetch(0, String.class))
+                .as("actions stored in the audit log")
+                .isNotEmpty()
+                .allMatch(known::contains);
+    }
+
     @Test
     void recordsOrganizationChangesForTheAdministratorsOfTheSubtree() {
         String code = Fixture.unique("AUD");

@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import ru.profkom.audit.AuditAction;
 import ru.profkom.audit.AuditFilter;
 import ru.profkom.audit.AuditLog;
 import ru.profkom.organizations.Organization;
@@ -23,70 +24,7 @@ import ru.profkom.shared.web.XlsxExport;
 @Controller
 class AuditPages {
 
-    static final List<String> ACTIONS = List.of(
-            "SIGNED_IN",
-            "SIGN_IN_FAILED",
-            "SIGN_IN_WHILE_LOCKED",
-            "ACCOUNT_LOCKED",
-            "ACCOUNT_CREATED",
-            "ROLE_GRANTED",
-            "ROLE_REVOKED",
-            "PASSWORD_RESET_REQUESTED",
-            "PASSWORD_CHANGED",
-            "ORGANIZATION_CREATED",
-            "ORGANIZATION_UPDATED",
-            "ORGANIZATION_MOVED",
-            "ORGANIZATIONS_MERGED",
-            "ORGANIZATION_LIQUIDATED",
-            "ORGANIZATIONS_LOADED",
-            "BODY_ATTACHED",
-            "BODY_DETACHED",
-            "MEMBER_JOINED",
-            "MEMBER_EXITED",
-            "MEMBER_TRANSFERRED",
-            "TRANSFER_REQUESTED",
-            "TRANSFER_REQUEST_ACCEPTED",
-            "TRANSFER_REQUEST_DECLINED",
-            "MEMBER_UPDATED",
-            "MEMBER_CARD_READ",
-            "MEMBER_HISTORY_READ",
-            "ACTIVISTS_READ",
-            "IMPORT_ERRORS_READ",
-            "JOIN_APPLICATIONS_READ",
-            "CORRECTIONS_READ",
-            "FEEDBACK_READ",
-            "MEMBERS_EXPORTED",
-            "MEMBERS_IMPORTED",
-            "ACTIVISTS_SUBMITTED",
-            "ACTIVIST_SNAPSHOT_READ",
-            "INDICATORS_SAVED",
-            "INDICATOR_CHANNEL_ADDED",
-            "INDICATOR_CHANNEL_REMOVED",
-            "RATING_WEIGHTS_CHANGED",
-            "INFO_REPORT_SENT",
-            "STATISTICAL_REPORT_SAVED",
-            "STATISTICAL_REPORT_SUBMITTED",
-            "STATISTICAL_REPORT_ACCEPTED",
-            "STATISTICAL_REPORT_RETURNED",
-            "PUBLICATION_SAVED",
-            "PUBLICATION_PUBLISHED",
-            "PUBLICATION_UNPUBLISHED",
-            "PUBLICATION_SENT_UPWARD",
-            "PUBLICATION_ROUTE_HANDLED",
-            "INFO_PACKAGE_SENT",
-            "PUBLIC_ADDRESS_CHANGED",
-            "SITE_UPDATED",
-            "SITE_DOCUMENT_ADDED",
-            "SITE_DOCUMENT_REMOVED",
-            "JOIN_APPLIED",
-            "ALBUM_CREATED",
-            "ALBUM_UPDATED",
-            "ALBUM_PUBLISHED",
-            "ALBUM_UNPUBLISHED",
-            "ALBUM_DELETED",
-            "ALBUM_PHOTOS_ADDED",
-            "ALBUM_PHOTO_CHANGED",
-            "ALBUM_PHOTO_REMOVED");
+    static final List<AuditAction> ACTIONS = List.of(AuditAction.values());
 
     private final AuditLog auditLog;
     private final Organizations organizations;
@@ -179,7 +117,7 @@ class AuditPages {
 
     private static AuditFilter filter(String action, String login, String from, String to) {
         return new AuditFilter(
-                ACTIONS.contains(action) ? action : null,
+                known(action),
                 login.isBlank() ? null : login,
                 Formats.parseDate(from).orElse(null),
                 Formats.parseDate(to).orElse(null));
@@ -187,5 +125,14 @@ class AuditPages {
 
     private static String enc(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The action the filter names, or none when it names no action (a stale link, a typed address). */
+    private static String known(String action) {
+        return ACTIONS.stream()
+                .map(AuditAction::name)
+                .filter(name -> name.equals(action))
+                .findFirst()
+                .orElse(null);
     }
 }
