@@ -53,7 +53,6 @@ class AccountRepository {
                 .set(ACCOUNT.FULL_NAME, fullName)
                 .set(ACCOUNT.EMAIL, email)
                 .set(ACCOUNT.ENABLED, true)
-                .set(ACCOUNT.FAILED_ATTEMPTS, 0)
                 .set(ACCOUNT.CREATED_AT, now)
                 .returning(ACCOUNT.ID)
                 .fetchOne(ACCOUNT.ID);
@@ -203,8 +202,6 @@ class AccountRepository {
 
     void recordSuccess(long accountId, Instant now) {
         dsl.update(ACCOUNT)
-                .set(ACCOUNT.FAILED_ATTEMPTS, 0)
-                .setNull(ACCOUNT.LOCKED_UNTIL)
                 .set(ACCOUNT.LAST_SIGN_IN_AT, now)
                 .where(ACCOUNT.ID.eq(accountId))
                 .execute();
@@ -213,8 +210,6 @@ class AccountRepository {
     void setPassword(long accountId, String passwordHash) {
         dsl.update(ACCOUNT)
                 .set(ACCOUNT.PASSWORD_HASH, passwordHash)
-                .set(ACCOUNT.FAILED_ATTEMPTS, 0)
-                .setNull(ACCOUNT.LOCKED_UNTIL)
                 .where(ACCOUNT.ID.eq(accountId))
                 .execute();
     }
@@ -259,13 +254,6 @@ class AccountRepository {
     }
 
     static Account toAccount(AccountRecord r) {
-        return new Account(
-                r.getId(),
-                r.getLogin(),
-                r.getFullName(),
-                r.getEmail(),
-                r.getEnabled(),
-                r.getLockedUntil(),
-                r.getLastSignInAt());
+        return new Account(r.getId(), r.getLogin(), r.getFullName(), r.getEmail(), r.getEnabled(), r.getLastSignInAt());
     }
 }

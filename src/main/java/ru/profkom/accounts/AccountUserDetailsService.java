@@ -1,6 +1,5 @@
 package ru.profkom.accounts;
 
-import java.time.Clock;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -10,11 +9,9 @@ import org.springframework.stereotype.Component;
 class AccountUserDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
-    private final Clock clock;
 
-    AccountUserDetailsService(AccountRepository accounts, Clock clock) {
+    AccountUserDetailsService(AccountRepository accounts) {
         this.accounts = accounts;
-        this.clock = clock;
     }
 
     @Override
@@ -26,7 +23,8 @@ class AccountUserDetailsService implements UserDetailsService {
                         r.getFullName(),
                         r.getPasswordHash(),
                         r.getEnabled(),
-                        r.getLockedUntil() == null || r.getLockedUntil().isBefore(clock.instant())))
+                        // Never locked as such: sign-in backs off per login and source (SignInThrottle).
+                        true))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown login"));
     }
 }

@@ -86,10 +86,6 @@ class AccountsTests {
                         .with(from(address)))
                 .andExpect(status().isTooManyRequests());
 
-        Account account = actors.as(login, accounts::me);
-        assertThat(account.lockedUntil())
-                .as("the account itself is never locked")
-                .isNull();
         await().atMost(PATIENCE)
                 .untilAsserted(() -> assertThat(actions(login))
                         .containsOnly("SIGN_IN_FAILED", "ACCOUNT_LOCKED")

@@ -13,7 +13,7 @@ import ru.profkom.support.Fixture;
 import ru.profkom.support.ProfkomIntegrationTest;
 import ru.profkom.support.TestClock;
 
-/** The sign-in lock ends by the application's clock, not the wall clock, so its expiry can be tested at all. */
+/** The sign-in back-off ends by the application's clock, not the wall clock, so its expiry can be tested at all. */
 @ProfkomIntegrationTest
 class SignInLockClockTests {
 
