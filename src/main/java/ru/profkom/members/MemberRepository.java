@@ -52,6 +52,13 @@ class MemberRepository {
         return dsl.selectFrom(PERSON).where(PERSON.ID.eq(id)).fetchOptional();
     }
 
+    /** The persons of a page of rows, read in one statement. */
+    Map<Long, PersonRecord> persons(Collection<Long> ids) {
+        return ids.isEmpty()
+                ? Map.of()
+                : dsl.selectFrom(PERSON).where(PERSON.ID.in(ids)).fetchMap(PERSON.ID);
+    }
+
     Optional<PersonRecord> personBySnils(String snils) {
         return dsl.selectFrom(PERSON).where(PERSON.SNILS.eq(snils)).fetchOptional();
     }

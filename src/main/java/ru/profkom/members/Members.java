@@ -120,11 +120,11 @@ public class Members {
         List<MemberChange> changes = repository.changes(personId).stream()
                 .filter(change -> RegistryRules.writtenInScope(scope, placesOf, change.occurredAt()))
                 .toList();
-        Long organizationId = repository
-                .person(personId)
-                .map(this::toMember)
-                .flatMap(member -> member.memberships().stream().findFirst())
-                .map(Membership::organizationId)
+        // The first membership the reader sees, as the card lists them; no need to build the whole card.
+        Long organizationId = repository.memberships(personId).stream()
+                .filter(membership -> scope.covers(membership.getOrganizationPath()))
+                .findFirst()
+                .map(MembershipRecord::getOrganizationId)
                 .orElse(null);
         if (organizationId != null) {
             events.publishEvent(

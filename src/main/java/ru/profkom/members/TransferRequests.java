@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import profkom.schema.tables.records.MemberTransferRequestRecord;
+import profkom.schema.tables.records.PersonRecord;
 import ru.profkom.members.MemberEnums.Category;
 import ru.profkom.members.MemberEnums.MembershipStatus;
 import ru.profkom.members.TransferRequestEvents.TransferRequestDecided;
@@ -182,23 +183,31 @@ public class TransferRequests {
             ids.add(r.getFromOrganizationId());
         });
         Map<Long, String> names = organizations.shortNames(ids);
-        return records.map(r -> view(r, holder, names));
+        // The holder sees the person as the registry has them: all persons of the page in one read.
+        Map<Long, PersonRecord> persons = holder
+                ? registry.persons(records.items().stream()
+                        .map(MemberTransferRequestRecord::getPersonId)
+                        .collect(java.util.stream.Collectors.toSet()))
+                : Map.of();
+        return records.map(r -> view(r, holder, names, persons));
     }
 
     private TransferRequest view(MemberTransferRequestRecord record, boolean holder) {
         return view(
                 record,
                 holder,
-                organizations.shortNames(List.of(record.getToOrganizationId(), record.getFromOrganizationId())));
+                organizations.shortNames(List.of(record.getToOrganizationId(), record.getFromOrganizationId())),
+                holder ? registry.persons(List.of(record.getPersonId())) : Map.of());
     }
 
-    private TransferRequest view(MemberTransferRequestRecord r, boolean holder, Map<Long, String> names) {
+    private TransferRequest view(
+            MemberTransferRequestRecord r, boolean holder, Map<Long, String> names, Map<Long, PersonRecord> persons) {
         TransferStatus status = TransferStatus.valueOf(r.getStatus());
         boolean theirs = holder || status == TransferStatus.ACCEPTED;
         String personName = r.getSubmittedName();
         java.time.LocalDate birthDate = r.getSubmittedBirthDate();
         if (holder) {
-            var person = registry.person(r.getPersonId()).orElseThrow();
+            PersonRecord person = persons.get(r.getPersonId());
             personName = person.getLastName() + " " + person.getFirstName()
                     + (person.getPatronymic() == null ? "" : " " + person.getPatronymic());
             birthDate = person.getBirthDate();

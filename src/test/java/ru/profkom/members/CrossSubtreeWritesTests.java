@@ -357,6 +357,24 @@ class CrossSubtreeWritesTests {
     }
 
     @Test
+    void theHoldersListReadsThePersonsOfAPageInOneStatement() throws Exception {
+        for (String surname : List.of("Первопереводова", "Второпереводова", "Третьепереводова")) {
+            Member foreign = registerInB();
+            actors.as(
+                    Fixture.ADMIN_A,
+                    () -> members.enrol(
+                            fixture.primaryA1(), withSnilsOf(foreign, surname), membership(), TransferSource.FORM));
+        }
+        List<String> statements = ru.profkom.support.StatementCounter.record(() -> actors.as(
+                Fixture.ADMIN_B,
+                () -> transferRequests.incoming(fixture.regionB(), TransferStatus.PENDING, PageRequest.of(0, 200))));
+        assertThat(statements.stream()
+                        .filter(sql -> sql.toLowerCase(java.util.Locale.ROOT).matches("(?s).*from\\s+\\S*person\\W.*")))
+                .as("reads of the person table listing incoming requests: " + statements)
+                .hasSize(1);
+    }
+
+    @Test
     void aDeclinedRequestChangesNothingOfThePerson() {
         Member foreign = registerInB();
         long requestId = actors.as(
