@@ -36,8 +36,11 @@ class JobScheduling {
                 .filter(RecurringTask.class::isInstance)
                 .<RecurringTask<?>>map(task -> (RecurringTask<?>) task)
                 .toList();
+        // startTasks registers the recurring tasks as known too: naming them twice fails on a duplicate key.
+        List<Task<?>> others =
+                all.stream().filter(task -> !(task instanceof RecurringTask)).toList();
         ProfkomSettings.Jobs jobs = settings.jobs();
-        return Scheduler.create(dataSource, all)
+        return Scheduler.create(dataSource, others)
                 .startTasks(recurring)
                 .threads(jobs.threads())
                 .pollingInterval(jobs.pollInterval())
