@@ -160,8 +160,13 @@ public record ProfkomSettings(
             @DefaultValue("0") @PositiveOrZero long vkGroupId,
             @DefaultValue("") @NotNull String smppHost,
             @DefaultValue("2775") @Positive int smppPort,
-            @DefaultValue("") @NotNull String smppSystemId,
-            @DefaultValue("") @NotNull String smppPassword,
+            // SMPP 3.4 limits: system_id 16 octets, password 9, both with the closing NUL.
+            @DefaultValue("") @NotNull @jakarta.validation.constraints.Size(max = 15)
+            String smppSystemId,
+
+            @DefaultValue("") @NotNull @jakarta.validation.constraints.Size(max = 8)
+            String smppPassword,
+
             @DefaultValue("PROFKOM") @NotNull String smppSourceAddress,
             @DefaultValue("0") @PositiveOrZero java.math.BigDecimal smsPartPrice,
             @DefaultValue("PT24H") @NotNull Duration linkTokenLifetime) {}

@@ -203,7 +203,7 @@ public class SmsSender implements ChannelSender, AutoCloseable {
             fresh.unbindAndClose();
             String reason = e.getCause() instanceof NegativeResponseException negative
                     ? "отказ, код 0x" + Integer.toHexString(negative.getCommandStatus())
-                    : e.getMessage();
+                    : JsonHttp.hide(e.getMessage(), settings.smppPassword());
             state = new SmppState(
                     SmppState.Kind.BIND_FAILED,
                     "Не удалось подключиться к СМС-центру " + settings.smppHost() + ":" + settings.smppPort() + " ("
