@@ -108,6 +108,12 @@ public class MemberChannels {
             throw ProfkomException.conflict("mailing.channels.vk.notConfigured");
         }
         long userId = Long.parseLong(id.group(1));
+        // A typed id proves nothing about whose page it is: never take a page another member linked.
+        if (links.personAt(Channel.VK, String.valueOf(userId))
+                .filter(owner -> owner != personId)
+                .isPresent()) {
+            throw ProfkomException.invalid("vkId", "mailing.channels.vk.taken");
+        }
         switch (vk.messagesAllowed(userId)) {
             case ALLOWED -> {
                 links.link(personId, Channel.VK, String.valueOf(userId), clock.instant());

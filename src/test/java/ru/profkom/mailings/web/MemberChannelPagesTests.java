@@ -134,6 +134,11 @@ class MemberChannelPagesTests {
         assertThat(linked.getFlashMap().get("flash").toString()).contains("ВКонтакте подключён");
         assertThat(links.linksOf(person)).containsEntry(Channel.VK, "5001");
         assertThat(page(login, "/cabinet/channels")).contains("5001", "unlink-VK");
+
+        long other = register("Чуковская", null);
+        String otherLogin = linkedAccount(other);
+        assertThat(errors(vk(otherLogin, "5001"))).singleElement().asString().contains("уже подключена");
+        assertThat(links.linksOf(person)).containsEntry(Channel.VK, "5001");
     }
 
     private MvcResult vk(String login, String vkId) throws Exception {
