@@ -46,7 +46,8 @@ public record ProfkomSettings(
         @DefaultValue @Valid Publications publications,
         @DefaultValue @Valid Portal portal,
         @DefaultValue @Valid Crosspost crosspost,
-        @DefaultValue @Valid Jobs jobs) {
+        @DefaultValue @Valid Jobs jobs,
+        @DefaultValue @Valid MailingChannels mailingChannels) {
 
     /** Empty, or http(s) with a host and no query: links are built by appending paths to it. */
     public static final String BASE_URL_PATTERN = "^$|^https?://[^\\s/?#]+(/[^\\s?#]*)?$";
@@ -139,4 +140,34 @@ public record ProfkomSettings(
             @DefaultValue("4") @Positive int threads,
             @DefaultValue("PT2S") @NotNull Duration pollInterval,
             @DefaultValue("PT5M") @NotNull Duration deadAfter) {}
+
+    /**
+     * The mailings' channels (mailings.channels): the Telegram bot (token and name, empty token: the bot is off),
+     * the Telegram and VK API addresses (tests point them at local servers), the VK community's token and id,
+     * the SMPP centre (empty host: SMS is off) and the price of one SMS part shown before sending.
+     */
+    public record MailingChannels(
+            @DefaultValue("") @NotNull String telegramBotToken,
+            @DefaultValue("") @NotNull String telegramBotName,
+
+            @DefaultValue("https://api.telegram.org") @NotNull
+            URI telegramUrl,
+
+            @DefaultValue("PT5S") @NotNull Duration telegramPollInterval,
+            @DefaultValue("https://api.vk.com") @NotNull URI vkUrl,
+            @DefaultValue("5.199") @NotBlank String vkVersion,
+            @DefaultValue("") @NotNull String vkGroupToken,
+            @DefaultValue("0") @PositiveOrZero long vkGroupId,
+            @DefaultValue("") @NotNull String smppHost,
+            @DefaultValue("2775") @Positive int smppPort,
+            // SMPP 3.4 limits: system_id 16 octets, password 9, both with the closing NUL.
+            @DefaultValue("") @NotNull @jakarta.validation.constraints.Size(max = 15)
+            String smppSystemId,
+
+            @DefaultValue("") @NotNull @jakarta.validation.constraints.Size(max = 8)
+            String smppPassword,
+
+            @DefaultValue("PROFKOM") @NotNull String smppSourceAddress,
+            @DefaultValue("0") @PositiveOrZero java.math.BigDecimal smsPartPrice,
+            @DefaultValue("PT24H") @NotNull Duration linkTokenLifetime) {}
 }

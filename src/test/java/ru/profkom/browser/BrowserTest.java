@@ -32,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import ru.profkom.support.TestMail;
+import ru.profkom.support.TestMailingPeers;
 
 /**
  * Runs the application on a random port over an in-memory H2 and drives Debian's Chromium through
@@ -78,6 +79,10 @@ abstract class BrowserTest {
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("profkom.mailing-channels.telegram-url", TestMailingPeers::baseUrl);
+        registry.add("profkom.mailing-channels.vk-url", TestMailingPeers::baseUrl);
+        registry.add("profkom.mailing-channels.telegram-bot-token", () -> TestMailingPeers.BOT_TOKEN);
+        registry.add("profkom.mailing-channels.telegram-bot-name", () -> TestMailingPeers.BOT_NAME);
     }
 
     @BeforeAll

@@ -71,6 +71,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         properties.put("profkom.jobs.poll-interval", "PT0.2S");
         properties.put("profkom.crosspost.telegram-url", TestChannels.baseUrl());
         properties.put("profkom.crosspost.vk-url", TestChannels.baseUrl());
+        properties.put("profkom.mailing-channels.telegram-url", TestMailingPeers.baseUrl());
+        properties.put("profkom.mailing-channels.vk-url", TestMailingPeers.baseUrl());
+        properties.put("profkom.mailing-channels.telegram-bot-token", TestMailingPeers.BOT_TOKEN);
+        properties.put("profkom.mailing-channels.telegram-bot-name", TestMailingPeers.BOT_NAME);
+        properties.put("profkom.mailing-channels.vk-group-token", TestMailingPeers.VK_TOKEN);
+        properties.put("profkom.mailing-channels.vk-group-id", String.valueOf(TestMailingPeers.VK_GROUP));
         try {
             properties.put(
                     "profkom.publications.index-dir",
