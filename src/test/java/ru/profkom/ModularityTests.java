@@ -38,6 +38,8 @@ class ModularityTests {
             Map.entry("AuditEvent", "ru.profkom.audit"),
             Map.entry("MailingOutbox", "ru.profkom.mailings"),
             Map.entry("MailingChannelLink", "ru.profkom.mailings"),
+            Map.entry("Mailing", "ru.profkom.mailings"),
+            Map.entry("MailingText", "ru.profkom.mailings"),
             Map.entry("MailMessage", "ru.profkom.mail"),
             Map.entry("InstallationSetting", "ru.profkom.settings"),
             Map.entry("Person", "ru.profkom.members"),
