@@ -96,7 +96,9 @@ class MailingSending {
                 .add(row));
         byChannel.forEach((channel, rows) -> send(mailing, channel, rows, outcomes));
         transactions.executeWithoutResult(status -> outbox.record(outcomes));
-        return Optional.of(clock.instant());
+        Map<Channel, Integer> sent = new EnumMap<>(Channel.class);
+        byChannel.forEach((channel, rows) -> sent.put(channel, rows.size()));
+        return Optional.of(ChannelPacing.nextRun(now, clock.instant(), sent, settings));
     }
 
     private void send(
