@@ -61,6 +61,14 @@ class OutboxRepository {
                 });
     }
 
+    /** The sender organization of a mailing, if it exists. */
+    Optional<Long> organizationOf(long mailingId) {
+        return dsl.select(MAILING.ORGANIZATION_ID)
+                .from(MAILING)
+                .where(MAILING.ID.eq(mailingId))
+                .fetchOptional(MAILING.ORGANIZATION_ID);
+    }
+
     /** Moves the mailing on only if it still stands where the caller saw it (a pause in between wins). */
     boolean changeStatus(long mailingId, MailingStatus from, MailingStatus to, Instant now) {
         return dsl.update(MAILING)

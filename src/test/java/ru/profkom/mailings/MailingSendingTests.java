@@ -43,6 +43,17 @@ class MailingSendingTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    MailingControl control;
+
+    @Autowired
+    ru.profkom.organizations.Organizations organizations;
+
+    private ru.profkom.shared.Scope regionScope() {
+        return ru.profkom.shared.Scope.ofPaths(
+                List.of(organizations.pathOf(fixture.regionA()).orElseThrow()));
+    }
+
     private long mailing(MailingStatus status, LocalTime windowStart, LocalTime windowEnd) {
         Instant now = clock.instant();
         long id = dsl.insertInto(MAILING)
@@ -168,5 +179,33 @@ class MailingSendingTests {
         await().atMost(Patience.AFTER_COMMIT).until(() -> mailingStatus(mailingId) == MailingStatus.DONE);
         assertThat(status(row)).isEqualTo(OutboxStatus.SENT);
         assertThat(TestMail.receivedBy("job.send@profkom.test")).hasSize(1);
+    }
+
+    @Test
+    void pausesResumesAndResendsFailedRowsOnlyWithinTheSendersScope() {
+        long mailingId = mailing(MailingStatus.SENDING, null, null);
+        long queued = row(mailingId, "resume.send@profkom.test", OutboxStatus.QUEUED, "Зоя");
+        long failed = row(mailingId, "failed.send@profkom.test", OutboxStatus.FAILED, "Ирина");
+        long unknown = row(mailingId, "unknown.send@profkom.test", OutboxStatus.UNKNOWN, "Кира");
+
+        ru.profkom.support.Refusals.assertRefused(
+                ru.profkom.shared.ProfkomException.Kind.FORBIDDEN,
+                "mailing.forbidden",
+                () -> control.pause(ru.profkom.shared.Scope.ofPaths(List.of("/999999999/")), mailingId));
+        assertThat(control.pause(regionScope(), mailingId)).isEqualTo(MailingStatus.PAUSED);
+        assertThat(sending.runOnce(mailingId)).isEmpty();
+        assertThat(status(queued)).isEqualTo(OutboxStatus.QUEUED);
+
+        assertThat(control.resume(regionScope(), mailingId)).isEqualTo(MailingStatus.SCHEDULED);
+        await().atMost(Patience.AFTER_COMMIT).until(() -> mailingStatus(mailingId) == MailingStatus.DONE);
+        assertThat(status(queued)).isEqualTo(OutboxStatus.SENT);
+        assertThat(status(failed)).isEqualTo(OutboxStatus.FAILED);
+
+        assertThat(control.resend(regionScope(), mailingId, false)).isEqualTo(1);
+        await().atMost(Patience.AFTER_COMMIT)
+                .until(() -> mailingStatus(mailingId) == MailingStatus.DONE && status(failed) == OutboxStatus.SENT);
+        assertThat(status(unknown)).isEqualTo(OutboxStatus.UNKNOWN);
+        assertThat(TestMail.receivedBy("unknown.send@profkom.test")).isEmpty();
+        assertThat(TestMail.receivedBy("failed.send@profkom.test")).hasSize(1);
     }
 }
