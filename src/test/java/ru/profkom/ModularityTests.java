@@ -40,6 +40,8 @@ class ModularityTests {
             Map.entry("MailingChannelLink", "ru.profkom.mailings"),
             Map.entry("MailingLinkToken", "ru.profkom.mailings"),
             Map.entry("MailingBotOffset", "ru.profkom.mailings"),
+            Map.entry("Mailing", "ru.profkom.mailings"),
+            Map.entry("MailingText", "ru.profkom.mailings"),
             Map.entry("MailMessage", "ru.profkom.mail"),
             Map.entry("InstallationSetting", "ru.profkom.settings"),
             Map.entry("Person", "ru.profkom.members"),

@@ -47,7 +47,8 @@ public record ProfkomSettings(
         @DefaultValue @Valid Portal portal,
         @DefaultValue @Valid Crosspost crosspost,
         @DefaultValue @Valid Jobs jobs,
-        @DefaultValue @Valid MailingChannels mailingChannels) {
+        @DefaultValue @Valid MailingChannels mailingChannels,
+        @DefaultValue @Valid Mailings mailings) {
 
     /** Empty, or http(s) with a host and no query: links are built by appending paths to it. */
     public static final String BASE_URL_PATTERN = "^$|^https?://[^\\s/?#]+(/[^\\s?#]*)?$";
@@ -170,4 +171,28 @@ public record ProfkomSettings(
             @DefaultValue("PROFKOM") @NotNull String smppSourceAddress,
             @DefaultValue("0") @PositiveOrZero java.math.BigDecimal smsPartPrice,
             @DefaultValue("PT24H") @NotNull Duration linkTokenLifetime) {}
+
+    /**
+     * Mailings to members: the SMTP relay the e-mail channel hands messages to (any relay: host, port, user and
+     * password when it asks, STARTTLS), how many connections it keeps open and reuses, the sender and its
+     * timeouts; the attachment limit; the Moscow-time window outside which nothing is sent; how many outbox rows
+     * a run claims at once and the rate per channel (messages a minute, 0 for no limit).
+     */
+    public record Mailings(
+            @DefaultValue("localhost") @NotBlank String smtpHost,
+            @DefaultValue("25") @Positive int smtpPort,
+            @DefaultValue("") @NotNull String smtpUser,
+            @DefaultValue("") @NotNull String smtpPassword,
+            @DefaultValue("false") boolean smtpStartTls,
+            @DefaultValue("2") @Positive int smtpConnections,
+            @DefaultValue("PT30S") @NotNull Duration smtpTimeout,
+            @DefaultValue("profkom@localhost") @NotBlank String from,
+            @DefaultValue("10485760") @Positive long attachmentLimitBytes,
+            @DefaultValue("09:00") @NotNull java.time.LocalTime windowStart,
+            @DefaultValue("21:00") @NotNull java.time.LocalTime windowEnd,
+            @DefaultValue("500") @Positive int batchSize,
+            @DefaultValue("0") @PositiveOrZero int emailPerMinute,
+            @DefaultValue("1500") @PositiveOrZero int telegramPerMinute,
+            @DefaultValue("1000") @PositiveOrZero int vkPerMinute,
+            @DefaultValue("600") @PositiveOrZero int smsPerMinute) {}
 }

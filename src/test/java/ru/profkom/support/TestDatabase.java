@@ -61,6 +61,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         properties.put(
                 "spring.mail.port", String.valueOf(TestMail.server().getSmtp().getPort()));
         properties.put("profkom.mail.poll-interval", "PT0.2S");
+        properties.put("profkom.mailings.smtp-host", "127.0.0.1");
+        properties.put(
+                "profkom.mailings.smtp-port",
+                String.valueOf(TestMail.server().getSmtp().getPort()));
         properties.put("profkom.base-url", "http://profkom.test");
         properties.put("profkom.demo.load", "false");
         // Every MockMvc request comes from 127.0.0.1: the tests of one context are many people, not one visitor

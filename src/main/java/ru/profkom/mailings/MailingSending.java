@@ -1,0 +1,170 @@
+package ru.profkom.mailings;
+
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.profkom.mailings.channels.ChannelSender;
+import ru.profkom.mailings.channels.OutgoingMessage;
+import ru.profkom.mailings.channels.SendOutcome;
+import ru.profkom.shared.ProfkomSettings;
+
+/**
+ * The send job: one db-scheduler execution per mailing ({@value #TASK} with the mailing's id), rescheduled while
+ * there is work. A run claims a batch of queued rows as {@code SENDING} and commits, then hands them to the
+ * channels, then records the outcomes; rows a dead run left {@code SENDING} become {@code UNKNOWN} first. A
+ * pause or cancel takes effect at the next batch; outside the Moscow window the run waits for its next start.
+ */
+@Configuration(proxyBeanMethods = false)
+class MailingSending {
+
+    static final String TASK = "mailing-send";
+
+    private static final Logger log = LoggerFactory.getLogger(MailingSending.class);
+
+    private final OutboxRepository outbox;
+    private final TransactionTemplate transactions;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final Clock clock;
+    private final ProfkomSettings.Mailings settings;
+
+    MailingSending(
+            OutboxRepository outbox,
+            TransactionTemplate transactions,
+            List<ChannelSender> senders,
+            Clock clock,
+            ProfkomSettings settings) {
+        this.outbox = outbox;
+        this.transactions = transactions;
+        senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+        this.clock = clock;
+        this.settings = settings.mailings();
+    }
+
+    @Bean
+    CustomTask<Long> mailingSendTask() {
+        return Tasks.custom(TASK, Long.class).execute((instance, context) -> {
+            Optional<Instant> next = runOnce(instance.getData());
+            return next.<CompletionHandler<Long>>map(
+                            at -> (complete, operations) -> operations.reschedule(complete, at))
+                    .orElseGet(CompletionHandler.OnCompleteRemove::new);
+        });
+    }
+
+    /** One batch of one mailing; the time of the next run, or empty when the mailing needs none. */
+    Optional<Instant> runOnce(long mailingId) {
+        Optional<OutboxRepository.MailingToSend> found = outbox.mailing(mailingId);
+        if (found.isEmpty() || !found.get().status().active()) {
+            return Optional.empty();
+        }
+        OutboxRepository.MailingToSend mailing = found.get();
+        int interrupted = transactions.execute(status -> outbox.markInterrupted(mailingId));
+        if (interrupted > 0) {
+            log.warn("Mailing {}: {} rows of a run that died are now unknown", mailingId, interrupted);
+        }
+        Instant now = clock.instant();
+        if (!mailing.window().allows(now)) {
+            return Optional.of(mailing.window().nextAllowed(now));
+        }
+        if (mailing.status() == MailingStatus.SCHEDULED
+                && !outbox.changeStatus(
+                        mailingId, MailingStatus.SCHEDULED, mailing.status().afterStart(), now)) {
+            return Optional.empty();
+        }
+        List<OutboxRepository.ClaimedRow> claimed =
+                transactions.execute(status -> outbox.claim(mailingId, settings.batchSize(), now));
+        if (claimed.isEmpty()) {
+            outbox.changeStatus(mailingId, MailingStatus.SENDING, MailingStatus.SENDING.afterFinish(), clock.instant());
+            return Optional.empty();
+        }
+        List<Query> outcomes = new ArrayList<>(claimed.size());
+        Map<Channel, List<OutboxRepository.ClaimedRow>> byChannel = new EnumMap<>(Channel.class);
+        claimed.forEach(row -> byChannel
+                .computeIfAbsent(row.channel(), channel -> new ArrayList<>())
+                .add(row));
+        byChannel.forEach((channel, rows) -> send(mailing, channel, rows, outcomes));
+        transactions.executeWithoutResult(status -> outbox.record(outcomes));
+        Map<Channel, Integer> sent = new EnumMap<>(Channel.class);
+        byChannel.forEach((channel, rows) -> sent.put(channel, rows.size()));
+        return Optional.of(ChannelPacing.nextRun(now, clock.instant(), sent, settings));
+    }
+
+    private void send(
+            OutboxRepository.MailingToSend mailing,
+            Channel channel,
+            List<OutboxRepository.ClaimedRow> rows,
+            List<Query> outcomes) {
+        ChannelSender sender = senders.get(channel);
+        if (sender == null) {
+            rows.forEach(row -> outcomes.add(outbox.failed(row.id(), "Канал не подключён на этом сервере")));
+            return;
+        }
+        int size = Math.max(1, sender.maxBatch());
+        for (int from = 0; from < rows.size(); from += size) {
+            List<OutboxRepository.ClaimedRow> part = rows.subList(from, Math.min(rows.size(), from + size));
+            List<OutgoingMessage> messages =
+                    part.stream().map(row -> compose(mailing, row)).toList();
+            List<SendOutcome> answers;
+            try {
+                answers = sender.send(messages);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Mailing {}: {} sender failed mid-batch: {}",
+                        mailing.id(),
+                        channel,
+                        e.getClass().getSimpleName());
+                part.forEach(row -> outcomes.add(outbox.unknown(row.id(), "Связь прервалась при отправке")));
+                continue;
+            }
+            Instant now = clock.instant();
+            for (int i = 0; i < part.size(); i++) {
+                long id = part.get(i).id();
+                SendOutcome answer = i < answers.size() ? answers.get(i) : null;
+                outcomes.add(
+                        switch (answer) {
+                            case SendOutcome.Sent sent -> outbox.sent(id, sent.providerId(), now);
+                            case SendOutcome.Refused refused -> outbox.failed(id, refused.reason());
+                            case SendOutcome.RetryLater later -> outbox.retryLater(id, later.reason());
+                            case null -> outbox.unknown(id, "Канал не сообщил результат");
+                        });
+            }
+        }
+    }
+
+    private static OutgoingMessage compose(OutboxRepository.MailingToSend mailing, OutboxRepository.ClaimedRow row) {
+        Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
+        putIfPresent(values, Placeholder.NAME, row.recipientName());
+        putIfPresent(values, Placeholder.FULL_NAME, row.recipientFullName());
+        putIfPresent(values, Placeholder.ORGANIZATION, row.organizationName());
+        putIfPresent(values, Placeholder.CARD_NUMBER, row.cardNumber());
+        boolean email = row.channel() == Channel.EMAIL;
+        return new OutgoingMessage(
+                row.id(),
+                row.channel(),
+                row.address(),
+                email ? Personalisation.render(mailing.subject(), values, false) : null,
+                Personalisation.render(mailing.texts().get(row.channel()), values, false),
+                email ? Personalisation.render(mailing.html(), values, true) : null,
+                List.of(),
+                Map.of(),
+                null);
+    }
+
+    private static void putIfPresent(Map<Placeholder, String> values, Placeholder placeholder, String value) {
+        if (value != null) {
+            values.put(placeholder, value);
+        }
+    }
+}

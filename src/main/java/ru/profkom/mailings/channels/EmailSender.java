@@ -1,0 +1,243 @@
+package ru.profkom.mailings.channels;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import ru.profkom.mailings.Channel;
+import ru.profkom.shared.ProfkomSettings;
+
+/**
+ * Hands e-mails to an SMTP relay (profkom.mailings.smtp-*) over a few connections kept open and reused, so a
+ * large mailing does not pay a handshake per message. The envelope sender is the message's VERP return path,
+ * so a bounce names its outbox row.
+ *
+ * <p>What the relay answers decides the outcome: a 5xx is a permanent refusal, a 4xx or a relay that cannot be
+ * reached asks to retry later (nothing was handed over). A connection lost after the message was handed over
+ * is thrown: whether the relay took it is not known, and the outbox marks the row {@code UNKNOWN}.
+ */
+@Component
+public class EmailSender implements ChannelSender, DisposableBean {
+
+    static final Duration RETRY_AFTER = Duration.ofMinutes(5);
+
+    private final ProfkomSettings.Mailings settings;
+    private final Session session;
+    private final BlockingQueue<Transport> idle;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public EmailSender(ProfkomSettings settings) {
+        this(settings.mailings());
+    }
+
+    EmailSender(ProfkomSettings.Mailings settings) {
+        this.settings = settings;
+        this.session = Session.getInstance(properties(settings));
+        this.idle = new ArrayBlockingQueue<>(settings.smtpConnections());
+    }
+
+    private static Properties properties(ProfkomSettings.Mailings settings) {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", settings.smtpHost());
+        properties.put("mail.smtp.port", String.valueOf(settings.smtpPort()));
+        String timeout = String.valueOf(settings.smtpTimeout().toMillis());
+        properties.put("mail.smtp.connectiontimeout", timeout);
+        properties.put("mail.smtp.timeout", timeout);
+        properties.put("mail.smtp.writetimeout", timeout);
+        properties.put("mail.smtp.from", settings.from());
+        // Cyrillic file names of attachments, as RFC 2047 words that every mail client reads
+        properties.put("mail.mime.encodefilename", "true");
+        if (!settings.smtpUser().isEmpty()) {
+            properties.put("mail.smtp.auth", "true");
+        }
+        if (settings.smtpStartTls()) {
+            properties.put("mail.smtp.starttls.enable", "true");
+            properties.put("mail.smtp.starttls.required", "true");
+        }
+        return properties;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    /** One at a time: a connection lost mid-batch would leave every later message of it unknown. */
+    @Override
+    public int maxBatch() {
+        return 1;
+    }
+
+    @Override
+    public List<SendOutcome> send(List<OutgoingMessage> batch) {
+        List<SendOutcome> outcomes = new ArrayList<>(batch.size());
+        for (OutgoingMessage message : batch) {
+            outcomes.add(sendOne(message));
+        }
+        return outcomes;
+    }
+
+    private SendOutcome sendOne(OutgoingMessage message) {
+        SMTPMessage mime;
+        Address[] recipients;
+        try {
+            mime = compose(message);
+            recipients = mime.getAllRecipients();
+        } catch (MessagingException e) {
+            return new SendOutcome.Refused(
+                    "Адрес или письмо не может быть отправлено: " + e.getClass().getSimpleName(), true);
+        }
+        Transport transport;
+        try {
+            transport = borrow();
+        } catch (MessagingException e) {
+            return new SendOutcome.RetryLater(RETRY_AFTER, "Почтовый сервер недоступен");
+        }
+        try {
+            transport.sendMessage(mime, recipients);
+            giveBack(transport);
+            return new SendOutcome.Sent(mime.getMessageID());
+        } catch (jakarta.mail.SendFailedException e) {
+            int code = returnCode(e);
+            if (code < 400 || code > 599) {
+                // no reply at all (the connection closed): the relay may have taken the message
+                close(transport);
+                throw new IllegalStateException("SMTP relay gave no reply after an e-mail was handed over", e);
+            }
+            giveBack(transport);
+            return refusal(code);
+        } catch (MessagingException e) {
+            close(transport);
+            throw new IllegalStateException("SMTP connection lost while handing over an e-mail", e);
+        }
+    }
+
+    private static int returnCode(Exception e) {
+        if (e instanceof SMTPSendFailedException failed) {
+            return failed.getReturnCode();
+        }
+        if (e instanceof SMTPAddressFailedException failed) {
+            return failed.getReturnCode();
+        }
+        if (e instanceof jakarta.mail.MessagingException messaging && messaging.getNextException() != null) {
+            return returnCode(messaging.getNextException());
+        }
+        return -1;
+    }
+
+    private static SendOutcome refusal(int code) {
+        if (code >= 400 && code < 500) {
+            return new SendOutcome.RetryLater(RETRY_AFTER, "Почтовый сервер просит повторить позже (" + code + ")");
+        }
+        return new SendOutcome.Refused("Почтовый сервер отказал (" + code + ")", true);
+    }
+
+    SMTPMessage compose(OutgoingMessage message) throws MessagingException {
+        SMTPMessage mime = new SMTPMessage(session);
+        mime.setFrom(new InternetAddress(settings.from()));
+        mime.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(message.address(), true));
+        mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+        if (message.returnPath() != null) {
+            mime.setEnvelopeFrom(message.returnPath());
+        }
+        for (Map.Entry<String, String> header : message.headers().entrySet()) {
+            mime.setHeader(header.getKey(), header.getValue());
+        }
+        if (message.attachments().isEmpty()) {
+            fill(mime, message);
+        } else {
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart body = new MimeBodyPart();
+            fill(body, message);
+            mixed.addBodyPart(body);
+            for (OutgoingMessage.Attachment attachment : message.attachments()) {
+                MimeBodyPart part = new MimeBodyPart();
+                part.setDataHandler(
+                        new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+                part.setFileName(attachment.fileName());
+                part.setDisposition(MimeBodyPart.ATTACHMENT);
+                mixed.addBodyPart(part);
+            }
+            mime.setContent(mixed);
+        }
+        mime.saveChanges();
+        return mime;
+    }
+
+    /** The text alone, or text and HTML as alternatives of one another. */
+    private static void fill(jakarta.mail.internet.MimePart part, OutgoingMessage message) throws MessagingException {
+        String text = message.text() == null ? "" : message.text();
+        if (message.html() == null) {
+            part.setText(text, StandardCharsets.UTF_8.name());
+            return;
+        }
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text, StandardCharsets.UTF_8.name());
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
+        alternative.addBodyPart(plain);
+        alternative.addBodyPart(html);
+        part.setContent(alternative);
+    }
+
+    private Transport borrow() throws MessagingException {
+        Transport transport = idle.poll();
+        if (transport != null && transport.isConnected()) {
+            return transport;
+        }
+        Transport fresh = session.getTransport("smtp");
+        if (settings.smtpUser().isEmpty()) {
+            fresh.connect();
+        } else {
+            fresh.connect(settings.smtpHost(), settings.smtpPort(), settings.smtpUser(), settings.smtpPassword());
+        }
+        return fresh;
+    }
+
+    private void giveBack(Transport transport) {
+        try {
+            if (!idle.offer(transport, 0, TimeUnit.MILLISECONDS)) {
+                close(transport);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close(transport);
+        }
+    }
+
+    private static void close(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException ignored) {
+            // the connection is gone either way
+        }
+    }
+
+    @Override
+    public void destroy() {
+        Transport transport;
+        while ((transport = idle.poll()) != null) {
+            close(transport);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package ru.profkom.mailings.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import ru.profkom.mailings.Channel;
+import ru.profkom.shared.ProfkomSettings;
+import ru.profkom.support.TestMail;
+
+class EmailSenderTests {
+
+    private static final Path SMTP_SINK = Path.of("/usr/sbin/smtp-sink");
+
+    private static ProfkomSettings.Mailings relay(int port) {
+        return new ProfkomSettings.Mailings(
+                "127.0.0.1",
+                port,
+                "",
+                "",
+                false,
+                2,
+                Duration.ofSeconds(5),
+                "profkom@profkom.test",
+                1024 * 1024,
+                LocalTime.of(9, 0),
+                LocalTime.of(21, 0),
+                500,
+                0,
+                0,
+                0,
+                0);
+    }
+
+    private static OutgoingMessage message(long id, String address) {
+        return new OutgoingMessage(
+                id,
+                Channel.EMAIL,
+                address,
+                "Собрание председателей",
+                "Здравствуйте, Анна!",
+                "<p>Здравствуйте, <b>Анна</b>!</p>",
+                List.of(new OutgoingMessage.Attachment(
+                        "повестка.txt", "text/plain", "Повестка".getBytes(StandardCharsets.UTF_8))),
+                Map.of(
+                        "List-Unsubscribe",
+                        "<https://profkom.test/u/" + id + ">",
+                        "List-Unsubscribe-Post",
+                        "List-Unsubscribe=One-Click"),
+                "bounce+" + id + "@profkom.test");
+    }
+
+    @Test
+    void handsMessagesToTheRelayWithHeadersReturnPathTextHtmlAndAttachment() throws Exception {
+        EmailSender sender = new EmailSender(relay(TestMail.server().getSmtp().getPort()));
+        try {
+            List<SendOutcome> outcomes = sender.send(List.of(message(101, "anna.mailing@profkom.test")));
+            outcomes = new java.util.ArrayList<>(outcomes);
+            outcomes.addAll(sender.send(List.of(message(102, "boris.mailing@profkom.test"))));
+
+            assertThat(outcomes)
+                    .allSatisfy(outcome -> assertThat(outcome)
+                            .isInstanceOfSatisfying(
+                                    SendOutcome.Sent.class,
+                                    sent -> assertThat(sent.providerId()).startsWith("<")));
+            List<MimeMessage> received = TestMail.receivedBy("anna.mailing@profkom.test");
+            assertThat(received).hasSize(1);
+            MimeMessage mail = received.getFirst();
+            assertThat(mail.getSubject()).isEqualTo("Собрание председателей");
+            assertThat(mail.getHeader("List-Unsubscribe", null)).isEqualTo("<https://profkom.test/u/101>");
+            assertThat(mail.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+            assertThat(mail.getHeader("Return-Path", null)).contains("bounce+101@profkom.test");
+            assertThat(mail.getMessageID()).isEqualTo(((SendOutcome.Sent) outcomes.getFirst()).providerId());
+            MimeMultipart mixed = (MimeMultipart) mail.getContent();
+            assertThat(mixed.getCount()).isEqualTo(2);
+            MimeMultipart alternative = (MimeMultipart) mixed.getBodyPart(0).getContent();
+            assertThat(alternative.getBodyPart(0).getContent()).isEqualTo("Здравствуйте, Анна!");
+            assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
+            assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("повестка.txt");
+            assertThat(TestMail.receivedBy("boris.mailing@profkom.test")).hasSize(1);
+        } finally {
+            sender.destroy();
+        }
+    }
+
+    @Test
+    void takesAHardRefusalAsPermanentAndASoftOneAsRetryLater() throws Exception {
+        assumeTrue(Files.isExecutable(SMTP_SINK), "postfix smtp-sink is installed");
+        try (Sink hard = Sink.start("-f", "RCPT");
+                Sink soft = Sink.start("-r", "RCPT")) {
+            EmailSender hardSender = new EmailSender(relay(hard.port));
+            EmailSender softSender = new EmailSender(relay(soft.port));
+            try {
+                assertThat(hardSender
+                                .send(List.of(message(201, "nobody@profkom.test")))
+                                .getFirst())
+                        .isInstanceOfSatisfying(SendOutcome.Refused.class, refused -> {
+                            assertThat(refused.permanent()).isTrue();
+                            assertThat(refused.reason()).contains("500");
+                        });
+                assertThat(softSender
+                                .send(List.of(message(202, "later@profkom.test")))
+                                .getFirst())
+                        .isInstanceOf(SendOutcome.RetryLater.class);
+            } finally {
+                hardSender.destroy();
+                softSender.destroy();
+            }
+        }
+    }
+
+    @Test
+    void throwsWhenTheConnectionIsLostAfterTheMessageWasHandedOver() throws Exception {
+        assumeTrue(Files.isExecutable(SMTP_SINK), "postfix smtp-sink is installed");
+        try (Sink dropping = Sink.start("-q", ".")) {
+            EmailSender sender = new EmailSender(relay(dropping.port));
+            try {
+                assertThatThrownBy(() -> sender.send(List.of(message(301, "lost@profkom.test"))))
+                        .isInstanceOf(IllegalStateException.class);
+            } finally {
+                sender.destroy();
+            }
+        }
+    }
+
+    @Test
+    void asksToRetryLaterWhenTheRelayCannotBeReached() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        EmailSender sender = new EmailSender(relay(closedPort));
+        assertThat(sender.send(List.of(message(401, "x@profkom.test"))).getFirst())
+                .isInstanceOf(SendOutcome.RetryLater.class);
+    }
+
+    /** Postfix's smtp-sink on a free port, answering as told. */
+    private record Sink(Process process, int port) implements AutoCloseable {
+
+        static Sink start(String... options) throws IOException, InterruptedException {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            List<String> command = new java.util.ArrayList<>(List.of(SMTP_SINK.toString()));
+            if ("root".equals(System.getProperty("user.name"))) {
+                command.addAll(List.of("-u", "nobody"));
+            }
+            command.addAll(List.of(options));
+            command.addAll(List.of("127.0.0.1:" + port, "10"));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < deadline) {
+                try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                    return new Sink(process, port);
+                } catch (IOException notYet) {
+                    Thread.sleep(50);
+                }
+            }
+            process.destroy();
+            throw new IllegalStateException("smtp-sink did not start");
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+        }
+    }
+}
