@@ -123,7 +123,7 @@ public class ChannelRegistry {
             validation.reject("date", "channels.date.future");
         }
         if (channel.archived()) {
-            validation.reject(null, "channels.archived");
+            validation.reject(null, "channels.archived.noCount");
         }
         validation.throwIfInvalid();
         ChannelRules.checkCount(subscribers);

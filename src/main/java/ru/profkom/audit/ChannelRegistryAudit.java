@@ -1,0 +1,93 @@
+package ru.profkom.audit;
+
+import java.time.Clock;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import ru.profkom.channelregistry.ChannelRegistryEvents.ChannelArchived;
+import ru.profkom.channelregistry.ChannelRegistryEvents.ChannelChanged;
+import ru.profkom.channelregistry.ChannelRegistryEvents.ChannelRegistered;
+import ru.profkom.channelregistry.ChannelRegistryEvents.ChannelRestored;
+import ru.profkom.channelregistry.ChannelRegistryEvents.SubscribersEntered;
+import ru.profkom.shared.Actor;
+
+/** The channel registry's changes in the audit log, each filed under the channel's organization. */
+@Component
+class ChannelRegistryAudit {
+
+    private final AuditRepository repository;
+    private final Clock clock;
+
+    ChannelRegistryAudit(AuditRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(ChannelRegistered event) {
+        record(
+                event.actor(),
+                "REGISTRY_CHANNEL_ADDED",
+                event.organizationId(),
+                event.path(),
+                event.channelId(),
+                event.description());
+    }
+
+    @ApplicationModuleListener
+    void on(ChannelChanged event) {
+        record(
+                event.actor(),
+                "REGISTRY_CHANNEL_CHANGED",
+                event.organizationId(),
+                event.path(),
+                event.channelId(),
+                event.description());
+    }
+
+    @ApplicationModuleListener
+    void on(ChannelArchived event) {
+        record(
+                event.actor(),
+                "REGISTRY_CHANNEL_ARCHIVED",
+                event.organizationId(),
+                event.path(),
+                event.channelId(),
+                event.description());
+    }
+
+    @ApplicationModuleListener
+    void on(ChannelRestored event) {
+        record(
+                event.actor(),
+                "REGISTRY_CHANNEL_RESTORED",
+                event.organizationId(),
+                event.path(),
+                event.channelId(),
+                event.description());
+    }
+
+    @ApplicationModuleListener
+    void on(SubscribersEntered event) {
+        record(
+                event.actor(),
+                "REGISTRY_CHANNEL_COUNTED",
+                event.organizationId(),
+                event.path(),
+                event.channelId(),
+                event.description());
+    }
+
+    private void record(Actor actor, String action, long organizationId, String path, long channelId, String details) {
+        repository.insert(
+                clock.instant(),
+                actor.accountId(),
+                actor.login(),
+                actor.remoteAddress(),
+                action,
+                organizationId,
+                path,
+                "REGISTRY_CHANNEL",
+                channelId,
+                details);
+    }
+}
