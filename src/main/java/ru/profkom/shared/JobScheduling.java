@@ -36,8 +36,11 @@ class JobScheduling {
                 .filter(RecurringTask.class::isInstance)
                 .<RecurringTask<?>>map(task -> (RecurringTask<?>) task)
                 .toList();
+        // startTasks registers the recurring tasks itself: named among the known tasks too, each would be twice.
+        List<Task<?>> oneTime =
+                all.stream().filter(task -> !(task instanceof RecurringTask)).toList();
         ProfkomSettings.Jobs jobs = settings.jobs();
-        return Scheduler.create(dataSource, all)
+        return Scheduler.create(dataSource, oneTime)
                 .startTasks(recurring)
                 .threads(jobs.threads())
                 .pollingInterval(jobs.pollInterval())

@@ -35,12 +35,12 @@ import ru.profkom.shared.web.Paged;
                 + " подключён ли (число подписчиков читается раз в день из Telegram и ВКонтакте) или вводится"
                 + " вручную, история подписчиков, предупреждение о регистрации в Роскомнадзоре с 9 000 подписчиков;"
                 + " для аппарата организации и вышестоящих")
-class ChannelApi {
+class RegistryChannelApi {
 
     private final ChannelRegistry registry;
     private final Clock clock;
 
-    ChannelApi(ChannelRegistry registry, Clock clock) {
+    RegistryChannelApi(ChannelRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
     }

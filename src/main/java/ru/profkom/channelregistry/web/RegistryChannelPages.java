@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * subscribers' chart, the forms of a channel and of a count typed by hand, and the XLSX export of a list.
  */
 @Controller
-class ChannelPages {
+class RegistryChannelPages {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int CHART_DAYS = 365;
@@ -55,7 +55,7 @@ class ChannelPages {
     private final Formats formats;
     private final Clock clock;
 
-    ChannelPages(
+    RegistryChannelPages(
             ChannelRegistry registry,
             Organizations organizations,
             OrganizationPageHeader header,
