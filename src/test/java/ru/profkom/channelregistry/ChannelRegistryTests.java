@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static ru.profkom.support.Refusals.assertRefused;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -77,6 +79,9 @@ class ChannelRegistryTests {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    SchedulerClient jobs;
 
     HttpServer server;
     final ConcurrentLinkedQueue<String> calls = new ConcurrentLinkedQueue<>();
@@ -176,6 +181,14 @@ class ChannelRegistryTests {
                         Fixture.INFO_WORKER_A1,
                         () -> registry.readings(depot, channels[0].id(), today.minusDays(1), today)))
                 .hasSize(1);
+    }
+
+    @Test
+    void theDailyReadIsOneRecurringJobOfTheDatabaseScheduler() {
+        assertThat(jobs.getScheduledExecution(TaskInstanceId.of(DailyCount.TASK, "recurring")))
+                .hasValueSatisfying(execution -> assertThat(execution.getExecutionTime())
+                        .isAfter(clock.instant())
+                        .isBeforeOrEqualTo(clock.instant().plus(java.time.Duration.ofDays(1))));
     }
 
     @Test
