@@ -209,7 +209,7 @@ public class ChannelRegistry {
         change(changes, "kind", before.kind(), after.kind());
         change(changes, "address", before.address(), after.address());
         change(changes, "name", before.name(), after.name());
-        change(changes, "externalId", before.externalId(), after.externalId());
+        change(changes, "apiTarget", before.apiTarget(), after.apiTarget());
         change(changes, "connected", before.connected(), after.connected());
         return String.join("; ", changes);
     }

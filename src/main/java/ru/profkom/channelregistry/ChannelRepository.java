@@ -38,7 +38,7 @@ class ChannelRepository {
                 .set(REGISTRY_CHANNEL.ADDRESS, form.address())
                 .set(REGISTRY_CHANNEL.NAME, form.name())
                 .set(REGISTRY_CHANNEL.SORT_NAME, RussianText.foldedKey(form.name()))
-                .set(REGISTRY_CHANNEL.EXTERNAL_ID, form.externalId())
+                .set(REGISTRY_CHANNEL.API_TARGET, form.apiTarget())
                 .set(REGISTRY_CHANNEL.CONNECTED, form.connected())
                 .set(REGISTRY_CHANNEL.CREATED_AT, now)
                 .set(REGISTRY_CHANNEL.UPDATED_AT, now)
@@ -52,7 +52,7 @@ class ChannelRepository {
                 .set(REGISTRY_CHANNEL.ADDRESS, form.address())
                 .set(REGISTRY_CHANNEL.NAME, form.name())
                 .set(REGISTRY_CHANNEL.SORT_NAME, RussianText.foldedKey(form.name()))
-                .set(REGISTRY_CHANNEL.EXTERNAL_ID, form.externalId())
+                .set(REGISTRY_CHANNEL.API_TARGET, form.apiTarget())
                 .set(REGISTRY_CHANNEL.CONNECTED, form.connected())
                 .set(REGISTRY_CHANNEL.UPDATED_AT, now)
                 .where(REGISTRY_CHANNEL.ID.eq(id))
@@ -262,14 +262,6 @@ class ChannelRepository {
                 .execute();
     }
 
-    void reassign(long fromOrganizationId, long toOrganizationId, String toPath) {
-        dsl.update(REGISTRY_CHANNEL)
-                .set(REGISTRY_CHANNEL.ORGANIZATION_ID, toOrganizationId)
-                .set(REGISTRY_CHANNEL.ORGANIZATION_PATH, toPath)
-                .where(REGISTRY_CHANNEL.ORGANIZATION_ID.eq(fromOrganizationId))
-                .execute();
-    }
-
     private static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
     }
@@ -282,7 +274,7 @@ class ChannelRepository {
                 ChannelKind.valueOf(r.getKind()),
                 r.getAddress(),
                 r.getName(),
-                r.getExternalId(),
+                r.getApiTarget(),
                 r.getConnected(),
                 r.getSubscribers(),
                 r.getCountedOn(),

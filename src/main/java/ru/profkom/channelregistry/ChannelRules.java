@@ -20,7 +20,7 @@ public final class ChannelRules {
     private static final Pattern VK =
             Pattern.compile("(?i)^(?:https?://)?(?:m\\.)?vk\\.(?:com|ru)/([A-Za-z0-9_.]+)/?$");
     private static final Pattern VK_NUMERIC = Pattern.compile("(?i)^(?:club|public|event)(\\d+)$");
-    private static final Pattern EXTERNAL_ID = Pattern.compile("^(@?[A-Za-z0-9_.]+|-?\\d+)$");
+    private static final Pattern API_TARGET = Pattern.compile("^(@?[A-Za-z0-9_.]+|-?\\d+)$");
     private static final Pattern ADDRESS = Pattern.compile("^(https?://)?[^\\s/]+\\.[^\\s]+$|^@[A-Za-z0-9_]+$");
 
     private ChannelRules() {}
@@ -29,7 +29,7 @@ public final class ChannelRules {
     public static ChannelForm check(ChannelForm form) {
         String address = strip(form.address());
         String name = strip(form.name());
-        String externalId = strip(form.externalId());
+        String apiTarget = strip(form.apiTarget());
         Validation validation = new Validation();
         if (form.kind() == null) {
             validation.reject("kind", "validation.required");
@@ -39,22 +39,22 @@ public final class ChannelRules {
             validation.reject("address", "channels.address.invalid");
         }
         validation.required("name", name).maxLength("name", name, 200);
-        validation.maxLength("externalId", externalId, 100);
-        if (!externalId.isEmpty() && !EXTERNAL_ID.matcher(externalId).matches()) {
-            validation.reject("externalId", "channels.externalId.invalid");
+        validation.maxLength("apiTarget", apiTarget, 100);
+        if (!apiTarget.isEmpty() && !API_TARGET.matcher(apiTarget).matches()) {
+            validation.reject("apiTarget", "channels.apiTarget.invalid");
         }
-        if (externalId.isEmpty() && form.kind() != null) {
-            externalId = derivedId(form.kind(), address);
+        if (apiTarget.isEmpty() && form.kind() != null) {
+            apiTarget = derivedId(form.kind(), address);
         }
         if (form.connected() && form.kind() != null) {
             if (!form.kind().readable()) {
                 validation.reject("connected", "channels.connected.notReadable");
-            } else if (externalId.isEmpty()) {
-                validation.reject("externalId", "channels.externalId.required");
+            } else if (apiTarget.isEmpty()) {
+                validation.reject("apiTarget", "channels.apiTarget.required");
             }
         }
         validation.throwIfInvalid();
-        return new ChannelForm(form.kind(), address, name, externalId.isEmpty() ? null : externalId, form.connected());
+        return new ChannelForm(form.kind(), address, name, apiTarget.isEmpty() ? null : apiTarget, form.connected());
     }
 
     /** A hand-entered count: required, from 0 to 100 million. */

@@ -3,11 +3,11 @@ package ru.profkom.channelregistry;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import ru.profkom.organizations.OrganizationEvents.OrganizationMoved;
-import ru.profkom.organizations.OrganizationEvents.OrganizationsMerged;
 
 /**
- * Keeps the channels' copies of their organizations' paths current when a subtree moves; a merged organization's
- * channels pass to the one it joined, which now runs them.
+ * Keeps the channels' copies of their organizations' paths current when a subtree moves. A merged organization's
+ * channels stay with it, closed as it is, with their history: whether the organization it joined keeps a channel
+ * is its staff's decision, who register it there.
  */
 @Component
 class ChannelTreeListener {
@@ -21,10 +21,5 @@ class ChannelTreeListener {
     @ApplicationModuleListener
     void on(OrganizationMoved event) {
         repository.movePaths(event.oldPath(), event.newPath());
-    }
-
-    @ApplicationModuleListener
-    void on(OrganizationsMerged event) {
-        repository.reassign(event.sourceId(), event.targetId(), event.targetPath());
     }
 }

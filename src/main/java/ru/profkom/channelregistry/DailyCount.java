@@ -103,14 +103,14 @@ class DailyCount {
                 failure = connectionKind == ChannelKind.TELEGRAM
                         ? "нет подключения к Telegram в кросспостинге организации"
                         : "нет подключения к ВКонтакте в кросспостинге организации";
-            } else if (channel.externalId() == null) {
+            } else if (channel.apiTarget() == null) {
                 failure = "не указан идентификатор канала для API";
             } else {
                 try {
                     int subscribers = channel.kind().telegram()
                             ? apis.telegram(
-                                    channel.externalId(), connection.get().token())
-                            : apis.vk(channel.externalId(), connection.get().token());
+                                    channel.apiTarget(), connection.get().token())
+                            : apis.vk(channel.apiTarget(), connection.get().token());
                     transactions.executeWithoutResult(status -> {
                         repository.record(channel.id(), today, subscribers, ReadingSource.API);
                         repository.markRead(channel.id(), ReadStatus.OK, null, clock.instant());

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 /**
  * A channel of an organization as the registry keeps it.
  *
- * @param externalId the chat id ({@code @name}, {@code -100…}) or VK community id the API is asked with, derived from
+ * @param apiTarget the chat id ({@code @name}, {@code -100…}) or VK community id the API is asked with, derived from
  *     the address when not given
  * @param connected read automatically every day (else its counts are entered by hand)
  * @param subscribers the latest count, null before the first
@@ -19,7 +19,7 @@ public record RegisteredChannel(
         ChannelKind kind,
         String address,
         String name,
-        String externalId,
+        String apiTarget,
         boolean connected,
         Integer subscribers,
         LocalDate countedOn,

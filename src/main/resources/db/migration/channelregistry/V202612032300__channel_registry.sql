@@ -9,7 +9,7 @@ create table registry_channel (
     address varchar(300) not null,
     name varchar(200) not null,
     sort_name varchar(200) not null,
-    external_id varchar(100),
+    api_target varchar(100),
     connected boolean not null,
     subscribers integer,
     counted_on date,

@@ -32,9 +32,9 @@ class ChannelRulesTests {
                 ChannelKind.TELEGRAM_CHAT, "  https://t.me/+AbCdEf123 ", " Чат актива ", "-1001234567890", true));
         assertThat(checked.address()).isEqualTo("https://t.me/+AbCdEf123");
         assertThat(checked.name()).isEqualTo("Чат актива");
-        assertThat(checked.externalId()).isEqualTo("-1001234567890");
+        assertThat(checked.apiTarget()).isEqualTo("-1001234567890");
         assertThat(ChannelRules.check(new ChannelForm(ChannelKind.SITE, "profkom.example.ru", "Сайт", "", false))
-                        .externalId())
+                        .apiTarget())
                 .isNull();
     }
 
@@ -45,7 +45,7 @@ class ChannelRulesTests {
                         ProfkomException.class,
                         e -> assertThat(e.problems())
                                 .extracting(ProfkomException.Problem::field)
-                                .containsExactlyInAnyOrder("kind", "address", "name", "externalId"));
+                                .containsExactlyInAnyOrder("kind", "address", "name", "apiTarget"));
     }
 
     @Test
@@ -64,7 +64,7 @@ class ChannelRulesTests {
                         e -> assertThat(e.problems())
                                 .extracting(ProfkomException.Problem::field, ProfkomException.Problem::messageKey)
                                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
-                                        "externalId", "channels.externalId.required")));
+                                        "apiTarget", "channels.apiTarget.required")));
     }
 
     @Test

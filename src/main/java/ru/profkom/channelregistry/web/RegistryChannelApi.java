@@ -45,6 +45,13 @@ class RegistryChannelApi {
         this.clock = clock;
     }
 
+    /** A channel as the API takes it; {@code connected} false when left out. */
+    record ChannelBody(ChannelKind kind, String address, String name, String apiTarget, Boolean connected) {
+        ChannelForm form() {
+            return new ChannelForm(kind, address, name, apiTarget, Boolean.TRUE.equals(connected));
+        }
+    }
+
     /** A count typed by hand; {@code date} today when left out. */
     record CountBody(LocalDate date, Integer subscribers) {}
 
@@ -71,52 +78,53 @@ class RegistryChannelApi {
     @PostMapping("/api/v1/organizations/{id}/channels")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
-            summary = "Внести канал. externalId (chat_id Telegram, id сообщества ВКонтакте) выводится из адреса,"
+            summary = "Внести канал. apiTarget (chat_id Telegram, id сообщества ВКонтакте) выводится из адреса,"
                     + " если не указан; connected=true только для Telegram и ВКонтакте")
-    RegisteredChannel register(@PathVariable long id, @RequestBody ChannelForm form) {
-        return registry.register(id, form);
+    RegisteredChannel register(@PathVariable long id, @RequestBody ChannelBody body) {
+        return registry.register(id, body.form());
     }
 
-    @GetMapping("/api/v1/organizations/{id}/channels/{channelId}")
+    @GetMapping("/api/v1/organizations/{id}/channels/{registryChannelId}")
     @Operation(summary = "Канал с последним числом подписчиков и состоянием последнего чтения из API")
-    RegisteredChannel channel(@PathVariable long id, @PathVariable long channelId) {
-        return registry.channel(id, channelId);
+    RegisteredChannel channel(@PathVariable long id, @PathVariable long registryChannelId) {
+        return registry.channel(id, registryChannelId);
     }
 
-    @PutMapping("/api/v1/organizations/{id}/channels/{channelId}")
+    @PutMapping("/api/v1/organizations/{id}/channels/{registryChannelId}")
     @Operation(summary = "Изменить канал")
-    RegisteredChannel update(@PathVariable long id, @PathVariable long channelId, @RequestBody ChannelForm form) {
-        return registry.update(id, channelId, form);
+    RegisteredChannel update(
+            @PathVariable long id, @PathVariable long registryChannelId, @RequestBody ChannelBody body) {
+        return registry.update(id, registryChannelId, body.form());
     }
 
-    @PostMapping("/api/v1/organizations/{id}/channels/{channelId}/archive")
+    @PostMapping("/api/v1/organizations/{id}/channels/{registryChannelId}/archive")
     @Operation(summary = "Закрыть канал: уходит из списков, чтения и показателей, история остаётся")
-    RegisteredChannel archive(@PathVariable long id, @PathVariable long channelId) {
-        return registry.archive(id, channelId);
+    RegisteredChannel archive(@PathVariable long id, @PathVariable long registryChannelId) {
+        return registry.archive(id, registryChannelId);
     }
 
-    @PostMapping("/api/v1/organizations/{id}/channels/{channelId}/restore")
+    @PostMapping("/api/v1/organizations/{id}/channels/{registryChannelId}/restore")
     @Operation(summary = "Вернуть канал из архива")
-    RegisteredChannel restore(@PathVariable long id, @PathVariable long channelId) {
-        return registry.restore(id, channelId);
+    RegisteredChannel restore(@PathVariable long id, @PathVariable long registryChannelId) {
+        return registry.restore(id, registryChannelId);
     }
 
-    @PostMapping("/api/v1/organizations/{id}/channels/{channelId}/counts")
+    @PostMapping("/api/v1/organizations/{id}/channels/{registryChannelId}/counts")
     @Operation(summary = "Ввести число подписчиков за день вручную (заменяет чтение того же дня)")
-    RegisteredChannel count(@PathVariable long id, @PathVariable long channelId, @RequestBody CountBody body) {
+    RegisteredChannel count(@PathVariable long id, @PathVariable long registryChannelId, @RequestBody CountBody body) {
         return registry.enterCount(
-                id, channelId, body == null ? null : body.date(), body == null ? null : body.subscribers());
+                id, registryChannelId, body == null ? null : body.date(), body == null ? null : body.subscribers());
     }
 
-    @GetMapping("/api/v1/organizations/{id}/channels/{channelId}/readings")
+    @GetMapping("/api/v1/organizations/{id}/channels/{registryChannelId}/readings")
     @Operation(summary = "История подписчиков канала по дням (по умолчанию за последний год, не больше двух лет)")
     List<ChannelReading> readings(
             @PathVariable long id,
-            @PathVariable long channelId,
+            @PathVariable long registryChannelId,
             @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
         LocalDate end = to == null ? MoscowTime.today(clock) : to;
-        return registry.readings(id, channelId, from == null ? end.minusYears(1) : from, end);
+        return registry.readings(id, registryChannelId, from == null ? end.minusYears(1) : from, end);
     }
 
     @GetMapping("/api/v1/organizations/{id}/channels/totals")

@@ -154,7 +154,7 @@ class RegistryChannelPages {
             form.put("kind", channel.kind().name());
             form.put("address", channel.address());
             form.put("name", channel.name());
-            form.put("externalId", channel.externalId() == null ? "" : channel.externalId());
+            form.put("apiTarget", channel.apiTarget() == null ? "" : channel.apiTarget());
             form.put("connected", String.valueOf(channel.connected()));
             model.addAttribute("channelForm", form);
         }
@@ -306,7 +306,7 @@ class RegistryChannelPages {
                 ChannelKind.parse(parameters.get("kind")),
                 parameters.get("address"),
                 parameters.get("name"),
-                parameters.get("externalId"),
+                parameters.get("apiTarget"),
                 "true".equals(parameters.get("connected")));
     }
 

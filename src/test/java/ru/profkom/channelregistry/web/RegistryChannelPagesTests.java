@@ -112,7 +112,7 @@ class RegistryChannelPagesTests {
                 .content("{\"kind\":\"VK_COMMUNITY\",\"address\":\"https://vk.com/club31337\",\"name\":\"ВК профкома\","
                         + "\"connected\":true}"));
         assertThat(created.getResponse().getStatus()).isEqualTo(201);
-        assertThat(body(created)).contains("\"externalId\":\"31337\"", "\"connected\":true");
+        assertThat(body(created)).contains("\"apiTarget\":\"31337\"", "\"connected\":true");
 
         MvcResult list = api(get("/api/v1/organizations/" + fixture.territorialA1()
                 + "/channels?subtree=true&kind=VK_COMMUNITY&q=профкома"));
