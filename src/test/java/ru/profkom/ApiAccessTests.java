@@ -34,6 +34,9 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import ru.profkom.accounts.Accounts;
 import ru.profkom.accounts.RoleGrantView;
+import ru.profkom.channelregistry.ChannelForm;
+import ru.profkom.channelregistry.ChannelKind;
+import ru.profkom.channelregistry.ChannelRegistry;
 import ru.profkom.indicators.Channel;
 import ru.profkom.indicators.Indicators;
 import ru.profkom.members.ActivistSubmissions;
@@ -81,6 +84,7 @@ class ApiAccessTests {
             variable("member-imports/{importId}", World::memberImport),
             variable("activist-snapshots/{snapshotId}", World::activistSnapshot),
             variable("channels/{channelId}", World::channel),
+            variable("channels/{registryChannelId}", World::registryChannel),
             variable("publications/{publicationId}", World::publication),
             variable("routes/{routeId}", World::route),
             variable("packages/{packageId}", World::infoPackage),
@@ -136,6 +140,9 @@ class ApiAccessTests {
 
     @Autowired
     Members members;
+
+    @Autowired
+    ChannelRegistry channelRegistry;
 
     @Autowired
     MemberImports memberImports;
@@ -203,7 +210,8 @@ class ApiAccessTests {
                 inside.infoPackage(),
                 inside.album(),
                 inside.photo(),
-                inside.transferRequest());
+                inside.transferRequest(),
+                registryChannelIn(fixture.primaryA1()));
 
         assertRefusedEverywhere(Fixture.MEMBER_A1, outside, own);
     }
@@ -404,7 +412,8 @@ class ApiAccessTests {
             long infoPackage,
             long album,
             long photo,
-            long transferRequest) {
+            long transferRequest,
+            long registryChannel) {
 
         String searchTerm() {
             return names.getFirst();
@@ -476,7 +485,8 @@ class ApiAccessTests {
                 objects.infoPackage(),
                 album.album(),
                 album.photo(),
-                transferRequestIn(otherPrimary, primary, lastName + "ова"));
+                transferRequestIn(otherPrimary, primary, lastName + "ова"),
+                registryChannelIn(primary));
     }
 
     /** A transfer request of a person held in {@code from}, filed by a join application to {@code to}. */
@@ -506,6 +516,19 @@ class ApiAccessTests {
                         Channel.Kind.TELEGRAM,
                         "https://t.me/world" + organizationId,
                         10))
+                .id();
+    }
+
+    /** A channel of the organization in the channel registry. */
+    private long registryChannelIn(long organizationId) {
+        return actors.asSystem(() -> channelRegistry.register(
+                        organizationId,
+                        new ChannelForm(
+                                ChannelKind.SITE,
+                                "https://world" + organizationId + ".example.ru",
+                                "Сайт мира",
+                                "",
+                                false)))
                 .id();
     }
 

@@ -71,6 +71,8 @@ class ModularityTests {
             Map.entry("UsedFormToken", "ru.profkom.portal"),
             Map.entry("CrosspostChannel", "ru.profkom.crossposting"),
             Map.entry("CrosspostDelivery", "ru.profkom.crossposting"),
+            Map.entry("RegistryChannel", "ru.profkom.channelregistry"),
+            Map.entry("RegistryChannelReading", "ru.profkom.channelregistry"),
             Map.entry("StoredImage", "ru.profkom.publications"),
             Map.entry("Publication", "ru.profkom.publications"),
             Map.entry("PublicationImage", "ru.profkom.publications"),

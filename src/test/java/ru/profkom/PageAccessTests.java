@@ -17,6 +17,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import ru.profkom.channelregistry.ChannelForm;
+import ru.profkom.channelregistry.ChannelKind;
+import ru.profkom.channelregistry.ChannelRegistry;
 import ru.profkom.members.ActivistSubmissions;
 import ru.profkom.members.Member;
 import ru.profkom.members.MemberEnums.ConsentForm;
@@ -63,6 +66,9 @@ class PageAccessTests {
     Members members;
 
     @Autowired
+    ChannelRegistry channelRegistry;
+
+    @Autowired
     MemberImports memberImports;
 
     @Autowired
@@ -95,7 +101,12 @@ class PageAccessTests {
                 .id();
         PublicationWorld.Objects objects = publicationWorld.build(fixture.territorialB1(), fixture.primaryB1());
         AlbumWorld.Objects album = albumWorld.build(fixture.primaryB1());
+        long registryChannel = actors.asSystem(() -> channelRegistry.register(
+                        fixture.primaryB1(),
+                        new ChannelForm(ChannelKind.SITE, "https://b1.example.ru", "Сайт Б1", "", false)))
+                .id();
         outside = Map.ofEntries(
+                object("channelId", f -> registryChannel),
                 object("albumId", f -> album.album()),
                 object("photoId", f -> album.photo()),
                 object("publicationId", f -> objects.publication()),

@@ -69,7 +69,12 @@ public enum AuditAction {
     ALBUM_DELETED,
     ALBUM_PHOTOS_ADDED,
     ALBUM_PHOTO_CHANGED,
-    ALBUM_PHOTO_REMOVED;
+    ALBUM_PHOTO_REMOVED,
+    REGISTRY_CHANNEL_ADDED,
+    REGISTRY_CHANNEL_CHANGED,
+    REGISTRY_CHANNEL_ARCHIVED,
+    REGISTRY_CHANNEL_RESTORED,
+    REGISTRY_CHANNEL_COUNTED;
 
     public String messageKey() {
         return "audit.action." + name();

@@ -12,6 +12,7 @@
             "publications",
             "portal",
             "statisticalreports",
-            "settings"
+            "settings",
+            "channelregistry"
         })
 package ru.profkom.audit;

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import profkom.schema.tables.records.CrosspostChannelRecord;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.Validation;
 
@@ -120,6 +121,22 @@ public class CrossPosting {
                 .orderBy(CROSSPOST_DELIVERY.NEXT_ATTEMPT_AT.desc(), CROSSPOST_DELIVERY.ID.desc())
                 .limit(Math.min(limit, 200))
                 .fetch(CrossPosting::toDelivery);
+    }
+
+    /**
+     * The organization's enabled connection of a kind with its token, for background work running as the system
+     * (the channel registry reads subscriber counts with it); refused to anyone else.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ReadingConnection> readingConnection(long organizationId, ChannelKind kind) {
+        if (!CurrentActor.insideSystemScope()) {
+            throw ProfkomException.forbidden("access.denied");
+        }
+        return dsl.selectFrom(CROSSPOST_CHANNEL)
+                .where(CROSSPOST_CHANNEL.ORGANIZATION_ID.eq(organizationId))
+                .and(CROSSPOST_CHANNEL.KIND.eq(kind.name()))
+                .and(CROSSPOST_CHANNEL.ENABLED.isTrue())
+                .fetchOptional(r -> new ReadingConnection(kind, r.getTarget(), r.getToken()));
     }
 
     private Organization editable(long organizationId) {

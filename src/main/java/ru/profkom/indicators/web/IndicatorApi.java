@@ -102,7 +102,7 @@ class IndicatorApi {
         return indicators.saveEntry(id, indicators.period(period), entry);
     }
 
-    @GetMapping("/api/v1/organizations/{id}/channels")
+    @GetMapping("/api/v1/organizations/{id}/indicators/channels")
     @Operation(summary = "Каналы организации за месяц с числом подписчиков")
     Page<Channel> channels(
             @PathVariable long id,
@@ -112,7 +112,7 @@ class IndicatorApi {
         return indicators.channels(id, indicators.period(period), kind, page);
     }
 
-    @PostMapping("/api/v1/organizations/{id}/channels")
+    @PostMapping("/api/v1/organizations/{id}/indicators/channels")
     @Operation(summary = "Добавить канал организации за месяц")
     Channel addChannel(
             @PathVariable long id, @RequestParam(required = false) String period, @RequestBody NewChannel channel) {
@@ -120,7 +120,7 @@ class IndicatorApi {
                 id, indicators.period(period), channel.kind(), channel.address(), channel.subscribers());
     }
 
-    @DeleteMapping("/api/v1/organizations/{id}/channels/{channelId}")
+    @DeleteMapping("/api/v1/organizations/{id}/indicators/channels/{channelId}")
     @Operation(summary = "Удалить канал организации")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeChannel(@PathVariable long id, @PathVariable long channelId) {

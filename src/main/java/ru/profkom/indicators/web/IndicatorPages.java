@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.profkom.indicators.Channel;
+import ru.profkom.indicators.ChannelPrefill;
 import ru.profkom.indicators.ChildReport;
 import ru.profkom.indicators.IndicatorEntry;
 import ru.profkom.indicators.Indicators;
@@ -40,6 +41,7 @@ class IndicatorPages {
     private static final int CHILD_REPORTS_PAGE = 20;
 
     private final Indicators indicators;
+    private final ChannelPrefill prefill;
     private final InfoReports reports;
     private final OrganizationPageHeader header;
     private final IndicatorTexts texts;
@@ -50,6 +52,7 @@ class IndicatorPages {
 
     IndicatorPages(
             Indicators indicators,
+            ChannelPrefill prefill,
             InfoReports reports,
             OrganizationPageHeader header,
             IndicatorTexts texts,
@@ -58,6 +61,7 @@ class IndicatorPages {
             Formats formats,
             Clock clock) {
         this.indicators = indicators;
+        this.prefill = prefill;
         this.reports = reports;
         this.header = header;
         this.texts = texts;
@@ -153,6 +157,19 @@ class IndicatorPages {
             model.addAttribute("channelForm", Map.of("kind", kind, "address", address, "subscribers", subscribers));
             return page(id, month.toString(), "", new PageRequest(0, CHILD_REPORTS_PAGE), "", "", model);
         }
+    }
+
+    @PostMapping("/orgs/{id}/indicators/channels/from-registry")
+    String channelsFromRegistry(
+            @PathVariable long id, @RequestParam(defaultValue = "") String period, RedirectAttributes redirect) {
+        YearMonth month = indicators.period(period);
+        try {
+            int added = prefill.fromRegistry(id, month);
+            redirect.addFlashAttribute("flash", messages.text("indicator.channel.fromRegistry.done", added));
+        } catch (ProfkomException e) {
+            refusals.flash(redirect, "formErrors", e);
+        }
+        return "redirect:/orgs/" + id + "/indicators?period=" + month + "#channels";
     }
 
     @PostMapping("/orgs/{id}/indicators/channels/remove")
