@@ -38,8 +38,11 @@ class PublicPageCache {
             new StaleWhileReloadCache<>(TTL, MAX_ENTRIES);
     private final StaleWhileReloadCache<Long, List<SiteDocument>> documents =
             new StaleWhileReloadCache<>(TTL, MAX_ENTRIES);
+    /** Shorter than the rest: names shown under a consent, so other nodes drop a withdrawn one sooner. */
+    static final Duration LEADERS_TTL = Duration.ofSeconds(10);
+
     private final StaleWhileReloadCache<Long, List<PublicLeader>> leaders =
-            new StaleWhileReloadCache<>(TTL, MAX_ENTRIES);
+            new StaleWhileReloadCache<>(LEADERS_TTL, MAX_ENTRIES);
 
     Page<Album> albums(long organizationId, PageRequest page, Supplier<Page<Album>> loader) {
         return albums.get(new AlbumsKey(organizationId, page.page(), page.size()), loader);
@@ -60,7 +63,7 @@ class PublicPageCache {
     /**
      * The leaders a home page names. A leader who withdraws a consent, leaves, or whose role ends must vanish
      * from the page at once, so every registry change that could matter drops them all on this node after its
-     * commit (a whole reload costs one query per organization viewed); other nodes follow within the TTL.
+     * commit (a whole reload costs one query per organization viewed); other nodes follow within {@link #LEADERS_TTL}.
      */
     List<PublicLeader> leaders(long organizationId, Supplier<List<PublicLeader>> loader) {
         return leaders.get(organizationId, loader);
