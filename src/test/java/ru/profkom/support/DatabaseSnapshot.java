@@ -29,6 +29,9 @@ public class DatabaseSnapshot {
             "spring_session",
             "spring_session_attributes",
             "flyway_schema_history",
+            // the job scheduler's bookkeeping: recurring jobs (the bot's poll, daily counts) run between snapshots
+            "scheduled_tasks",
+            "mailing_bot_offset",
             // blocks of ids handed out: a refused request may use up a block, which is no content
             "member_id_block",
             "stat_day",
