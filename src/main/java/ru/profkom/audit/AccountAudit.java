@@ -16,44 +16,28 @@ class AccountAudit {
 
     @ApplicationModuleListener
     void on(AccountEvents.SignedIn event) {
-        writer.insert(
-                event.accountId(),
-                event.login(),
-                event.remoteAddress(),
-                AuditAction.SIGNED_IN,
-                event.organizationId(),
-                writer.pathOf(event.organizationId()),
-                "ACCOUNT",
-                event.accountId(),
-                null);
+        ofAccount(
+                event.accountId(), event.login(), event.remoteAddress(), AuditAction.SIGNED_IN, event.organizationId());
     }
 
     @ApplicationModuleListener
     void on(AccountEvents.SignInFailed event) {
-        writer.insert(
+        ofAccount(
                 event.accountId(),
                 event.login(),
                 event.remoteAddress(),
                 event.locked() ? AuditAction.SIGN_IN_WHILE_LOCKED : AuditAction.SIGN_IN_FAILED,
-                event.organizationId(),
-                writer.pathOf(event.organizationId()),
-                "ACCOUNT",
-                event.accountId(),
-                null);
+                event.organizationId());
     }
 
     @ApplicationModuleListener
     void on(AccountEvents.AccountLocked event) {
-        writer.insert(
+        ofAccount(
                 event.accountId(),
                 event.login(),
                 event.remoteAddress(),
                 AuditAction.ACCOUNT_LOCKED,
-                event.organizationId(),
-                writer.pathOf(event.organizationId()),
-                "ACCOUNT",
-                event.accountId(),
-                null);
+                event.organizationId());
     }
 
     @ApplicationModuleListener
@@ -91,29 +75,36 @@ class AccountAudit {
 
     @ApplicationModuleListener
     void on(AccountEvents.PasswordResetRequested event) {
-        writer.insert(
+        ofAccount(
                 event.accountId(),
                 event.login(),
                 event.remoteAddress(),
                 AuditAction.PASSWORD_RESET_REQUESTED,
-                event.organizationId(),
-                writer.pathOf(event.organizationId()),
-                "ACCOUNT",
-                event.accountId(),
-                null);
+                event.organizationId());
     }
 
     @ApplicationModuleListener
     void on(AccountEvents.PasswordChanged event) {
-        writer.insert(
+        ofAccount(
                 event.accountId(),
                 event.login(),
                 event.remoteAddress(),
                 AuditAction.PASSWORD_CHANGED,
-                event.organizationId(),
-                writer.pathOf(event.organizationId()),
+                event.organizationId());
+    }
+
+    /** An entry about the account itself, by the person signing in (no actor yet), filed under its organization. */
+    private void ofAccount(
+            Long accountId, String login, String remoteAddress, AuditAction action, Long organizationId) {
+        writer.insert(
+                accountId,
+                login,
+                remoteAddress,
+                action,
+                organizationId,
+                writer.pathOf(organizationId),
                 "ACCOUNT",
-                event.accountId(),
+                accountId,
                 null);
     }
 }
