@@ -1,9 +1,11 @@
 package ru.profkom.mailings;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,10 +18,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
+import profkom.schema.tables.records.MailingRecord;
 import ru.profkom.mailings.channels.ChannelSender;
 import ru.profkom.mailings.channels.OutgoingMessage;
 import ru.profkom.mailings.channels.SendOutcome;
+import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.ProfkomSettings;
+import ru.profkom.shared.PublicAddress;
 
 /**
  * The send job: one db-scheduler execution per mailing ({@value #TASK} with the mailing's id), rescheduled while
@@ -35,6 +41,10 @@ class MailingSending {
     private static final Logger log = LoggerFactory.getLogger(MailingSending.class);
 
     private final OutboxRepository outbox;
+    private final MailingRepository mailings;
+    private final AudienceRepository audiences;
+    private final Organizations organizations;
+    private final PublicAddress publicAddress;
     private final TransactionTemplate transactions;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final Clock clock;
@@ -42,11 +52,19 @@ class MailingSending {
 
     MailingSending(
             OutboxRepository outbox,
+            MailingRepository mailings,
+            AudienceRepository audiences,
+            Organizations organizations,
+            PublicAddress publicAddress,
             TransactionTemplate transactions,
             List<ChannelSender> senders,
             Clock clock,
             ProfkomSettings settings) {
         this.outbox = outbox;
+        this.mailings = mailings;
+        this.audiences = audiences;
+        this.organizations = organizations;
+        this.publicAddress = publicAddress;
         this.transactions = transactions;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.clock = clock;
@@ -55,12 +73,16 @@ class MailingSending {
 
     @Bean
     CustomTask<Long> mailingSendTask() {
-        return Tasks.custom(TASK, Long.class).execute((instance, context) -> {
-            Optional<Instant> next = runOnce(instance.getData());
-            return next.<CompletionHandler<Long>>map(
-                            at -> (complete, operations) -> operations.reschedule(complete, at))
-                    .orElseGet(CompletionHandler.OnCompleteRemove::new);
-        });
+        // A run that throws (the database away for a moment) is tried again soon, not after db-scheduler's
+        // default five minutes: rows it claimed are UNKNOWN by then, never sent twice silently.
+        return Tasks.custom(TASK, Long.class)
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0))
+                .execute((instance, context) -> {
+                    Optional<Instant> next = runOnce(instance.getData());
+                    return next.<CompletionHandler<Long>>map(
+                                    at -> (complete, operations) -> operations.reschedule(complete, at))
+                            .orElseGet(CompletionHandler.OnCompleteRemove::new);
+                });
     }
 
     /** One batch of one mailing; the time of the next run, or empty when the mailing needs none. */
@@ -70,6 +92,7 @@ class MailingSending {
             return Optional.empty();
         }
         OutboxRepository.MailingToSend mailing = found.get();
+        queueAudience(mailingId);
         int interrupted = transactions.execute(status -> outbox.markInterrupted(mailingId));
         if (interrupted > 0) {
             log.warn("Mailing {}: {} rows of a run that died are now unknown", mailingId, interrupted);
@@ -89,22 +112,55 @@ class MailingSending {
             outbox.changeStatus(mailingId, MailingStatus.SENDING, MailingStatus.SENDING.afterFinish(), clock.instant());
             return Optional.empty();
         }
+        List<OutgoingMessage.Attachment> attachments = mailings.attachments(mailingId).stream()
+                .map(file -> new OutgoingMessage.Attachment(
+                        file.get(0, String.class), file.get(1, String.class), file.get(2, byte[].class)))
+                .toList();
         List<Query> outcomes = new ArrayList<>(claimed.size());
         Map<Channel, List<OutboxRepository.ClaimedRow>> byChannel = new EnumMap<>(Channel.class);
         claimed.forEach(row -> byChannel
                 .computeIfAbsent(row.channel(), channel -> new ArrayList<>())
                 .add(row));
-        byChannel.forEach((channel, rows) -> send(mailing, channel, rows, outcomes));
+        byChannel.forEach((channel, rows) -> send(mailing, channel, rows, attachments, outcomes));
         transactions.executeWithoutResult(status -> outbox.record(outcomes));
         Map<Channel, Integer> sent = new EnumMap<>(Channel.class);
         byChannel.forEach((channel, rows) -> sent.put(channel, rows.size()));
         return Optional.of(ChannelPacing.nextRun(now, clock.instant(), sent, settings));
     }
 
+    /**
+     * Resolves the mailing's audience into outbox rows at its first run, in one transaction with the mark that it
+     * was done: consents withdrawn since scheduling are respected, and a run that dies half-way leaves no rows.
+     */
+    private void queueAudience(long mailingId) {
+        transactions.executeWithoutResult(status -> {
+            MailingRecord row = mailings.find(mailingId).orElseThrow();
+            if (row.getQueuedAt() != null) {
+                return;
+            }
+            MailingForm form = mailings.form(row);
+            String path = organizations.pathOf(row.getOrganizationId()).orElseThrow();
+            Instant now = clock.instant();
+            int added = audiences.resolve(
+                    mailingId,
+                    path,
+                    form.audience(),
+                    form.texts().keySet(),
+                    form.delivery(),
+                    MoscowTime.today(clock),
+                    now);
+            if (!audiences.markQueued(mailingId, added, now)) {
+                throw new IllegalStateException("Mailing " + mailingId + " was queued by another run");
+            }
+            log.info("Mailing {}: {} messages queued", mailingId, added);
+        });
+    }
+
     private void send(
             OutboxRepository.MailingToSend mailing,
             Channel channel,
             List<OutboxRepository.ClaimedRow> rows,
+            List<OutgoingMessage.Attachment> attachments,
             List<Query> outcomes) {
         ChannelSender sender = senders.get(channel);
         if (sender == null) {
@@ -115,7 +171,7 @@ class MailingSending {
         for (int from = 0; from < rows.size(); from += size) {
             List<OutboxRepository.ClaimedRow> part = rows.subList(from, Math.min(rows.size(), from + size));
             List<OutgoingMessage> messages =
-                    part.stream().map(row -> compose(mailing, row)).toList();
+                    part.stream().map(row -> compose(mailing, row, attachments)).toList();
             List<SendOutcome> answers;
             try {
                 answers = sender.send(messages);
@@ -143,8 +199,12 @@ class MailingSending {
         }
     }
 
-    private static OutgoingMessage compose(OutboxRepository.MailingToSend mailing, OutboxRepository.ClaimedRow row) {
+    private OutgoingMessage compose(
+            OutboxRepository.MailingToSend mailing,
+            OutboxRepository.ClaimedRow row,
+            List<OutgoingMessage.Attachment> attachments) {
         Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
+        values.put(Placeholder.CABINET_LINK, publicAddress.link("/cabinet"));
         putIfPresent(values, Placeholder.NAME, row.recipientName());
         putIfPresent(values, Placeholder.FULL_NAME, row.recipientFullName());
         putIfPresent(values, Placeholder.ORGANIZATION, row.organizationName());
@@ -157,7 +217,7 @@ class MailingSending {
                 email ? Personalisation.render(mailing.subject(), values, false) : null,
                 Personalisation.render(mailing.texts().get(row.channel()), values, false),
                 email ? Personalisation.render(mailing.html(), values, true) : null,
-                List.of(),
+                email ? attachments : List.of(),
                 Map.of(),
                 null);
     }

@@ -189,6 +189,24 @@ class OrganizationRepository {
                 .fetch(ORGANIZATION.ID);
     }
 
+    /**
+     * The active organizations of a subtree (its root included) of the given kinds (all when empty), as a
+     * derived table of {@code id} and {@code short_name} that another module's statement joins: an audience is
+     * resolved in one statement instead of shipping thousands of ids back and forth.
+     */
+    org.jooq.Table<org.jooq.Record2<Long, String>> activeWithin(String path, java.util.Set<OrganizationKind> kinds) {
+        org.jooq.Condition where =
+                TreePaths.within(ORGANIZATION.PATH, path).and(ORGANIZATION.STATUS.eq(OrganizationStatus.ACTIVE.name()));
+        if (!kinds.isEmpty()) {
+            where = where.and(
+                    ORGANIZATION.KIND.in(kinds.stream().map(Enum::name).toList()));
+        }
+        return dsl.select(ORGANIZATION.ID.as("id"), ORGANIZATION.SHORT_NAME.as("short_name"))
+                .from(ORGANIZATION)
+                .where(where)
+                .asTable("audience_organization");
+    }
+
     int subtreeSize(String path) {
         return dsl.fetchCount(ORGANIZATION, TreePaths.within(ORGANIZATION.PATH, path));
     }

@@ -399,6 +399,16 @@ public class Organizations {
         return repository.activeDescendantIds(organization.path(), kinds);
     }
 
+    /**
+     * The active organizations of a subtree, root included, of the given kinds (all when empty), as a derived
+     * table ({@code id}, {@code short_name}) for a statement of another module to join; the caller has checked
+     * the subtree against its scope. Nothing is read until that statement runs.
+     */
+    public org.jooq.Table<org.jooq.Record2<Long, String>> activeWithinTable(
+            String path, java.util.Set<OrganizationKind> kinds) {
+        return repository.activeWithin(path, kinds);
+    }
+
     /** Short names by id; names of organizations are not personal data and are public on the portal. */
     @Transactional(readOnly = true)
     public Map<Long, String> shortNames(java.util.Collection<Long> ids) {

@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,6 +21,10 @@ import org.springframework.context.event.EventListener;
  * A node that dies while running one stops its heartbeat, and another node takes the execution over after
  * {@code profkom.jobs.dead-after}, so a job's handler must be safe to run again for the same data.
  *
+ * <p>The scheduler keeps the system's time, not the application's {@code Clock}: due times and heartbeats are
+ * the nodes' shared agreement, and a clock moved for a business rule (a test running work "in ten days") must not
+ * make daily jobs due or running executions look dead.
+ *
  * <p>Only the web server runs jobs: a command-line process ({@code profkom.command} set) schedules through
  * the client but leaves the running to the servers.
  */
@@ -29,8 +32,7 @@ import org.springframework.context.event.EventListener;
 class JobScheduling {
 
     @Bean(destroyMethod = "stop")
-    Scheduler jobScheduler(
-            DataSource dataSource, ObjectProvider<Task<?>> tasks, ProfkomSettings settings, Clock clock) {
+    Scheduler jobScheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, ProfkomSettings settings) {
         List<Task<?>> all = tasks.orderedStream().toList();
         List<RecurringTask<?>> recurring = all.stream()
                 .filter(RecurringTask.class::isInstance)
@@ -46,7 +48,6 @@ class JobScheduling {
                 .pollingInterval(jobs.pollInterval())
                 .heartbeatInterval(jobs.deadAfter().dividedBy(4))
                 .missedHeartbeatsLimit(4)
-                .clock(clock::instant)
                 .registerShutdownHook()
                 .build();
     }

@@ -66,6 +66,8 @@ class MailingSendingTests {
                 .set(MAILING.WINDOW_END, windowEnd)
                 .set(MAILING.CREATED_AT, now)
                 .set(MAILING.UPDATED_AT, now)
+                // the rows below are the audience: queued already, as the job does at its first run
+                .set(MAILING.QUEUED_AT, now)
                 .returning(MAILING.ID)
                 .fetchOne(MAILING.ID);
         dsl.insertInto(MAILING_TEXT)

@@ -1,0 +1,52 @@
+package ru.profkom.mailings;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The rows the mailing pages list: the mailings of an organization, a mailing's organizations and recipients. */
+public final class MailingLines {
+
+    private MailingLines() {}
+
+    /** One line of the list of an organization's mailings. */
+    public record Line(
+            long id,
+            String title,
+            MailingStatus status,
+            List<Channel> channels,
+            Instant sendAt,
+            Instant createdAt,
+            Integer queuedCount,
+            long sent,
+            long failed) {}
+
+    /** One organization's rows of a mailing, for the report rolled up by organization. */
+    public record OrganizationLine(long organizationId, String organizationName, Map<OutboxStatus, Long> counts) {
+
+        public long count(OutboxStatus status) {
+            return counts.getOrDefault(status, 0L);
+        }
+
+        public long total() {
+            return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** A recipient row of a mailing, for the list of who did and did not receive. */
+    public record RecipientLine(
+            long outboxId,
+            String recipientName,
+            String organizationName,
+            Channel channel,
+            String address,
+            OutboxStatus status,
+            String error,
+            Instant sentAt) {}
+
+    /** An audience kept under a name. */
+    public record SavedAudience(long id, String name, Audience audience) {}
+
+    /** A mailing rendered for one person of its audience, before sending. */
+    public record Preview(String recipientName, String subject, String html, Map<Channel, String> texts) {}
+}

@@ -1,0 +1,143 @@
+package ru.profkom.members;
+
+import static profkom.schema.Tables.CONSENT;
+import static profkom.schema.Tables.MEMBERSHIP;
+import static profkom.schema.Tables.MEMBER_ROLE;
+import static profkom.schema.Tables.PERSON;
+
+import java.time.LocalDate;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import ru.profkom.members.MemberEnums.Category;
+import ru.profkom.members.MemberEnums.ConsentPurpose;
+import ru.profkom.members.MemberEnums.MembershipStatus;
+import ru.profkom.members.MemberEnums.UnionRole;
+
+/**
+ * The people a mailing addresses, as a derived table another module's statement selects from or inserts from:
+ * one row per person (a person in two organizations of the subtree appears once, with the membership made
+ * first), with the contacts and consents the channels need. Nothing is read until that statement runs, so a
+ * million recipients never pass through the application.
+ */
+@Service
+public class MemberAudiences {
+
+    public static final Field<Long> PERSON_ID = DSL.field(DSL.name("audience", "person_id"), Long.class);
+    public static final Field<Long> ORGANIZATION_ID = DSL.field(DSL.name("audience", "organization_id"), Long.class);
+    public static final Field<String> ORGANIZATION_NAME =
+            DSL.field(DSL.name("audience", "organization_name"), String.class);
+    public static final Field<String> LAST_NAME = DSL.field(DSL.name("audience", "last_name"), String.class);
+    public static final Field<String> FIRST_NAME = DSL.field(DSL.name("audience", "first_name"), String.class);
+    public static final Field<String> PATRONYMIC = DSL.field(DSL.name("audience", "patronymic"), String.class);
+    public static final Field<String> EMAIL = DSL.field(DSL.name("audience", "email"), String.class);
+    public static final Field<String> PHONE = DSL.field(DSL.name("audience", "phone"), String.class);
+    public static final Field<String> CARD_NUMBER = DSL.field(DSL.name("audience", "card_number"), String.class);
+    public static final Field<Boolean> PROCESSING_CONSENT =
+            DSL.field(DSL.name("audience", "processing_consent"), Boolean.class);
+    public static final Field<Boolean> EMAIL_CONSENT = DSL.field(DSL.name("audience", "email_consent"), Boolean.class);
+    public static final Field<Boolean> SMS_CONSENT = DSL.field(DSL.name("audience", "sms_consent"), Boolean.class);
+    public static final Field<Boolean> MESSENGER_CONSENT =
+            DSL.field(DSL.name("audience", "messenger_consent"), Boolean.class);
+
+    /**
+     * Who is in the audience. Every set left empty means "any"; {@code statuses} empty means the current members
+     * (active and suspended).
+     *
+     * @param organizations the organizations whose members count, from {@code Organizations.activeWithinTable}:
+     *     the subtree (checked against the sender's scope by the caller) and the kinds chosen
+     * @param roles union roles held today in one of those organizations (chair, activist, info worker…)
+     * @param minAge the youngest age in full years, or null
+     * @param maxAge the oldest age in full years, or null
+     */
+    public record Filter(
+            Table<Record2<Long, String>> organizations,
+            Set<UnionRole> roles,
+            Set<Category> categories,
+            Set<MembershipStatus> statuses,
+            Integer minAge,
+            Integer maxAge) {
+
+        public Filter {
+            roles = roles == null ? Set.of() : Set.copyOf(roles);
+            categories = categories == null ? Set.of() : Set.copyOf(categories);
+            statuses = statuses == null || statuses.isEmpty()
+                    ? Set.of(MembershipStatus.ACTIVE, MembershipStatus.SUSPENDED)
+                    : Set.copyOf(statuses);
+        }
+    }
+
+    private final DSLContext dsl;
+
+    MemberAudiences(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The audience as a derived table named {@code audience}, with the fields of this class's constants. */
+    public Table<?> recipients(Filter filter, LocalDate today) {
+        Field<Long> organizationId = filter.organizations().field("id", Long.class);
+        Field<String> organizationName = filter.organizations().field("short_name", String.class);
+        Condition where =
+                MEMBERSHIP.STATUS.in(filter.statuses().stream().map(Enum::name).toList());
+        if (!filter.categories().isEmpty()) {
+            where = where.and(MEMBERSHIP.CATEGORY.in(
+                    filter.categories().stream().map(Enum::name).toList()));
+        }
+        if (filter.minAge() != null) {
+            where = where.and(PERSON.BIRTH_DATE.le(today.minusYears(filter.minAge())));
+        }
+        if (filter.maxAge() != null) {
+            where = where.and(PERSON.BIRTH_DATE.gt(today.minusYears(filter.maxAge() + 1L)));
+        }
+        if (!filter.roles().isEmpty()) {
+            where = where.and(DSL.exists(DSL.selectOne()
+                    .from(MEMBER_ROLE)
+                    .where(MEMBER_ROLE.PERSON_ID.eq(MEMBERSHIP.PERSON_ID))
+                    .and(MEMBER_ROLE.ROLE.in(
+                            filter.roles().stream().map(Enum::name).toList()))
+                    .and(MEMBER_ROLE.STARTED_ON.le(today))
+                    .and(MEMBER_ROLE.ENDED_ON.isNull().or(MEMBER_ROLE.ENDED_ON.ge(today)))
+                    .and(MEMBER_ROLE.ORGANIZATION_ID.in(
+                            DSL.select(organizationId).from(filter.organizations())))));
+        }
+        return dsl.selectDistinct(
+                        MEMBERSHIP.PERSON_ID.as("person_id"),
+                        // in the list because DISTINCT ON orders by it (H2 insists)
+                        MEMBERSHIP.ID.as("membership_id"),
+                        MEMBERSHIP.ORGANIZATION_ID.as("organization_id"),
+                        organizationName.as("organization_name"),
+                        PERSON.LAST_NAME.as("last_name"),
+                        PERSON.FIRST_NAME.as("first_name"),
+                        PERSON.PATRONYMIC.as("patronymic"),
+                        PERSON.EMAIL.as("email"),
+                        PERSON.PHONE.as("phone"),
+                        MEMBERSHIP.CARD_NUMBER.as("card_number"),
+                        consented(ConsentPurpose.PROCESSING, today).as("processing_consent"),
+                        consented(ConsentPurpose.EMAIL, today).as("email_consent"),
+                        consented(ConsentPurpose.SMS, today).as("sms_consent"),
+                        consented(ConsentPurpose.MESSENGER, today).as("messenger_consent"))
+                .on(MEMBERSHIP.PERSON_ID)
+                .from(MEMBERSHIP)
+                .join(filter.organizations())
+                .on(organizationId.eq(MEMBERSHIP.ORGANIZATION_ID))
+                .join(PERSON)
+                .on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
+                .where(where)
+                .orderBy(MEMBERSHIP.PERSON_ID, MEMBERSHIP.ID)
+                .asTable("audience");
+    }
+
+    private static Field<Boolean> consented(ConsentPurpose purpose, LocalDate today) {
+        return DSL.field(DSL.exists(DSL.selectOne()
+                .from(CONSENT)
+                .where(CONSENT.PERSON_ID.eq(MEMBERSHIP.PERSON_ID))
+                .and(CONSENT.PURPOSE.eq(purpose.name()))
+                .and(CONSENT.GIVEN_ON.le(today))
+                .and(CONSENT.WITHDRAWN_ON.isNull().or(CONSENT.WITHDRAWN_ON.gt(today)))));
+    }
+}
