@@ -91,6 +91,8 @@ class ApiAccessTests {
             variable("albums/{albumId}", World::album),
             variable("photos/{photoId}", World::photo),
             variable("transfer-requests/{requestId}", World::transferRequest),
+            variable("mailings/{mailingId}", World::mailing),
+            variable("mailing-audiences/{audienceId}", World::savedAudience),
             // Not an object but the year of a yearly report: the last year that has ended (see VALUES).
             variable("statistical-reports/{year}", world -> lastYear()));
 
@@ -143,6 +145,9 @@ class ApiAccessTests {
 
     @Autowired
     ChannelRegistry channelRegistry;
+
+    @Autowired
+    ru.profkom.mailings.Mailings mailings;
 
     @Autowired
     MemberImports memberImports;
@@ -211,7 +216,9 @@ class ApiAccessTests {
                 inside.album(),
                 inside.photo(),
                 inside.transferRequest(),
-                registryChannelIn(fixture.primaryA1()));
+                registryChannelIn(fixture.primaryA1()),
+                mailingIn(fixture.primaryA1()),
+                savedAudienceIn(fixture.primaryA1()));
 
         assertRefusedEverywhere(Fixture.MEMBER_A1, outside, own);
     }
@@ -413,7 +420,9 @@ class ApiAccessTests {
             long album,
             long photo,
             long transferRequest,
-            long registryChannel) {
+            long registryChannel,
+            long mailing,
+            long savedAudience) {
 
         String searchTerm() {
             return names.getFirst();
@@ -486,7 +495,9 @@ class ApiAccessTests {
                 album.album(),
                 album.photo(),
                 transferRequestIn(otherPrimary, primary, lastName + "ова"),
-                registryChannelIn(primary));
+                registryChannelIn(primary),
+                mailingIn(primary),
+                savedAudienceIn(primary));
     }
 
     /** A transfer request of a person held in {@code from}, filed by a join application to {@code to}. */
@@ -517,6 +528,28 @@ class ApiAccessTests {
                         "https://t.me/world" + organizationId,
                         10))
                 .id();
+    }
+
+    /** A draft mailing of the organization to all its members by e-mail. */
+    private long mailingIn(long organizationId) {
+        return actors.asSystem(() -> mailings.createDraft(
+                organizationId,
+                new ru.profkom.mailings.MailingForm(
+                        "Рассылка мира",
+                        null,
+                        null,
+                        "Тема",
+                        null,
+                        java.util.Map.of(ru.profkom.mailings.Channel.EMAIL, "Текст"),
+                        null,
+                        null,
+                        null)));
+    }
+
+    /** An audience saved by the organization. */
+    private long savedAudienceIn(long organizationId) {
+        return actors.asSystem(() ->
+                mailings.saveAudience(organizationId, Fixture.unique("Все"), ru.profkom.mailings.Audience.EVERYONE));
     }
 
     /** A channel of the organization in the channel registry. */

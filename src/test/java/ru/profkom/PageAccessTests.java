@@ -69,6 +69,9 @@ class PageAccessTests {
     ChannelRegistry channelRegistry;
 
     @Autowired
+    ru.profkom.mailings.Mailings mailings;
+
+    @Autowired
     MemberImports memberImports;
 
     @Autowired
@@ -105,8 +108,21 @@ class PageAccessTests {
                         fixture.primaryB1(),
                         new ChannelForm(ChannelKind.SITE, "https://b1.example.ru", "Сайт Б1", "", false)))
                 .id();
+        long mailing = actors.asSystem(() -> mailings.createDraft(
+                fixture.primaryB1(),
+                new ru.profkom.mailings.MailingForm(
+                        "Рассылка Б1",
+                        null,
+                        null,
+                        "Тема",
+                        null,
+                        Map.of(ru.profkom.mailings.Channel.EMAIL, "Текст"),
+                        null,
+                        null,
+                        null)));
         outside = Map.ofEntries(
                 object("channelId", f -> registryChannel),
+                object("mailingId", f -> mailing),
                 object("albumId", f -> album.album()),
                 object("photoId", f -> album.photo()),
                 object("publicationId", f -> objects.publication()),
