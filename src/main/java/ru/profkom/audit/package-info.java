@@ -13,6 +13,7 @@
             "portal",
             "statisticalreports",
             "settings",
-            "channelregistry"
+            "channelregistry",
+            "mailings"
         })
 package ru.profkom.audit;

@@ -23,13 +23,19 @@ public class MailingControl {
     private final SchedulerClient jobs;
     private final CustomTask<Long> sendTask;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ru.profkom.shared.CurrentActor currentActor;
 
     MailingControl(
             OutboxRepository outbox,
             Organizations organizations,
             SchedulerClient jobs,
             CustomTask<Long> mailingSendTask,
+            org.springframework.context.ApplicationEventPublisher events,
+            ru.profkom.shared.CurrentActor currentActor,
             Clock clock) {
+        this.events = events;
+        this.currentActor = currentActor;
         this.outbox = outbox;
         this.organizations = organizations;
         this.jobs = jobs;
@@ -39,25 +45,25 @@ public class MailingControl {
 
     @Transactional
     public MailingStatus pause(Scope scope, long mailingId) {
-        return change(scope, mailingId, MailingStatus::afterPause);
+        return change(scope, mailingId, "PAUSE", MailingStatus::afterPause);
     }
 
     @Transactional
     public MailingStatus resume(Scope scope, long mailingId) {
-        MailingStatus status = change(scope, mailingId, MailingStatus::afterResume);
+        MailingStatus status = change(scope, mailingId, "RESUME", MailingStatus::afterResume);
         startJob(mailingId);
         return status;
     }
 
     @Transactional
     public MailingStatus cancel(Scope scope, long mailingId) {
-        return change(scope, mailingId, MailingStatus::afterCancel);
+        return change(scope, mailingId, "CANCEL", MailingStatus::afterCancel);
     }
 
     /** Failed rows back in the queue; unknown ones only when the operator asks, knowing they may arrive twice. */
     @Transactional
     public int resend(Scope scope, long mailingId, boolean includeUnknown) {
-        MailingStatus status = change(scope, mailingId, MailingStatus::afterResend);
+        MailingStatus status = change(scope, mailingId, "RESEND", MailingStatus::afterResend);
         int requeued = outbox.resend(mailingId, includeUnknown);
         if (status.active()) {
             startJob(mailingId);
@@ -65,7 +71,7 @@ public class MailingControl {
         return requeued;
     }
 
-    private MailingStatus change(Scope scope, long mailingId, UnaryOperator<MailingStatus> transition) {
+    private MailingStatus change(Scope scope, long mailingId, String change, UnaryOperator<MailingStatus> transition) {
         long organizationId =
                 outbox.organizationOf(mailingId).orElseThrow(() -> ProfkomException.notFound("mailing.notFound"));
         String path =
@@ -73,11 +79,14 @@ public class MailingControl {
         if (!scope.covers(path)) {
             throw ProfkomException.forbidden("mailing.forbidden");
         }
-        MailingStatus before = outbox.mailing(mailingId).orElseThrow().status();
+        OutboxRepository.MailingToSend mailing = outbox.mailing(mailingId).orElseThrow();
+        MailingStatus before = mailing.status();
         MailingStatus after = transition.apply(before);
         if (after != before && !outbox.changeStatus(mailingId, before, after, clock.instant())) {
             throw ProfkomException.conflict("mailing.changedMeanwhile");
         }
+        events.publishEvent(new MailingEvents.MailingControlled(
+                mailingId, organizationId, path, mailing.title(), change, currentActor.get()));
         return after;
     }
 

@@ -27,6 +27,7 @@ class OutboxRepository {
     record MailingToSend(
             long id,
             MailingStatus status,
+            String title,
             String subject,
             String html,
             Map<Channel, String> texts,
@@ -54,6 +55,7 @@ class OutboxRepository {
                     return new MailingToSend(
                             row.getId(),
                             MailingStatus.valueOf(row.getStatus()),
+                            row.getTitle(),
                             row.getSubject(),
                             row.getHtml(),
                             texts,

@@ -132,6 +132,19 @@ public class MemberAudiences {
                 .asTable("audience");
     }
 
+    /** Where a person is a current member, for entries filed under each organization that holds them. */
+    public record Place(long organizationId, String path) {}
+
+    /** The organizations where the person is a current member (active or suspended), with their paths. */
+    public java.util.List<Place> currentPlaces(long personId) {
+        return dsl.select(MEMBERSHIP.ORGANIZATION_ID, MEMBERSHIP.ORGANIZATION_PATH)
+                .from(MEMBERSHIP)
+                .where(MEMBERSHIP.PERSON_ID.eq(personId))
+                .and(MEMBERSHIP.STATUS.in(MembershipStatus.ACTIVE.name(), MembershipStatus.SUSPENDED.name()))
+                .orderBy(MEMBERSHIP.ID)
+                .fetch(row -> new Place(row.value1(), row.value2()));
+    }
+
     private static Field<Boolean> consented(ConsentPurpose purpose, LocalDate today) {
         return DSL.field(DSL.exists(DSL.selectOne()
                 .from(CONSENT)

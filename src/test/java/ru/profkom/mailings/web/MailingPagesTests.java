@@ -44,6 +44,9 @@ class MailingPagesTests {
     @Autowired
     Members members;
 
+    @Autowired
+    org.jooq.DSLContext dsl;
+
     long territorial;
     String email;
 
@@ -123,6 +126,18 @@ class MailingPagesTests {
                 .andReturn();
         assertThat(xlsx.getResponse().getContentType()).startsWith("application/vnd.openxmlformats");
         assertThat(html(get(base).with(actors.signedIn(Fixture.ADMIN_A)))).contains("Собрание в пятницу");
+        long mailingId = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
+        for (String action : new String[] {"MAILING_SCHEDULED", "MAILING_RECIPIENTS_READ"}) {
+            await().atMost(Patience.AFTER_COMMIT)
+                    .until(() -> dsl.fetchCount(
+                                    profkom.schema.Tables.AUDIT_EVENT,
+                                    profkom.schema.Tables.AUDIT_EVENT
+                                            .ACTION
+                                            .eq(action)
+                                            .and(profkom.schema.Tables.AUDIT_EVENT.TARGET_ID.eq(mailingId))
+                                            .and(profkom.schema.Tables.AUDIT_EVENT.ORGANIZATION_ID.eq(territorial)))
+                            >= 1);
+        }
     }
 
     @Test
