@@ -96,7 +96,7 @@ class GenerateMembersCommand implements ApplicationRunner, ExitCodeGenerator {
                 person = generator.next(MemberGenerator.EmployerType.HOSPITAL);
             }
             PersonData data = person.toPersonData();
-            String nameKey = Members.nameKey(data);
+            String nameKey = RegistryRules.nameKey(data);
             long personId = firstPerson + i;
             people.add(MemberRepository.newPerson(personId, data, nameKey, now));
             memberships.add(MemberRepository.newMembership(

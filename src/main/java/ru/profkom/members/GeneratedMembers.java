@@ -63,7 +63,7 @@ public class GeneratedMembers {
         for (int i = 0; i < people.size(); i++) {
             MemberGenerator.GeneratedPerson person = people.get(i);
             PersonData data = person.toPersonData();
-            String nameKey = Members.nameKey(data);
+            String nameKey = RegistryRules.nameKey(data);
             persons.add(MemberRepository.newPerson(firstPerson + i, data, nameKey, now));
             memberships.add(MemberRepository.newMembership(
                     firstMembership + i,

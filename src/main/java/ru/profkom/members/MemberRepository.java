@@ -1,11 +1,8 @@
 package ru.profkom.members;
 
-import static profkom.schema.Tables.CONSENT;
 import static profkom.schema.Tables.MEMBERSHIP;
-import static profkom.schema.Tables.MEMBER_CHANGE;
 import static profkom.schema.Tables.MEMBER_ROLE;
 import static profkom.schema.Tables.PERSON;
-import static profkom.schema.Tables.UNION_CARD;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,13 +16,9 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
-import profkom.schema.tables.records.ConsentRecord;
-import profkom.schema.tables.records.MemberRoleRecord;
 import profkom.schema.tables.records.MembershipRecord;
 import profkom.schema.tables.records.PersonRecord;
 import ru.profkom.members.MemberEnums.Category;
-import ru.profkom.members.MemberEnums.ConsentForm;
-import ru.profkom.members.MemberEnums.ConsentPurpose;
 import ru.profkom.members.MemberEnums.ExitReason;
 import ru.profkom.members.MemberEnums.Gender;
 import ru.profkom.members.MemberEnums.MembershipStatus;
@@ -220,10 +213,6 @@ class MemberRepository {
 
     void insertMemberships(List<MembershipRecord> memberships) {
         insertAll(MEMBERSHIP, memberships);
-    }
-
-    void insertChanges(List<profkom.schema.tables.records.MemberChangeRecord> changes) {
-        insertAll(MEMBER_CHANGE, changes);
     }
 
     private <R extends org.jooq.TableRecord<R>> void insertAll(org.jooq.Table<R> table, List<R> records) {
@@ -649,186 +638,6 @@ class MemberRepository {
                 r.get(MEMBERSHIP.CARD_NUMBER),
                 r.get(MEMBERSHIP.JOINED_ON));
     }
-
-    // ---- history ---------------------------------------------------------------------------
-
-    void insertChange(
-            long personId,
-            Instant at,
-            Long actorId,
-            String actorLogin,
-            String field,
-            String oldValue,
-            String newValue) {
-        dsl.insertInto(MEMBER_CHANGE)
-                .set(MEMBER_CHANGE.PERSON_ID, personId)
-                .set(MEMBER_CHANGE.OCCURRED_AT, at)
-                .set(MEMBER_CHANGE.ACTOR_ID, actorId)
-                .set(MEMBER_CHANGE.ACTOR_LOGIN, actorLogin)
-                .set(MEMBER_CHANGE.FIELD, field)
-                .set(MEMBER_CHANGE.OLD_VALUE, abbreviate(oldValue))
-                .set(MEMBER_CHANGE.NEW_VALUE, abbreviate(newValue))
-                .execute();
-    }
-
-    List<MemberChange> changes(long personId) {
-        return dsl.selectFrom(MEMBER_CHANGE)
-                .where(MEMBER_CHANGE.PERSON_ID.eq(personId))
-                .orderBy(MEMBER_CHANGE.OCCURRED_AT.desc(), MEMBER_CHANGE.ID.desc())
-                .limit(500)
-                .fetch(r -> new MemberChange(
-                        r.getOccurredAt(), r.getActorLogin(), r.getField(), r.getOldValue(), r.getNewValue()));
-    }
-
-    static String abbreviate(String value) {
-        return value == null || value.length() <= 1000 ? value : value.substring(0, 1000);
-    }
-
-    // ---- consents and roles ----------------------------------------------------------------
-
-    List<Consent> consents(long personId) {
-        return dsl.selectFrom(CONSENT)
-                .where(CONSENT.PERSON_ID.eq(personId))
-                .orderBy(CONSENT.PURPOSE, CONSENT.GIVEN_ON.desc(), CONSENT.ID.desc())
-                .fetch(MemberRepository::toConsent);
-    }
-
-    long insertConsent(
-            long personId,
-            ConsentPurpose purpose,
-            LocalDate givenOn,
-            ConsentForm form,
-            String document,
-            Long actorId,
-            Instant now) {
-        return dsl.insertInto(CONSENT)
-                .set(CONSENT.PERSON_ID, personId)
-                .set(CONSENT.PURPOSE, purpose.name())
-                .set(CONSENT.GIVEN_ON, givenOn)
-                .set(CONSENT.FORM, form.name())
-                .set(CONSENT.DOCUMENT, document)
-                .set(CONSENT.RECORDED_AT, now)
-                .set(CONSENT.RECORDED_BY, actorId)
-                .returning(CONSENT.ID)
-                .fetchOne(CONSENT.ID);
-    }
-
-    Optional<Consent> consent(long consentId) {
-        return dsl.selectFrom(CONSENT).where(CONSENT.ID.eq(consentId)).fetchOptional(MemberRepository::toConsent);
-    }
-
-    Optional<Long> consentOwner(long consentId) {
-        return dsl.select(CONSENT.PERSON_ID)
-                .from(CONSENT)
-                .where(CONSENT.ID.eq(consentId))
-                .fetchOptional(CONSENT.PERSON_ID);
-    }
-
-    void withdrawConsent(long consentId, LocalDate on) {
-        dsl.update(CONSENT)
-                .set(CONSENT.WITHDRAWN_ON, on)
-                .where(CONSENT.ID.eq(consentId).and(CONSENT.WITHDRAWN_ON.isNull()))
-                .execute();
-    }
-
-    List<MemberRoleTerm> roles(long personId) {
-        return dsl.selectFrom(MEMBER_ROLE)
-                .where(MEMBER_ROLE.PERSON_ID.eq(personId))
-                .orderBy(MEMBER_ROLE.STARTED_ON.desc())
-                .fetch(MemberRepository::toRoleTerm);
-    }
-
-    long insertRole(long personId, long organizationId, UnionRole role, LocalDate from) {
-        return dsl.insertInto(MEMBER_ROLE)
-                .set(MEMBER_ROLE.PERSON_ID, personId)
-                .set(MEMBER_ROLE.ORGANIZATION_ID, organizationId)
-                .set(MEMBER_ROLE.ROLE, role.name())
-                .set(MEMBER_ROLE.STARTED_ON, from)
-                .returning(MEMBER_ROLE.ID)
-                .fetchOne(MEMBER_ROLE.ID);
-    }
-
-    Optional<MemberRoleTerm> role(long roleId) {
-        return dsl.selectFrom(MEMBER_ROLE).where(MEMBER_ROLE.ID.eq(roleId)).fetchOptional(MemberRepository::toRoleTerm);
-    }
-
-    Optional<Long> roleOwner(long roleId) {
-        return dsl.select(MEMBER_ROLE.PERSON_ID)
-                .from(MEMBER_ROLE)
-                .where(MEMBER_ROLE.ID.eq(roleId))
-                .fetchOptional(MEMBER_ROLE.PERSON_ID);
-    }
-
-    void endRole(long roleId, LocalDate on) {
-        dsl.update(MEMBER_ROLE)
-                .set(MEMBER_ROLE.ENDED_ON, on)
-                .where(MEMBER_ROLE.ID.eq(roleId).and(MEMBER_ROLE.ENDED_ON.isNull()))
-                .execute();
-    }
-
-    private static Consent toConsent(ConsentRecord r) {
-        return new Consent(
-                r.getId(),
-                ConsentPurpose.valueOf(r.getPurpose()),
-                r.getGivenOn(),
-                ConsentForm.valueOf(r.getForm()),
-                r.getDocument(),
-                r.getWithdrawnOn());
-    }
-
-    private static MemberRoleTerm toRoleTerm(MemberRoleRecord r) {
-        return new MemberRoleTerm(
-                r.getId(), r.getOrganizationId(), UnionRole.valueOf(r.getRole()), r.getStartedOn(), r.getEndedOn());
-    }
-
-    // ---- union cards -----------------------------------------------------------------------
-
-    void insertCard(String token, long personId, long membershipId, Instant now) {
-        dsl.insertInto(UNION_CARD)
-                .set(UNION_CARD.TOKEN, token)
-                .set(UNION_CARD.PERSON_ID, personId)
-                .set(UNION_CARD.MEMBERSHIP_ID, membershipId)
-                .set(UNION_CARD.ISSUED_AT, now)
-                .execute();
-    }
-
-    Optional<String> activeCardToken(long personId) {
-        return dsl.select(UNION_CARD.TOKEN)
-                .from(UNION_CARD)
-                .where(UNION_CARD.PERSON_ID.eq(personId).and(UNION_CARD.REVOKED_AT.isNull()))
-                .orderBy(UNION_CARD.ISSUED_AT.desc())
-                .limit(1)
-                .fetchOptional(UNION_CARD.TOKEN);
-    }
-
-    void moveCards(long fromMembershipId, long toMembershipId) {
-        dsl.update(UNION_CARD)
-                .set(UNION_CARD.MEMBERSHIP_ID, toMembershipId)
-                .where(UNION_CARD.MEMBERSHIP_ID.eq(fromMembershipId).and(UNION_CARD.REVOKED_AT.isNull()))
-                .execute();
-    }
-
-    /** Revokes the person's valid cards; how many there were. */
-    int revokeCards(long personId, Instant now) {
-        return dsl.update(UNION_CARD)
-                .set(UNION_CARD.REVOKED_AT, now)
-                .where(UNION_CARD.PERSON_ID.eq(personId).and(UNION_CARD.REVOKED_AT.isNull()))
-                .execute();
-    }
-
-    /** The card's membership status and organization, for the public check; nothing about the person. */
-    Optional<CardState> cardState(String token) {
-        return dsl.select(UNION_CARD.REVOKED_AT, MEMBERSHIP.STATUS, MEMBERSHIP.ORGANIZATION_ID)
-                .from(UNION_CARD)
-                .join(MEMBERSHIP)
-                .on(MEMBERSHIP.ID.eq(UNION_CARD.MEMBERSHIP_ID))
-                .where(UNION_CARD.TOKEN.eq(token))
-                .fetchOptional(r -> new CardState(
-                        r.value1() == null && MembershipStatus.valueOf(r.value2()) == MembershipStatus.ACTIVE,
-                        r.value3()));
-    }
-
-    record CardState(boolean valid, long organizationId) {}
 
     static Collection<String> currentStatuses() {
         return List.of(MembershipStatus.ACTIVE.name(), MembershipStatus.SUSPENDED.name());
