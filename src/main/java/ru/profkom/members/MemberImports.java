@@ -36,6 +36,11 @@ import ru.profkom.shared.ProfkomException.Problem;
  * Imports members from CSV and XLSX files: upload (the file is read and every row checked, nothing
  * changes in the registry), an optional new mapping of columns, then apply (in the background, in
  * resumable chunks). An import is visible to the staff of the subtree holding its organization.
+ *
+ * <p>Over 450 lines on purpose: the upload's checks of a whole file (duplicates within it, card numbers held by
+ * others) and the mapping and lease steps read the same stored chunks; applying a chunk is {@link
+ * MemberImportApplier}'s, the row rules are {@link RegistryRules}'. The move of the import classes into the
+ * {@code imports} sub-package is still to do.
  */
 @Service
 @Transactional

@@ -45,6 +45,7 @@ public class Members {
     static final String NOT_FOUND = "member.notFound";
 
     private final MemberRepository repository;
+    private final MemberSearchRepository searches;
     private final RegistryAccess access;
     private final Registration registration;
     private final MembershipChanges memberships;
@@ -59,6 +60,7 @@ public class Members {
 
     Members(
             MemberRepository repository,
+            MemberSearchRepository searches,
             RegistryAccess access,
             Registration registration,
             MembershipChanges memberships,
@@ -71,6 +73,7 @@ public class Members {
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
+        this.searches = searches;
         this.access = access;
         this.registration = registration;
         this.memberships = memberships;
@@ -133,9 +136,9 @@ public class Members {
         Optional<MemberConditions.NameSearch> byName =
                 MemberConditions.byName(MemberConditions.of(paths, query.withText(null), today()), query.text());
         if (byName.isEmpty()) {
-            return repository.search(MemberConditions.of(paths, query, today()), page);
+            return searches.search(MemberConditions.of(paths, query, today()), page);
         }
-        return repository.searchInTwoGroups(
+        return searches.searchInTwoGroups(
                 byName.get().surnameFirst(), byName.get().otherWord(), page);
     }
 
@@ -147,8 +150,8 @@ public class Members {
         Objects.requireNonNull(query.organizationId(), "an export is of one organization's subtree");
         Condition condition = condition(query);
         long[] count = {0};
-        repository.stream(condition, record -> {
-            rows.accept(MemberRepository.toExportRow(record));
+        searches.stream(condition, record -> {
+            rows.accept(MemberSearchRepository.toExportRow(record));
             count[0]++;
         });
         access.auditExport(query.organizationId(), "MEMBERS", format, count[0]);
@@ -160,7 +163,7 @@ public class Members {
      * Names and contacts of many people at once: each read is audited.
      */
     public Page<ActivistContact> activists(long organizationId, PageRequest page) {
-        Page<ActivistContact> found = repository.activists(condition(MemberQuery.of(organizationId)), today(), page);
+        Page<ActivistContact> found = searches.activists(condition(MemberQuery.of(organizationId)), today(), page);
         access.auditRead(organizationId, "ACTIVISTS");
         return found;
     }
@@ -177,7 +180,7 @@ public class Members {
 
     /** The activists' base of an organization's subtree as it is today, unaudited: for the caller to audit. */
     void streamActivists(long organizationId, Consumer<ActivistContact> rows) {
-        repository.streamActivists(condition(MemberQuery.of(organizationId)), today(), rows);
+        searches.streamActivists(condition(MemberQuery.of(organizationId)), today(), rows);
     }
 
     /**
@@ -188,7 +191,7 @@ public class Members {
     @Transactional(readOnly = true)
     public Map<UnionRole, Long> roleCounts(Collection<Long> organizationIds, LocalDate date) {
         organizationIds.forEach(access::coveredPathOf);
-        return organizationIds.isEmpty() ? Map.of() : repository.roleCounts(organizationIds, date);
+        return organizationIds.isEmpty() ? Map.of() : searches.roleCounts(organizationIds, date);
     }
 
     /**
