@@ -32,7 +32,7 @@ public class ProfkomApplication {
     /** Runs a command without the web server; its exit code. */
     static int command(String command, String[] options) {
         if (command.equals("member-file")) {
-            return ru.profkom.members.MessyMemberFile.command(options);
+            return ru.profkom.members.generators.MessyMemberFile.command(options);
         }
         if (!CommandLine.COMMANDS.contains(command)) {
             System.err.print(CommandLine.usage());

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import ru.profkom.demo.UnionPlan.RegionalPlan;
 import ru.profkom.demo.UnionPlan.TerritorialPlan;
-import ru.profkom.members.MemberGenerator;
+import ru.profkom.members.generators.MemberGenerator;
 import ru.profkom.organizations.BodyKind;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.shared.Inn;

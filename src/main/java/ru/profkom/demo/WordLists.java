@@ -1,42 +1,13 @@
 package ru.profkom.demo;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The generator's word lists, one word a line in {@code demo/<name>.txt}. The order of the lines is part of the
- * generated union: the same seed picks the same line numbers, so reordering a file changes every demo union.
- */
+/** The demo union's word lists, one word a line in {@code demo/<name>.txt} ({@link ru.profkom.shared.WordLists}). */
 final class WordLists {
 
     private WordLists() {}
 
-    /** The non-blank lines of {@code demo/<name>.txt}, in file order; lines starting with {@code #} are comments. */
     static List<String> read(String name) {
-        String resource = "/demo/" + name + ".txt";
-        try (InputStream in = WordLists.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource.substring(1) + " is missing from the classpath");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<String> words = new ArrayList<>();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    words.add(line.strip());
-                }
-            }
-            if (words.isEmpty()) {
-                throw new IllegalStateException(resource.substring(1) + " has no words");
-            }
-            return List.copyOf(words);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ru.profkom.shared.WordLists.read("/demo/" + name + ".txt");
     }
 }

@@ -8,6 +8,7 @@
             "organizations",
             "accounts",
             "members",
+            "members :: generators",
             "indicators",
             "statistics",
             "publications",

@@ -54,6 +54,7 @@ public class ActivistSubmissions {
 
     private final ActivistSnapshotRepository repository;
     private final Members members;
+    private final RegistryAccess access;
     private final Organizations organizations;
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
@@ -62,12 +63,14 @@ public class ActivistSubmissions {
     ActivistSubmissions(
             ActivistSnapshotRepository repository,
             Members members,
+            RegistryAccess access,
             Organizations organizations,
             CurrentActor currentActor,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
         this.members = members;
+        this.access = access;
         this.organizations = organizations;
         this.currentActor = currentActor;
         this.events = events;
@@ -228,7 +231,7 @@ public class ActivistSubmissions {
             rows.accept(row);
             count[0]++;
         });
-        members.auditExport(snapshot.getOrganizationId(), "ACTIVIST_SNAPSHOT", format, count[0]);
+        access.auditExport(snapshot.getOrganizationId(), "ACTIVIST_SNAPSHOT", format, count[0]);
         return count[0];
     }
 
@@ -243,7 +246,7 @@ public class ActivistSubmissions {
             rows.accept(row);
             count[0]++;
         });
-        members.auditExport(organizationId, "ACTIVISTS_CONSOLIDATED", format, count[0]);
+        access.auditExport(organizationId, "ACTIVISTS_CONSOLIDATED", format, count[0]);
         return count[0];
     }
 
@@ -252,7 +255,7 @@ public class ActivistSubmissions {
     /** An organization inside the actor's staff subtrees; outside them it is as good as absent. */
     private Organization staffOrganization(long organizationId) {
         Organization organization = organizations.get(organizationId);
-        if (!members.scope().covers(organization.path())) {
+        if (!access.scope().covers(organization.path())) {
             throw ProfkomException.notFound("organization.notFound");
         }
         return organization;
@@ -261,7 +264,7 @@ public class ActivistSubmissions {
     private ActivistSnapshotRecord visible(long snapshotId) {
         ActivistSnapshotRecord snapshot =
                 repository.find(snapshotId).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND));
-        if (!members.scope().covers(snapshot.getOrganizationPath())) {
+        if (!access.scope().covers(snapshot.getOrganizationPath())) {
             throw ProfkomException.notFound(NOT_FOUND);
         }
         return snapshot;

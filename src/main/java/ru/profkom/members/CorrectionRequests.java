@@ -15,19 +15,19 @@ import ru.profkom.shared.ProfkomException;
 public class CorrectionRequests {
 
     private final CabinetRepository cabinet;
-    private final Members members;
+    private final RegistryAccess access;
     private final Organizations organizations;
     private final CurrentActor currentActor;
     private final Clock clock;
 
     CorrectionRequests(
             CabinetRepository cabinet,
-            Members members,
+            RegistryAccess access,
             Organizations organizations,
             CurrentActor currentActor,
             Clock clock) {
         this.cabinet = cabinet;
-        this.members = members;
+        this.access = access;
         this.organizations = organizations;
         this.currentActor = currentActor;
         this.clock = clock;
@@ -37,16 +37,16 @@ public class CorrectionRequests {
     public Page<CorrectionRequest> openIn(long organizationId, PageRequest page) {
         String path = organizations
                 .pathOf(organizationId)
-                .filter(members.scope()::covers)
+                .filter(access.scope()::covers)
                 .orElseThrow(() -> ProfkomException.notFound("organization.notFound"));
         Page<CorrectionRequest> open = cabinet.openCorrections(path, page);
-        members.auditRead(organizationId, "CORRECTIONS");
+        access.auditRead(organizationId, "CORRECTIONS");
         return open;
     }
 
     public void resolve(long correctionId) {
         cabinet.correctionPath(correctionId)
-                .filter(members.scope()::covers)
+                .filter(access.scope()::covers)
                 .orElseThrow(() -> ProfkomException.notFound("member.correction.notFound"));
         if (!cabinet.resolve(correctionId, currentActor.get().accountId(), clock.instant())) {
             throw ProfkomException.conflict("member.correction.alreadyResolved");

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import profkom.schema.tables.records.MembershipRecord;
 import profkom.schema.tables.records.PersonRecord;
 import ru.profkom.members.MemberEnums.MembershipStatus;
+import ru.profkom.members.generators.MemberGenerator;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Actor;
@@ -63,7 +64,7 @@ public class GeneratedMembers {
         for (int i = 0; i < people.size(); i++) {
             MemberGenerator.GeneratedPerson person = people.get(i);
             PersonData data = person.toPersonData();
-            String nameKey = Members.nameKey(data);
+            String nameKey = RegistryRules.nameKey(data);
             persons.add(MemberRepository.newPerson(firstPerson + i, data, nameKey, now));
             memberships.add(MemberRepository.newMembership(
                     firstMembership + i,
@@ -88,5 +89,56 @@ public class GeneratedMembers {
                 0,
                 actor));
         return people.size();
+    }
+
+    /** The SNILS already in the registry, for a generator to skip. Only the system may ask. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> snilsInUse() {
+        requireSystem();
+        return repository.allSnils();
+    }
+
+    /**
+     * Writes a batch of generated people as current members of the organizations they are placed in, in bulk and
+     * unannounced: for the {@code generate-members} command, which loads millions and rebuilds the statistics
+     * after. On PostgreSQL the repository writes by COPY. Only the system may call it.
+     */
+    @Transactional
+    public void load(List<Placed> batch, Instant now) {
+        requireSystem();
+        if (batch.isEmpty()) {
+            return;
+        }
+        long firstPerson = repository.takeIds(MemberIds.PERSON, batch.size());
+        long firstMembership = repository.takeIds(MemberIds.MEMBERSHIP, batch.size());
+        List<PersonRecord> persons = new ArrayList<>(batch.size());
+        List<MembershipRecord> memberships = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            MemberGenerator.GeneratedPerson person = batch.get(i).person();
+            PersonData data = person.toPersonData();
+            String nameKey = RegistryRules.nameKey(data);
+            persons.add(MemberRepository.newPerson(firstPerson + i, data, nameKey, now));
+            memberships.add(MemberRepository.newMembership(
+                    firstMembership + i,
+                    firstPerson + i,
+                    batch.get(i).organization(),
+                    nameKey,
+                    MembershipStatus.ACTIVE,
+                    person.category(),
+                    person.joinedOn(),
+                    null,
+                    now));
+        }
+        repository.insertPersons(persons);
+        repository.insertMemberships(memberships);
+    }
+
+    /** A generated person and the organization they are a member of. */
+    public record Placed(Organization organization, MemberGenerator.GeneratedPerson person) {}
+
+    private void requireSystem() {
+        if (!currentActor.get().system()) {
+            throw ProfkomException.forbidden("access.denied");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package ru.profkom.members;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -23,6 +24,7 @@ import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.OrganizationNode;
 import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException.Problem;
 
@@ -54,7 +56,7 @@ final class ImportRows {
         }
     }
 
-    private final Members members;
+    private final Clock clock;
     private final Organizations organizations;
     private final MessageSource messages;
     private final Organization importOrganization;
@@ -63,13 +65,13 @@ final class ImportRows {
     private final Map<String, Optional<Long>> organizationsByValue = new ConcurrentHashMap<>();
 
     ImportRows(
-            Members members,
+            Clock clock,
             Organizations organizations,
             MessageSource messages,
             Organization importOrganization,
             List<String> header,
             List<ImportField> mapping) {
-        this.members = members;
+        this.clock = clock;
         this.organizations = organizations;
         this.messages = messages;
         this.importOrganization = importOrganization;
@@ -112,8 +114,8 @@ final class ImportRows {
                 value(cells, ImportField.POSITION),
                 value(cells, ImportField.DEPARTMENT));
         String card = value(cells, ImportField.CARD_NUMBER);
-        Members.ImportCheck check =
-                members.checkForImport(data, new MembershipData(MembershipStatus.ACTIVE, joinedOn, card, category));
+        RegistryRules.ImportCheck check = RegistryRules.checkForImport(
+                data, new MembershipData(MembershipStatus.ACTIVE, joinedOn, card, category), MoscowTime.today(clock));
         problems.addAll(check.problems());
         return new Checked(
                 line, problems.isEmpty() ? check.clean() : null, joinedOn, card, category, organizationId, problems);

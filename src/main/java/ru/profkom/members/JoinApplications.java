@@ -14,7 +14,6 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import profkom.schema.tables.records.PersonRecord;
 import ru.profkom.members.MemberEnums.Category;
 import ru.profkom.members.MemberEnums.ConsentForm;
 import ru.profkom.members.MemberEnums.ConsentPurpose;
@@ -45,6 +44,9 @@ public class JoinApplications {
     /** The history's author of what a visitor filed through a public page. */
     static final String PORTAL = "portal";
 
+    /** A visitor of a public page, as the history and a transfer request name them. */
+    private static final Actor VISITOR = new Actor(null, PORTAL, null, List.of(), false);
+
     private static final List<String> LEADER_ROLES =
             List.of(UnionRole.CHAIR.name(), UnionRole.DEPUTY_CHAIR.name(), UnionRole.INFO_WORKER.name());
 
@@ -53,7 +55,10 @@ public class JoinApplications {
     private final Organizations organizations;
     private final DSLContext dsl;
     private final Clock clock;
-    private final MembershipPlaces places;
+    private final Registration registration;
+    private final RegistryAccess access;
+    private final MemberHistory history;
+    private final PersonTermRepository terms;
 
     JoinApplications(
             MemberRepository repository,
@@ -61,8 +66,14 @@ public class JoinApplications {
             Organizations organizations,
             DSLContext dsl,
             Clock clock,
-            MembershipPlaces places) {
-        this.places = places;
+            Registration registration,
+            RegistryAccess access,
+            MemberHistory history,
+            PersonTermRepository terms) {
+        this.registration = registration;
+        this.access = access;
+        this.history = history;
+        this.terms = terms;
         this.repository = repository;
         this.members = members;
         this.organizations = organizations;
@@ -103,27 +114,27 @@ public class JoinApplications {
             validation.reject("consent", "member.application.consentRequired");
         }
         PersonData clean;
+        Instant now = clock.instant();
+        LocalDate today = MoscowTime.dateOf(now);
         try {
-            clean = members.validate(applicant, null);
+            clean = RegistryRules.validate(applicant, today, null);
         } catch (ProfkomException e) {
             e.problems().forEach(p -> validation.reject(p.field(), p.messageKey(), p.arguments()));
             validation.throwIfInvalid();
             throw e;
         }
         validation.throwIfInvalid();
-        Instant now = clock.instant();
-        LocalDate today = MoscowTime.dateOf(now);
-        Optional<PersonRecord> existing = members.findSame(clean);
+        // A visitor is no staff: the organization applied to stands for the scope.
+        Registration.Found found = registration.find(clean, Scope.ofPaths(List.of(organization.path())));
         long personId;
-        if (existing.isPresent()) {
-            personId = existing.get().getId();
-            // A visitor is no staff: the organization applied to stands for the scope. A person held or last
-            // registered outside its subtree is neither changed nor shown to it; the application becomes a
-            // transfer request (постановка на учёт) to that organization.
-            RegistryRules.Meeting meeting =
-                    RegistryRules.meet(Scope.ofPaths(List.of(organization.path())), places.of(personId));
-            if (meeting != RegistryRules.Meeting.MAY_CHANGE) {
-                members.fileTransferRequest(
+        if (found.isNew()) {
+            personId = registration.createPerson(clean, VISITOR, now);
+        } else {
+            personId = found.personId();
+            // A person held or last registered outside the organization's subtree is neither changed nor shown to
+            // it; the application becomes a transfer request (постановка на учёт) to that organization.
+            if (found.meeting() != RegistryRules.Meeting.MAY_CHANGE) {
+                registration.fileTransferRequest(
                         personId,
                         clean,
                         organization,
@@ -132,30 +143,27 @@ public class JoinApplications {
                         TransferSource.APPLICATION,
                         null,
                         null,
-                        new Actor(null, PORTAL, null, List.of(), false));
+                        VISITOR,
+                        now);
                 return Optional.empty();
             }
             if (repository.currentMembership(personId).isPresent()) {
                 return Optional.empty();
             }
-        } else {
-            personId = repository.insertPerson(clean, Members.nameKey(clean), now);
-            change(personId, "created", clean.lastName() + " " + clean.firstName(), now);
+            // The stored data stay: a visitor cannot overwrite anyone's.
         }
-        long membershipId = repository.insertMembership(
+        long membershipId = registration.openMembership(
                 personId,
-                organizationId,
-                organization.path(),
-                Members.nameKey(clean),
+                organization,
+                RegistryRules.nameKey(clean),
                 MembershipStatus.APPLICATION,
                 Category.WORKER,
                 today,
                 null,
+                VISITOR,
                 now);
-        change(personId, "membership", organization.shortName() + " (" + MembershipStatus.APPLICATION + ")", now);
-        repository.insertConsent(
-                personId, ConsentPurpose.PROCESSING, today, ConsentForm.ELECTRONIC, "portal", null, now);
-        change(personId, "consent." + ConsentPurpose.PROCESSING, today.toString(), now);
+        terms.insertConsent(personId, ConsentPurpose.PROCESSING, today, ConsentForm.ELECTRONIC, "portal", null, now);
+        history.record(personId, VISITOR, "consent." + ConsentPurpose.PROCESSING, null, today.toString(), now);
         return Optional.of(membershipId);
     }
 
@@ -163,7 +171,7 @@ public class JoinApplications {
     public Page<MemberSummary> pending(long organizationId, PageRequest page) {
         Page<MemberSummary> found = members.search(
                 new MemberQuery(null, organizationId, MembershipStatus.APPLICATION, null, null, null), page);
-        members.auditRead(organizationId, "APPLICATIONS");
+        access.auditRead(organizationId, "APPLICATIONS");
         return found;
     }
 
@@ -217,10 +225,6 @@ public class JoinApplications {
                 .and(CONSENT.PURPOSE.eq(purpose.name()))
                 .and(CONSENT.GIVEN_ON.le(today))
                 .and(CONSENT.WITHDRAWN_ON.isNull().or(CONSENT.WITHDRAWN_ON.gt(today)));
-    }
-
-    private void change(long personId, String field, String newValue, Instant now) {
-        repository.insertChange(personId, now, null, PORTAL, field, null, newValue);
     }
 
     private static boolean isBlank(String text) {

@@ -15,19 +15,22 @@ import ru.profkom.shared.ProfkomException;
 public class MemberAccountLinks {
 
     private final CabinetRepository cabinet;
-    private final Members members;
+    private final RegistryAccess access;
+    private final MemberHistory history;
     private final AccountDirectory accounts;
     private final CurrentActor currentActor;
     private final Clock clock;
 
     MemberAccountLinks(
             CabinetRepository cabinet,
-            Members members,
+            RegistryAccess access,
+            MemberHistory history,
             AccountDirectory accounts,
             CurrentActor currentActor,
             Clock clock) {
         this.cabinet = cabinet;
-        this.members = members;
+        this.access = access;
+        this.history = history;
         this.accounts = accounts;
         this.currentActor = currentActor;
         this.clock = clock;
@@ -35,7 +38,7 @@ public class MemberAccountLinks {
 
     /** Links the account with this login to a person of the staff user's subtrees, replacing an earlier link. */
     public void link(long personId, String login) {
-        members.visiblePathsOf(personId);
+        access.visiblePathsOf(personId);
         long accountId = accounts.accountIdOf(login)
                 .orElseThrow(() -> ProfkomException.invalid("login", "member.account.unknownLogin", login));
         Optional<Long> linkedTo = cabinet.personOf(accountId);
@@ -47,12 +50,12 @@ public class MemberAccountLinks {
         }
         Instant now = clock.instant();
         cabinet.link(personId, accountId, currentActor.get().accountId(), now);
-        members.recordChange(personId, "account", null, login.strip(), now);
+        history.record(personId, "account", null, login.strip(), now);
     }
 
     @Transactional(readOnly = true)
     public boolean linked(long personId) {
-        members.visiblePathsOf(personId);
+        access.visiblePathsOf(personId);
         return cabinet.accountOf(personId).isPresent();
     }
 }

@@ -29,7 +29,9 @@ public class MemberCabinet {
 
     private final CabinetRepository cabinet;
     private final MemberRepository repository;
-    private final Members members;
+    private final MemberViews views;
+    private final MemberHistory history;
+    private final PersonTermRepository terms;
     private final UnionCards cards;
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
@@ -38,14 +40,18 @@ public class MemberCabinet {
     MemberCabinet(
             CabinetRepository cabinet,
             MemberRepository repository,
-            Members members,
+            MemberViews views,
+            MemberHistory history,
+            PersonTermRepository terms,
             UnionCards cards,
             CurrentActor currentActor,
             ApplicationEventPublisher events,
             Clock clock) {
         this.cabinet = cabinet;
         this.repository = repository;
-        this.members = members;
+        this.views = views;
+        this.history = history;
+        this.terms = terms;
         this.cards = cards;
         this.currentActor = currentActor;
         this.events = events;
@@ -60,18 +66,18 @@ public class MemberCabinet {
 
     @Transactional(readOnly = true)
     public Member me() {
-        return members.load(myPersonId());
+        return views.load(myPersonId());
     }
 
     @Transactional(readOnly = true)
     public List<MemberChange> myHistory() {
-        return repository.changes(myPersonId());
+        return history.of(myPersonId());
     }
 
     /** The own card; issuing stays with the staff, so that a revoked card cannot be re-issued by its holder. */
     @Transactional(readOnly = true)
     public UnionCard myCard() {
-        return cards.cardOf(members.load(myPersonId()));
+        return cards.cardOf(views.load(myPersonId()));
     }
 
     @Transactional(readOnly = true)
@@ -87,22 +93,18 @@ public class MemberCabinet {
     /** Withdraws one of the own consents today (152-FZ, art. 9 §2); someone else's is "not found". */
     public Member withdrawConsent(long consentId) {
         long personId = myPersonId();
-        if (repository
-                .consentOwner(consentId)
-                .filter(owner -> owner == personId)
-                .isEmpty()) {
+        if (terms.consentOwner(consentId).filter(owner -> owner == personId).isEmpty()) {
             throw ProfkomException.notFound("member.consent.notFound");
         }
-        Consent consent = repository.consent(consentId).orElseThrow();
+        Consent consent = terms.consent(consentId).orElseThrow();
         if (!consent.active()) {
             throw ProfkomException.conflict("member.consent.alreadyWithdrawn");
         }
         LocalDate today = MoscowTime.today(clock);
-        repository.withdrawConsent(consentId, today);
-        members.recordChange(
-                personId, "consent.withdrawn", consent.purpose().name(), today.toString(), clock.instant());
+        terms.withdrawConsent(consentId, today);
+        history.record(personId, "consent.withdrawn", consent.purpose().name(), today.toString(), clock.instant());
         events.publishEvent(new MemberEvents.ConsentsChanged(personId));
-        return members.load(personId);
+        return views.load(personId);
     }
 
     /**
@@ -124,7 +126,7 @@ public class MemberCabinet {
         Instant now = clock.instant();
         long id = cabinet.insertCorrection(
                 personId, membership.getOrganizationId(), membership.getOrganizationPath(), clean, now);
-        members.recordChange(personId, "correction", null, abbreviate(clean), now);
+        history.record(personId, "correction", null, abbreviate(clean), now);
         events.publishEvent(new CorrectionRequested(
                 id, personId, membership.getOrganizationId(), membership.getOrganizationPath(), currentActor.get()));
         return id;

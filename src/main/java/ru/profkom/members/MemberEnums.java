@@ -14,7 +14,10 @@ public final class MemberEnums {
         }
     }
 
-    /** application → active → suspended → exited; an exit is final, a new membership starts anew. */
+    /**
+     * application → active ⇄ suspended → exited; an exit is final, a new membership starts anew. Each {@code after…}
+     * method is one transition: it names the status that follows or refuses the action with the reason.
+     */
     public enum MembershipStatus {
         APPLICATION,
         ACTIVE,
@@ -28,6 +31,63 @@ public final class MemberEnums {
         /** Counted as a member of the union: active or suspended. */
         public boolean current() {
             return this == ACTIVE || this == SUSPENDED;
+        }
+
+        /** A membership may start as an application or active; suspended or exited are reached, not started in. */
+        public boolean startsMembership() {
+            return this == APPLICATION || this == ACTIVE;
+        }
+
+        /** The staff's change of status: {@code ACTIVE} accepts an application or resumes, {@code SUSPENDED} suspends. */
+        public MembershipStatus changeTo(MembershipStatus requested) {
+            return switch (requested) {
+                case ACTIVE -> this == SUSPENDED ? afterResume() : afterAccept();
+                case SUSPENDED -> afterSuspend();
+                case APPLICATION, EXITED -> throw refused(requested);
+            };
+        }
+
+        /** Accepting an application makes the person a member. */
+        public MembershipStatus afterAccept() {
+            return switch (this) {
+                case APPLICATION -> ACTIVE;
+                case ACTIVE, SUSPENDED, EXITED -> throw refused(ACTIVE);
+            };
+        }
+
+        public MembershipStatus afterSuspend() {
+            return switch (this) {
+                case ACTIVE -> SUSPENDED;
+                case APPLICATION, SUSPENDED, EXITED -> throw refused(SUSPENDED);
+            };
+        }
+
+        public MembershipStatus afterResume() {
+            return switch (this) {
+                case SUSPENDED -> ACTIVE;
+                case APPLICATION, ACTIVE, EXITED -> throw refused(ACTIVE);
+            };
+        }
+
+        /** Any membership may end, an application too (declined); an ended one only once. */
+        public MembershipStatus afterExit() {
+            return switch (this) {
+                case APPLICATION, ACTIVE, SUSPENDED -> EXITED;
+                case EXITED -> throw ru.profkom.shared.ProfkomException.conflict("member.exit.already");
+            };
+        }
+
+        /** A transfer moves a current membership and keeps its status in the new organization. */
+        public MembershipStatus afterTransfer() {
+            return switch (this) {
+                case ACTIVE, SUSPENDED -> this;
+                case APPLICATION, EXITED ->
+                    throw ru.profkom.shared.ProfkomException.conflict("member.transfer.notCurrent");
+            };
+        }
+
+        private ru.profkom.shared.ProfkomException refused(MembershipStatus requested) {
+            return ru.profkom.shared.ProfkomException.conflict("member.status.transition", this, requested);
         }
     }
 

@@ -22,6 +22,7 @@ import profkom.schema.tables.records.MembershipRecord;
 import profkom.schema.tables.records.PersonRecord;
 import ru.profkom.members.MemberEnums.Category;
 import ru.profkom.members.MemberEnums.MembershipStatus;
+import ru.profkom.members.MemberEvents.MemberUpdated;
 import ru.profkom.members.MemberEvents.MembersImported;
 import ru.profkom.members.imports.ImportParser;
 import ru.profkom.members.imports.ParsedTable;
@@ -47,9 +48,9 @@ class MemberImportApplier {
 
     private final MemberImportRepository imports;
     private final MemberRepository registry;
-    private final Members members;
+    private final Registration registration;
+    private final HistoryRepository history;
     private final Organizations organizations;
-    private final MembershipPlaces places;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -57,16 +58,16 @@ class MemberImportApplier {
     MemberImportApplier(
             MemberImportRepository imports,
             MemberRepository registry,
-            Members members,
+            Registration registration,
+            HistoryRepository history,
             Organizations organizations,
-            MembershipPlaces places,
             MessageSource messages,
             ApplicationEventPublisher events,
             Clock clock) {
-        this.places = places;
         this.imports = imports;
         this.registry = registry;
-        this.members = members;
+        this.registration = registration;
+        this.history = history;
         this.organizations = organizations;
         this.messages = messages;
         this.events = events;
@@ -94,7 +95,7 @@ class MemberImportApplier {
             Organization organization = organizations.get(record.getOrganizationId());
             organizationsById.put(organization.id(), organization);
             this.rows = new ImportRows(
-                    members,
+                    clock,
                     organizations,
                     messages,
                     organization,
@@ -149,9 +150,11 @@ class MemberImportApplier {
                 failed.add(failure(run, row));
             }
         }
-        Matches matches = match(rows);
-        Set<Long> current = registry.withCurrentMembership(matches.personIds());
-        Map<Long, List<RegistryRules.Place>> placesByPerson = places.of(matches.personIds());
+        Map<ImportRows.Checked, PersonRecord> matches = registration.findSame(rows, ImportRows.Checked::clean);
+        Set<Long> matchedIds = new HashSet<>();
+        matches.values().forEach(person -> matchedIds.add(person.getId()));
+        Set<Long> current = registry.withCurrentMembership(matchedIds);
+        Map<Long, List<RegistryRules.Place>> placesByPerson = registration.placesOf(matchedIds);
         Map<String, Long> cardHolders = registry.cardHolders(rows.stream()
                 .map(ImportRows.Checked::card)
                 .filter(Objects::nonNull)
@@ -166,7 +169,7 @@ class MemberImportApplier {
         List<ImportRows.Checked> newPeople = new ArrayList<>();
         List<Join> joins = new ArrayList<>();
         for (ImportRows.Checked row : rows) {
-            PersonRecord existing = matches.of(row);
+            PersonRecord existing = matches.get(row);
             Long holder = row.card() == null ? null : cardHolders.get(row.card());
             if (existing == null) {
                 if (holder != null) {
@@ -182,11 +185,11 @@ class MemberImportApplier {
                 failed.add(failure(run, row));
                 continue;
             }
-            RegistryRules.Meeting meeting =
-                    RegistryRules.meet(run.scope, placesByPerson.getOrDefault(existing.getId(), List.of()));
-            if (meeting == RegistryRules.Meeting.TRANSFER_REQUEST) {
+            Registration.Found found = new Registration.Found(
+                    existing, RegistryRules.meet(run.scope, placesByPerson.getOrDefault(existing.getId(), List.of())));
+            if (found.meeting() == RegistryRules.Meeting.TRANSFER_REQUEST) {
                 // Before the card check: nothing of a person held elsewhere is changed or told, not even their card.
-                members.fileTransferRequest(
+                registration.fileTransferRequest(
                         existing.getId(),
                         row.clean(),
                         run.organization(row.organizationId()),
@@ -195,7 +198,8 @@ class MemberImportApplier {
                         TransferSource.IMPORT,
                         importId,
                         row.line().number(),
-                        run.uploader);
+                        run.uploader,
+                        now);
                 transferRequests++;
                 continue;
             }
@@ -205,11 +209,11 @@ class MemberImportApplier {
                 continue;
             }
             Organization organization = run.organization(row.organizationId());
-            int changed = meeting == RegistryRules.Meeting.REGISTER_ANEW
-                    ? members.replaceFromImport(
-                            existing, row.clean(), organization.id(), organization.path(), run.uploader)
-                    : members.updateFromImport(
-                            existing, row.clean(), organization.id(), organization.path(), run.uploader);
+            int changed = registration.updateFound(found, row.clean(), run.uploader, now);
+            if (changed > 0) {
+                events.publishEvent(new MemberUpdated(
+                        existing.getId(), organization.id(), organization.path(), changed, run.uploader));
+            }
             if (current.contains(existing.getId())) {
                 if (changed > 0) {
                     updated++;
@@ -230,7 +234,7 @@ class MemberImportApplier {
         List<PersonRecord> people = new ArrayList<>(newPeople.size());
         for (ImportRows.Checked row : newPeople) {
             long personId = nextPerson++;
-            people.add(MemberRepository.newPerson(personId, row.clean(), Members.nameKey(row.clean()), now));
+            people.add(MemberRepository.newPerson(personId, row.clean(), RegistryRules.nameKey(row.clean()), now));
             joins.add(new Join(personId, row, true));
         }
         long nextMembership = joins.isEmpty() ? 0 : registry.takeIds(MemberIds.MEMBERSHIP, joins.size());
@@ -250,7 +254,7 @@ class MemberImportApplier {
                     membershipId,
                     join.personId(),
                     organization,
-                    Members.nameKey(clean),
+                    RegistryRules.nameKey(clean),
                     MembershipStatus.ACTIVE,
                     category,
                     joinedOn,
@@ -282,7 +286,7 @@ class MemberImportApplier {
         }
         registry.insertPersons(people);
         registry.insertMemberships(memberships);
-        registry.insertChanges(changes);
+        history.insertChanges(changes);
         imports.insertProblems(failed);
         if (transferRequests > 0) {
             imports.addTransferRequests(importId, transferRequests);
@@ -316,56 +320,6 @@ class MemberImportApplier {
 
     private record Join(long personId, ImportRows.Checked row, boolean created) {}
 
-    /** The registry's people matching the rows: by SNILS first, else by folded ФИО with birth date. */
-    private record Matches(Map<ImportRows.Checked, PersonRecord> byRow) {
-
-        PersonRecord of(ImportRows.Checked row) {
-            return byRow.get(row);
-        }
-
-        Set<Long> personIds() {
-            Set<Long> ids = new HashSet<>();
-            byRow.values().forEach(person -> ids.add(person.getId()));
-            return ids;
-        }
-    }
-
-    private Matches match(List<ImportRows.Checked> rows) {
-        Map<String, PersonRecord> bySnils = registry.personsBySnils(rows.stream()
-                .map(row -> row.clean().snils())
-                .filter(Objects::nonNull)
-                .toList());
-        Map<ImportRows.Checked, PersonRecord> byRow = new java.util.IdentityHashMap<>();
-        List<ImportRows.Checked> unmatched = new ArrayList<>();
-        for (ImportRows.Checked row : rows) {
-            PersonRecord person =
-                    row.clean().snils() == null ? null : bySnils.get(row.clean().snils());
-            if (person != null) {
-                byRow.put(row, person);
-            } else if (row.clean().birthDate() != null) {
-                unmatched.add(row);
-            }
-        }
-        if (!unmatched.isEmpty()) {
-            Map<String, PersonRecord> byName = new HashMap<>();
-            for (PersonRecord person : registry.personsByNameKeysAndBirthDates(unmatched.stream()
-                    .map(row ->
-                            Map.entry(Members.nameKey(row.clean()), row.clean().birthDate()))
-                    .distinct()
-                    .toList())) {
-                byName.putIfAbsent(person.getNameKey() + "|" + person.getBirthDate(), person);
-            }
-            for (ImportRows.Checked row : unmatched) {
-                PersonRecord person = byName.get(
-                        Members.nameKey(row.clean()) + "|" + row.clean().birthDate());
-                if (person != null) {
-                    byRow.put(row, person);
-                }
-            }
-        }
-        return new Matches(byRow);
-    }
-
     private MemberImportProblemRecord failure(Run run, ImportRows.Checked row) {
         return MemberImports.problem(
                 run.record.getId(),
@@ -381,7 +335,7 @@ class MemberImportApplier {
         change.setActorId(run.uploader.accountId());
         change.setActorLogin(run.uploader.login());
         change.setField(field);
-        change.setNewValue(MemberRepository.abbreviate(newValue));
+        change.setNewValue(HistoryRepository.abbreviate(newValue));
         return change;
     }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
@@ -35,6 +36,11 @@ import ru.profkom.shared.ProfkomException.Problem;
  * Imports members from CSV and XLSX files: upload (the file is read and every row checked, nothing
  * changes in the registry), an optional new mapping of columns, then apply (in the background, in
  * resumable chunks). An import is visible to the staff of the subtree holding its organization.
+ *
+ * <p>Over 450 lines on purpose: the upload's checks of a whole file (duplicates within it, card numbers held by
+ * others) and the mapping and lease steps read the same stored chunks; applying a chunk is {@link
+ * MemberImportApplier}'s, the row rules are {@link RegistryRules}'. The move of the import classes into the
+ * {@code imports} sub-package is still to do.
  */
 @Service
 @Transactional
@@ -51,7 +57,8 @@ public class MemberImports {
 
     private final MemberImportRepository repository;
     private final MemberImportRunner runner;
-    private final Members members;
+    private final RegistryAccess access;
+    private final MemberRepository registry;
     private final Organizations organizations;
     private final CurrentActor currentActor;
     private final MessageSource messages;
@@ -62,14 +69,16 @@ public class MemberImports {
     MemberImports(
             MemberImportRepository repository,
             MemberImportRunner runner,
-            Members members,
+            RegistryAccess access,
+            MemberRepository registry,
             Organizations organizations,
             CurrentActor currentActor,
             MessageSource messages,
             Clock clock) {
         this.repository = repository;
         this.runner = runner;
-        this.members = members;
+        this.access = access;
+        this.registry = registry;
         this.organizations = organizations;
         this.currentActor = currentActor;
         this.messages = messages;
@@ -301,7 +310,7 @@ public class MemberImports {
     public void writeErrors(long importId, OutputStream out) {
         MemberImportRecord record = accessible(importId);
         // The refused rows in full, SNILS and all: the read is audited.
-        members.auditRead(record.getOrganizationId(), "IMPORT_ERRORS");
+        access.auditRead(record.getOrganizationId(), "IMPORT_ERRORS");
         try {
             out.write(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf});
             List<String> header = new ArrayList<>(ImportParser.split(record.getHeader()));
@@ -344,7 +353,7 @@ public class MemberImports {
             List<String> header,
             List<ImportField> mapping,
             Chunks chunks) {
-        ImportRows rows = new ImportRows(members, organizations, messages, organization, header, mapping);
+        ImportRows rows = new ImportRows(clock, organizations, messages, organization, header, mapping);
         FirstLines bySnils = new FirstLines();
         FirstLines byName = new FirstLines();
         FirstLines byCard = new FirstLines();
@@ -359,7 +368,7 @@ public class MemberImports {
                     if (clean.birthDate() != null) {
                         duplicate(
                                 byName,
-                                Members.nameKey(clean) + "|" + clean.birthDate(),
+                                RegistryRules.nameKey(clean) + "|" + clean.birthDate(),
                                 line.number(),
                                 "member.import.duplicate.name",
                                 row);
@@ -399,6 +408,32 @@ public class MemberImports {
         repository.updateImport(record);
     }
 
+    /** Who holds a card number: enough to tell whether an import row is the same person. */
+    private record CardHolder(long personId, String snils, String nameKey, LocalDate birthDate) {
+
+        /** The same SNILS, or the same folded ФИО with the same birth date, as the registry dedupes. */
+        boolean isSamePerson(PersonData row) {
+            return row.snils() != null && row.snils().equals(snils)
+                    || row.birthDate() != null
+                            && row.birthDate().equals(birthDate)
+                            && RegistryRules.nameKey(row).equals(nameKey);
+        }
+    }
+
+    private Map<String, CardHolder> cardHolders(java.util.Collection<String> cardNumbers) {
+        Map<String, CardHolder> holders = new java.util.HashMap<>();
+        for (org.jooq.Record r : registry.cardHoldersWithPersons(cardNumbers)) {
+            holders.put(
+                    r.get(profkom.schema.Tables.MEMBERSHIP.CARD_NUMBER),
+                    new CardHolder(
+                            r.get(profkom.schema.Tables.PERSON.ID),
+                            r.get(profkom.schema.Tables.PERSON.SNILS),
+                            r.get(profkom.schema.Tables.PERSON.NAME_KEY),
+                            r.get(profkom.schema.Tables.PERSON.BIRTH_DATE)));
+        }
+        return holders;
+    }
+
     /** A card number held in the registry by someone other than the row's person refuses the row. */
     private void refuseCardsOfOthers(List<ImportRows.Checked> rows) {
         List<String> cards = rows.stream()
@@ -409,9 +444,9 @@ public class MemberImports {
         if (cards.isEmpty()) {
             return;
         }
-        Map<String, Members.CardHolder> holders = members.cardHolders(cards);
+        Map<String, CardHolder> holders = cardHolders(cards);
         for (ImportRows.Checked row : rows) {
-            Members.CardHolder holder = row.valid() && row.card() != null ? holders.get(row.card()) : null;
+            CardHolder holder = row.valid() && row.card() != null ? holders.get(row.card()) : null;
             if (holder != null && !holder.isSamePerson(row.clean())) {
                 row.problems().add(new Problem("cardNumber", "member.card.taken", row.card()));
             }
@@ -443,14 +478,14 @@ public class MemberImports {
     private Organization accessibleOrganization(long organizationId) {
         organizations
                 .pathOf(organizationId)
-                .filter(members.scope()::covers)
+                .filter(access.scope()::covers)
                 .orElseThrow(() -> ProfkomException.notFound("organization.notFound"));
         return organizations.get(organizationId);
     }
 
     private MemberImportRecord accessible(long importId) {
         MemberImportRecord record = repository.find(importId).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND));
-        if (!members.scope().covers(record.getOrganizationPath())) {
+        if (!access.scope().covers(record.getOrganizationPath())) {
             throw ProfkomException.notFound(NOT_FOUND);
         }
         return record;

@@ -1,10 +1,21 @@
 package ru.profkom.members;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import ru.profkom.organizations.Organization;
+import ru.profkom.organizations.OrganizationKind;
+import ru.profkom.shared.Phones;
+import ru.profkom.shared.ProfkomException;
+import ru.profkom.shared.RussianText;
 import ru.profkom.shared.Scope;
+import ru.profkom.shared.Snils;
+import ru.profkom.shared.Validation;
 
 /**
  * Who may change a person and what each organization sees of them, decided from the person's memberships and
@@ -21,6 +32,10 @@ import ru.profkom.shared.Scope;
  *       membership belongs to the membership in force when it was written, and a viewer sees only those of
  *       memberships inside their scope.
  * </ul>
+ *
+ * <p>And what the registry takes as a person's data: names with letters in them, a valid SNILS, a Russian phone,
+ * dates neither in the future nor before birth; the same person is the same SNILS, or the same folded ФИО with
+ * the same birth date.
  */
 final class RegistryRules {
 
@@ -82,6 +97,195 @@ final class RegistryRules {
         return owner.or(() -> places.stream().min(ORDER))
                 .map(place -> scope.covers(place.path()))
                 .orElse(false);
+    }
+
+    /** Refuses, as forbidden, a change by staff who do not cover every open membership of the person. */
+    static void requireWritable(Scope scope, List<Place> places) {
+        if (!mayChange(scope, places)) {
+            throw ProfkomException.forbidden("member.notWritable");
+        }
+    }
+
+    /** Members belong to primary and shop organizations only, and only to open ones. */
+    static boolean holdsMembers(Organization organization) {
+        return (organization.kind() == OrganizationKind.PRIMARY || organization.kind() == OrganizationKind.SHOP)
+                && organization.active();
+    }
+
+    /** As {@link #holdsMembers}, refusing a kind of organization on the field and a closed one as a conflict. */
+    static void requireHoldsMembers(Organization organization, String field) {
+        if (organization.kind() != OrganizationKind.PRIMARY && organization.kind() != OrganizationKind.SHOP) {
+            throw ProfkomException.invalid(field, "member.organization.notPrimary");
+        }
+        if (!organization.active()) {
+            throw ProfkomException.conflict("organization.closed", organization.shortName());
+        }
+    }
+
+    // ---- a person's data -------------------------------------------------------------------
+
+    /**
+     * The person's data cleaned (names in their case, SNILS and phone normalized, blanks as null), or every
+     * problem refused at once. {@code snilsTaken} tells whether a SNILS belongs to someone else; null when the
+     * person is new, whose SNILS finds them instead.
+     */
+    static PersonData validate(PersonData data, LocalDate today, Predicate<String> snilsTaken) {
+        Validation validation = new Validation();
+        String lastName = PersonNames.normalizeCase(normalizeName(data.lastName()));
+        String firstName = PersonNames.normalizeCase(normalizeName(data.firstName()));
+        String patronymic = PersonNames.normalizeCase(normalizeName(data.patronymic()));
+        validation.required("lastName", lastName).maxLength("lastName", lastName, 100);
+        validation.required("firstName", firstName).maxLength("firstName", firstName, 100);
+        validation.maxLength("patronymic", patronymic, 100);
+        requireLetters(validation, "lastName", lastName);
+        requireLetters(validation, "firstName", firstName);
+        requireLetters(validation, "patronymic", patronymic);
+        if (data.birthDate() != null) {
+            if (data.birthDate().isAfter(today)) {
+                validation.reject("birthDate", "member.birthDate.future");
+            } else if (data.birthDate().isBefore(LocalDate.of(1900, 1, 1))) {
+                validation.reject("birthDate", "member.birthDate.tooOld");
+            }
+        }
+        String snils = null;
+        if (data.snils() != null && !data.snils().isBlank()) {
+            snils = Snils.normalize(data.snils());
+            if (snils == null || !Snils.isValid(snils)) {
+                validation.reject("snils", "member.snils.invalid");
+            } else if (snilsTaken != null && snilsTaken.test(snils)) {
+                validation.reject("snils", "member.snils.taken");
+            }
+        }
+        String phone = null;
+        if (data.phone() != null && !data.phone().isBlank()) {
+            phone = Phones.normalize(data.phone()).orElse(null);
+            if (phone == null) {
+                validation.reject("phone", "validation.phone");
+            }
+        }
+        String email = blankToNull(data.email());
+        validation.email("email", email);
+        validation.maxLength("position", data.position(), 200);
+        validation.maxLength("department", data.department(), 200);
+        validation.throwIfInvalid();
+        return new PersonData(
+                lastName,
+                firstName,
+                patronymic,
+                data.birthDate(),
+                data.gender(),
+                snils,
+                phone,
+                email,
+                blankToNull(RussianText.normalizeSpaces(data.position())),
+                blankToNull(RussianText.normalizeSpaces(data.department())));
+    }
+
+    /** «---» or «123» is no one's name: a name holds at least one letter. */
+    private static void requireLetters(Validation validation, String field, String name) {
+        if (name != null && !name.isBlank() && name.codePoints().noneMatch(Character::isLetter)) {
+            validation.reject(field, "member." + field + ".noLetters");
+        }
+    }
+
+    /** A membership's date: not in the future, not before the person was born. */
+    static void checkDate(Validation validation, String field, LocalDate date, LocalDate today, LocalDate birthDate) {
+        if (date.isAfter(today)) {
+            validation.reject(field, "member.date.future");
+        } else if (birthDate != null && date.isBefore(birthDate)) {
+            validation.reject(field, "member.date.beforeBirth");
+        }
+    }
+
+    /** A row of an import file checked against the registry's rules: the cleaned data, or the problems. */
+    record ImportCheck(PersonData clean, List<ProfkomException.Problem> problems) {}
+
+    /**
+     * The rules of registering for an import row, collected instead of thrown; no database reads, so that a
+     * million rows are checked in memory. Card numbers and the registry's people are checked by the import, a
+     * chunk of rows at a time.
+     */
+    static ImportCheck checkForImport(PersonData data, MembershipData membership, LocalDate today) {
+        List<ProfkomException.Problem> problems = new ArrayList<>();
+        PersonData clean = null;
+        try {
+            clean = validate(data, today, null);
+        } catch (ProfkomException e) {
+            problems.addAll(e.problems());
+        }
+        if (clean != null) {
+            Validation validation = new Validation();
+            if (membership.joinedOn() != null) {
+                checkDate(validation, "joinedOn", membership.joinedOn(), today, clean.birthDate());
+            }
+            validation.maxLength("cardNumber", blankToNull(membership.cardNumber()), 32);
+            try {
+                validation.throwIfInvalid();
+            } catch (ProfkomException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        return new ImportCheck(problems.isEmpty() ? clean : null, problems);
+    }
+
+    /** The folded ФИО that finds the same person (case, spaces and ё folded). */
+    static String nameKey(PersonData data) {
+        return RussianText.foldedKey(
+                data.lastName() + " " + data.firstName() + (data.patronymic() == null ? "" : " " + data.patronymic()));
+    }
+
+    /** Known values win over blanks: a file that lacks a phone does not erase the registry's. */
+    static PersonData merge(PersonData before, PersonData incoming) {
+        return new PersonData(
+                PersonNames.keepStored(before.lastName(), incoming.lastName()),
+                PersonNames.keepStored(before.firstName(), incoming.firstName()),
+                PersonNames.keepStored(before.patronymic(), or(incoming.patronymic(), before.patronymic())),
+                or(incoming.birthDate(), before.birthDate()),
+                or(incoming.gender(), before.gender()),
+                or(incoming.snils(), before.snils()),
+                or(incoming.phone(), before.phone()),
+                or(incoming.email(), before.email()),
+                or(incoming.position(), before.position()),
+                or(incoming.department(), before.department()));
+    }
+
+    /** One field of the history: its name and the old and new values as text. */
+    record FieldChange(String field, String oldValue, String newValue) {}
+
+    /** The fields that differ, in the order of the form. */
+    static List<FieldChange> changes(PersonData before, PersonData after) {
+        List<FieldChange> changes = new ArrayList<>();
+        compare(changes, "lastName", before.lastName(), after.lastName());
+        compare(changes, "firstName", before.firstName(), after.firstName());
+        compare(changes, "patronymic", before.patronymic(), after.patronymic());
+        compare(changes, "birthDate", before.birthDate(), after.birthDate());
+        compare(changes, "gender", before.gender(), after.gender());
+        compare(changes, "snils", before.snils(), after.snils());
+        compare(changes, "phone", before.phone(), after.phone());
+        compare(changes, "email", before.email(), after.email());
+        compare(changes, "position", before.position(), after.position());
+        compare(changes, "department", before.department(), after.department());
+        return changes;
+    }
+
+    private static void compare(List<FieldChange> changes, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changes.add(new FieldChange(
+                    field, before == null ? null : before.toString(), after == null ? null : after.toString()));
+        }
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static String normalizeName(String name) {
+        String normalized = RussianText.normalizeSpaces(name);
+        return normalized == null || normalized.isEmpty() ? null : normalized;
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static Optional<Place> last(List<Place> places) {

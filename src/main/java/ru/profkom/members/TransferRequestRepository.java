@@ -50,7 +50,7 @@ class TransferRequestRepository {
                 .set(MEMBER_TRANSFER_REQUEST.FROM_ORGANIZATION_PATH, request.fromOrganizationPath())
                 .set(MEMBER_TRANSFER_REQUEST.TO_ORGANIZATION_ID, request.toOrganizationId())
                 .set(MEMBER_TRANSFER_REQUEST.TO_ORGANIZATION_PATH, request.toOrganizationPath())
-                .set(MEMBER_TRANSFER_REQUEST.SUBMITTED_NAME, MemberRepository.abbreviate(request.submittedName()))
+                .set(MEMBER_TRANSFER_REQUEST.SUBMITTED_NAME, HistoryRepository.abbreviate(request.submittedName()))
                 .set(MEMBER_TRANSFER_REQUEST.SUBMITTED_BIRTH_DATE, request.submittedBirthDate())
                 .set(MEMBER_TRANSFER_REQUEST.CATEGORY, request.category().name())
                 .set(MEMBER_TRANSFER_REQUEST.JOINED_ON, request.joinedOn())

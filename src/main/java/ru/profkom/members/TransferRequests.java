@@ -40,7 +40,8 @@ public class TransferRequests {
     private static final ZoneId MOSCOW = MoscowTime.ZONE;
 
     private final TransferRequestRepository repository;
-    private final Members members;
+    private final MembershipChanges memberships;
+    private final RegistryAccess access;
     private final MemberRepository registry;
     private final Organizations organizations;
     private final CurrentActor currentActor;
@@ -49,14 +50,16 @@ public class TransferRequests {
 
     TransferRequests(
             TransferRequestRepository repository,
-            Members members,
+            MembershipChanges memberships,
+            RegistryAccess access,
             MemberRepository registry,
             Organizations organizations,
             CurrentActor currentActor,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
-        this.members = members;
+        this.memberships = memberships;
+        this.access = access;
         this.registry = registry;
         this.organizations = organizations;
         this.currentActor = currentActor;
@@ -97,9 +100,10 @@ public class TransferRequests {
             if (!stillOpen) {
                 throw ProfkomException.conflict("member.transfer.request.outdated");
             }
-            newMembershipId = members.transferOnRequest(fromMembership, record.getToOrganizationId(), joinedOn(record));
+            newMembershipId =
+                    memberships.transferOnRequest(fromMembership, record.getToOrganizationId(), joinedOn(record));
         } else {
-            newMembershipId = members.admitOnRequest(
+            newMembershipId = memberships.admitOnRequest(
                     record.getPersonId(),
                     record.getToOrganizationId(),
                     Category.valueOf(record.getCategory()),
@@ -117,7 +121,7 @@ public class TransferRequests {
 
     /** The request exists for the actor only when either side's organization lies in their subtrees. */
     private boolean side(MemberTransferRequestRecord record) {
-        Scope scope = members.scope();
+        Scope scope = access.scope();
         if (scope.covers(record.getFromOrganizationPath())) {
             return true;
         }
@@ -170,7 +174,7 @@ public class TransferRequests {
     private String accessiblePath(long organizationId) {
         return organizations
                 .pathOf(organizationId)
-                .filter(members.scope()::covers)
+                .filter(access.scope()::covers)
                 .orElseThrow(() -> ProfkomException.notFound("organization.notFound"));
     }
 

@@ -1,8 +1,16 @@
 package ru.profkom.members;
 
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import profkom.schema.tables.records.MembershipRecord;
+import ru.profkom.members.MemberEnums.MembershipStatus;
+import ru.profkom.organizations.Organizations;
+import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.PublicAddress;
 
@@ -15,15 +23,37 @@ import ru.profkom.shared.PublicAddress;
 public class UnionCards {
 
     static final int QR_SIZE = 320;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Members members;
+    private final MemberViews views;
+    private final RegistryAccess access;
     private final MemberRepository repository;
+    private final UnionCardRepository cards;
+    private final MemberHistory history;
+    private final Organizations organizations;
     private final PublicAddress publicAddress;
+    private final Clock clock;
 
-    UnionCards(Members members, MemberRepository repository, PublicAddress publicAddress) {
+    UnionCards(
+            Members members,
+            MemberViews views,
+            RegistryAccess access,
+            MemberRepository repository,
+            UnionCardRepository cards,
+            MemberHistory history,
+            Organizations organizations,
+            PublicAddress publicAddress,
+            Clock clock) {
         this.members = members;
+        this.views = views;
+        this.access = access;
         this.repository = repository;
+        this.cards = cards;
+        this.history = history;
+        this.organizations = organizations;
         this.publicAddress = publicAddress;
+        this.clock = clock;
     }
 
     /** Staff: the printable card; reading it is audited like reading the member's record. */
@@ -31,33 +61,56 @@ public class UnionCards {
         return cardOf(members.get(personId));
     }
 
+    /** Staff: issues the member's card if they have no valid one; only an active membership gets one. */
     public UnionCard issue(long personId) {
-        members.cardToken(personId);
-        return cardOf(members.load(personId));
+        access.writablePathsOf(personId);
+        if (cards.activeCardToken(personId).isEmpty()) {
+            MembershipRecord current = repository
+                    .currentMembership(personId)
+                    .filter(m -> MembershipStatus.valueOf(m.getStatus()) == MembershipStatus.ACTIVE)
+                    .orElseThrow(() -> ProfkomException.conflict("member.card.noActiveMembership"));
+            byte[] bytes = new byte[12];
+            RANDOM.nextBytes(bytes);
+            String token = HexFormat.of().formatHex(bytes);
+            cards.insertCard(token, personId, current.getId(), clock.instant());
+            history.record(personId, "card", null, "issued", clock.instant());
+        }
+        return cardOf(views.load(personId));
     }
 
     public void revoke(long personId) {
-        members.revokeCard(personId);
+        access.writablePathsOf(personId);
+        cards.revokeCards(personId, clock.instant());
+        history.record(personId, "card", "issued", "revoked", clock.instant());
     }
 
     /** Staff: the QR code of the member's valid card; none issued is "not found" like a stranger. */
     @Transactional(readOnly = true)
     public byte[] qrCode(long personId) {
-        members.visiblePathsOf(personId);
+        access.visiblePathsOf(personId);
         return qrCodeOf(personId);
     }
 
-    /** Public: what the verification page shows. */
+    /** Public: anyone holding the QR code learns whether the card is valid and its organization, nothing more. */
     @Transactional(readOnly = true)
     public CardCheck check(String token) {
-        return members.checkCard(token);
+        if (token == null || !token.matches("[0-9a-f]{24}")) {
+            return new CardCheck(false, false, null);
+        }
+        return cards.cardState(token)
+                .map(state -> new CardCheck(
+                        true,
+                        state.valid(),
+                        CurrentActor.asSystem(() -> organizations.shortNames(List.of(state.organizationId())))
+                                .get(state.organizationId())))
+                .orElse(new CardCheck(false, false, null));
     }
 
     UnionCard cardOf(Member member) {
-        Optional<String> token = repository.activeCardToken(member.id());
+        Optional<String> token = cards.activeCardToken(member.id());
         Membership latest =
                 member.memberships().isEmpty() ? null : member.memberships().getFirst();
-        boolean valid = token.isPresent() && members.checkCard(token.get()).valid();
+        boolean valid = token.isPresent() && check(token.get()).valid();
         return new UnionCard(
                 member.id(),
                 member.fullName(),
@@ -71,9 +124,8 @@ public class UnionCards {
     }
 
     byte[] qrCodeOf(long personId) {
-        String token = repository
-                .activeCardToken(personId)
-                .orElseThrow(() -> ProfkomException.notFound("member.card.notIssued"));
+        String token =
+                cards.activeCardToken(personId).orElseThrow(() -> ProfkomException.notFound("member.card.notIssued"));
         return QrCodes.png(verificationUrl(token), QR_SIZE);
     }
 

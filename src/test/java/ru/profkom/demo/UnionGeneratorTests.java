@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import ru.profkom.members.MemberGenerator;
+import ru.profkom.members.generators.MemberGenerator;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.shared.Inn;
 import ru.profkom.shared.Phones;

@@ -208,9 +208,9 @@ class MembersTests {
 
     @Test
     void endsAPrefixRangeJustAfterEveryNameStartingWithIt() {
-        assertThat(Members.prefixEnd("ива")).isEqualTo("ивб");
-        assertThat(Members.prefixEnd("шея")).isEqualTo("шеѐ");
-        assertThat("иваново").isGreaterThanOrEqualTo("ива").isLessThan(Members.prefixEnd("ива"));
+        assertThat(MemberConditions.prefixEnd("ива")).isEqualTo("ивб");
+        assertThat(MemberConditions.prefixEnd("шея")).isEqualTo("шеѐ");
+        assertThat("иваново").isGreaterThanOrEqualTo("ива").isLessThan(MemberConditions.prefixEnd("ива"));
     }
 
     // ---- scope -----------------------------------------------------------------------------------

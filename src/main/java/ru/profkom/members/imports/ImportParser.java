@@ -38,6 +38,9 @@ import ru.profkom.shared.ProfkomException;
  * {@link ParsedTable}. Refuses, with a message key, what is not a table of members: an empty or
  * oversized file, a zip bomb, binary garbage, a file without a recognizable header or without rows,
  * a quote never closed, a line of too many cells or a cell too long.
+ *
+ * <p>Over 450 lines on purpose: one streaming reader per format (CSV with encoding and delimiter detection, XLSX)
+ * and their defences against hostile files, which {@code HostileImportFileTests} exercise together.
  */
 public final class ImportParser {
 

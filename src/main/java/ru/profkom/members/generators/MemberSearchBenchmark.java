@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.generators;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +9,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+import ru.profkom.members.MemberQuery;
+import ru.profkom.members.MemberSummary;
+import ru.profkom.members.Members;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.OrganizationNode;
 import ru.profkom.organizations.Organizations;

@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.generators;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import ru.profkom.members.MemberEnums.Category;
-import ru.profkom.members.MemberGenerator.GeneratedPerson;
+import ru.profkom.members.generators.MemberGenerator.GeneratedPerson;
 
 /**
  * Writes members the way union staff send them: a CSV saved by Excel in windows-1251 with ";",

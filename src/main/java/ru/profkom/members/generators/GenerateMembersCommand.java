@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.generators;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,9 +11,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import profkom.schema.tables.records.MembershipRecord;
-import profkom.schema.tables.records.PersonRecord;
-import ru.profkom.members.MemberEnums.MembershipStatus;
+import ru.profkom.members.GeneratedMembers;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.OrganizationNode;
@@ -35,12 +33,12 @@ class GenerateMembersCommand implements ApplicationRunner, ExitCodeGenerator {
     private static final int BATCH = 50_000;
 
     private final Organizations organizations;
-    private final MemberRepository repository;
+    private final GeneratedMembers generated;
     private int exitCode;
 
-    GenerateMembersCommand(Organizations organizations, MemberRepository repository) {
+    GenerateMembersCommand(Organizations organizations, GeneratedMembers generated) {
         this.organizations = organizations;
-        this.repository = repository;
+        this.generated = generated;
     }
 
     @Override
@@ -81,12 +79,9 @@ class GenerateMembersCommand implements ApplicationRunner, ExitCodeGenerator {
         long started = System.nanoTime();
         MemberGenerator generator = new MemberGenerator(20261122L, TODAY);
         // The demo members already loaded hold SNILS from the same sequence: theirs are skipped.
-        java.util.Set<String> taken = repository.allSnils();
-        long firstPerson = repository.takeIds(MemberIds.PERSON, (int) Math.min(Integer.MAX_VALUE, count));
-        long firstMembership = repository.takeIds(MemberIds.MEMBERSHIP, (int) Math.min(Integer.MAX_VALUE, count));
+        java.util.Set<String> taken = generated.snilsInUse();
         Instant now = TODAY.atStartOfDay().toInstant(ZoneOffset.UTC);
-        List<PersonRecord> people = new ArrayList<>(BATCH);
-        List<MembershipRecord> memberships = new ArrayList<>(BATCH);
+        List<GeneratedMembers.Placed> batch = new ArrayList<>(BATCH);
         for (long i = 0; i < count; i++) {
             Organization organization = i < focusCount
                     ? inFocus.get((int) (i % inFocus.size()))
@@ -95,24 +90,10 @@ class GenerateMembersCommand implements ApplicationRunner, ExitCodeGenerator {
             while (taken.contains(person.snils())) {
                 person = generator.next(MemberGenerator.EmployerType.HOSPITAL);
             }
-            PersonData data = person.toPersonData();
-            String nameKey = Members.nameKey(data);
-            long personId = firstPerson + i;
-            people.add(MemberRepository.newPerson(personId, data, nameKey, now));
-            memberships.add(MemberRepository.newMembership(
-                    firstMembership + i,
-                    personId,
-                    organization,
-                    nameKey,
-                    MembershipStatus.ACTIVE,
-                    person.category(),
-                    person.joinedOn(),
-                    null,
-                    now));
-            if (people.size() == BATCH || i == count - 1) {
-                write(people, memberships);
-                people.clear();
-                memberships.clear();
+            batch.add(new GeneratedMembers.Placed(organization, person));
+            if (batch.size() == BATCH || i == count - 1) {
+                generated.load(batch, now);
+                batch.clear();
                 long done = i + 1;
                 if (done % 1_000_000 == 0 || done == count) {
                     System.out.printf(
@@ -121,12 +102,6 @@ class GenerateMembersCommand implements ApplicationRunner, ExitCodeGenerator {
             }
         }
         System.out.printf(Locale.ROOT, "Loaded %,d members in %.1f s%n", count, (System.nanoTime() - started) / 1e9);
-    }
-
-    private void write(List<PersonRecord> people, List<MembershipRecord> memberships) {
-        // On PostgreSQL the repository writes by COPY.
-        repository.insertPersons(people);
-        repository.insertMemberships(memberships);
     }
 
     private static String option(ApplicationArguments args, String name, String fallback) {

@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.generators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,9 +10,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import ru.profkom.members.MemberEnums.Category;
 import ru.profkom.members.MemberEnums.Gender;
-import ru.profkom.members.MemberGenerator.EmployerType;
-import ru.profkom.members.MemberGenerator.GeneratedPerson;
-import ru.profkom.members.MessyMemberFile.Defects;
+import ru.profkom.members.generators.MemberGenerator.EmployerType;
+import ru.profkom.members.generators.MemberGenerator.GeneratedPerson;
+import ru.profkom.members.generators.MessyMemberFile.Defects;
 import ru.profkom.shared.Phones;
 import ru.profkom.shared.Snils;
 
