@@ -217,8 +217,10 @@ public class Mailings {
         return repository.byOrganization(mailingId);
     }
 
-    /** Who the mailing went to and how it went, an audited read of names and addresses. */
-    @Transactional(readOnly = true)
+    /**
+     * Who the mailing went to and how it went, an audited read of names and addresses (not read-only: the
+     * audit's event is stored in the same transaction).
+     */
     public Page<RecipientLine> recipients(long mailingId, List<OutboxStatus> statuses, PageRequest page) {
         MailingRecord row = mailing(mailingId);
         String path = pathCovered(row.getOrganizationId());
