@@ -79,6 +79,8 @@ abstract class BrowserTest {
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("profkom.mailings.smtp-host", () -> "127.0.0.1");
+        registry.add("profkom.mailings.smtp-port", () -> MAIL.getSmtp().getPort());
         registry.add("profkom.mailing-channels.telegram-url", TestMailingPeers::baseUrl);
         registry.add("profkom.mailing-channels.vk-url", TestMailingPeers::baseUrl);
         registry.add("profkom.mailing-channels.telegram-bot-token", () -> TestMailingPeers.BOT_TOKEN);

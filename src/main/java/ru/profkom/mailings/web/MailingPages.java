@@ -156,6 +156,7 @@ class MailingPages {
     String progress(@PathVariable long id, @PathVariable long mailingId, Model model) {
         model.addAttribute("mailing", owned(id, mailingId));
         model.addAttribute("organization", organizations.get(id));
+        model.addAttribute("organizationsReport", mailings.byOrganization(mailingId));
         model.addAttribute("outboxStatuses", OutboxStatus.values());
         return "mailings/mailing :: progress";
     }
