@@ -91,6 +91,7 @@ class AudienceBenchmark implements ApplicationRunner, ExitCodeGenerator {
                 ? count.longValue()
                 : 0;
         System.out.printf(Locale.ROOT, "Subtree %s: %,d current memberships%n", region.shortName(), members);
+        consentEveryoneOnce(path);
 
         long start = System.nanoTime();
         AudienceReach reach = audiences.reach(
@@ -162,6 +163,30 @@ class AudienceBenchmark implements ApplicationRunner, ExitCodeGenerator {
                 mailingId,
                 Instant.now(),
                 path + "%"));
+    }
+
+    /**
+     * Generated members come without consents: the first run gives every person of the subtree consent to
+     * processing and to e-mail (not timed, plain SQL for the same reason as the baseline).
+     */
+    private void consentEveryoneOnce(String path) {
+        for (String purpose : List.of("PROCESSING", "EMAIL")) {
+            int added = transactions.execute(status -> dsl.execute(
+                    "insert into consent (person_id, purpose, given_on, form, recorded_at)"
+                            + " select distinct m.person_id, ?, current_date - 30, 'ELECTRONIC', current_timestamp"
+                            + " from membership m where m.organization_path like ?"
+                            + " and not exists (select 1 from consent c where c.person_id = m.person_id"
+                            + " and c.purpose = ?)",
+                    purpose,
+                    path + "%",
+                    purpose));
+            if (added > 0) {
+                System.out.printf(Locale.ROOT, "Consent to %s given to %,d people of the subtree%n", purpose, added);
+            }
+        }
+        if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+            dsl.execute("vacuum analyze consent");
+        }
     }
 
     private void clear(long mailingId) {
