@@ -42,6 +42,8 @@ class ModularityTests {
             Map.entry("MailingBotOffset", "ru.profkom.mailings"),
             Map.entry("Mailing", "ru.profkom.mailings"),
             Map.entry("MailingText", "ru.profkom.mailings"),
+            Map.entry("MailingUndeliverable", "ru.profkom.mailings"),
+            Map.entry("MailingSecret", "ru.profkom.mailings"),
             Map.entry("MailMessage", "ru.profkom.mail"),
             Map.entry("InstallationSetting", "ru.profkom.settings"),
             Map.entry("Person", "ru.profkom.members"),

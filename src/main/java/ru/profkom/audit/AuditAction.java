@@ -74,7 +74,8 @@ public enum AuditAction {
     REGISTRY_CHANNEL_CHANGED,
     REGISTRY_CHANNEL_ARCHIVED,
     REGISTRY_CHANNEL_RESTORED,
-    REGISTRY_CHANNEL_COUNTED;
+    REGISTRY_CHANNEL_COUNTED,
+    CONSENT_WITHDRAWN_BY_UNSUBSCRIBE;
 
     public String messageKey() {
         return "audit.action." + name();

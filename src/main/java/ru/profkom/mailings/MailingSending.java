@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.profkom.mailings.channels.ChannelSender;
 import ru.profkom.mailings.channels.OutgoingMessage;
 import ru.profkom.mailings.channels.SendOutcome;
+import ru.profkom.mailings.tracking.MailTracking;
 import ru.profkom.shared.ProfkomSettings;
 
 /**
@@ -39,13 +40,16 @@ class MailingSending {
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final Clock clock;
     private final ProfkomSettings.Mailings settings;
+    private final MailTracking tracking;
 
     MailingSending(
             OutboxRepository outbox,
             TransactionTemplate transactions,
             List<ChannelSender> senders,
             Clock clock,
-            ProfkomSettings settings) {
+            ProfkomSettings settings,
+            MailTracking tracking) {
+        this.tracking = tracking;
         this.outbox = outbox;
         this.transactions = transactions;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
@@ -143,7 +147,13 @@ class MailingSending {
         }
     }
 
-    private static OutgoingMessage compose(OutboxRepository.MailingToSend mailing, OutboxRepository.ClaimedRow row) {
+    /** The row's message, personalised, and for e-mail made trackable (links, pixel, unsubscribe, VERP). */
+    private OutgoingMessage compose(OutboxRepository.MailingToSend mailing, OutboxRepository.ClaimedRow row) {
+        return tracking.decorate(personalise(mailing, row));
+    }
+
+    private static OutgoingMessage personalise(
+            OutboxRepository.MailingToSend mailing, OutboxRepository.ClaimedRow row) {
         Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
         putIfPresent(values, Placeholder.NAME, row.recipientName());
         putIfPresent(values, Placeholder.FULL_NAME, row.recipientFullName());
