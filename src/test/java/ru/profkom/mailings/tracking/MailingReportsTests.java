@@ -49,6 +49,9 @@ class MailingReportsTests {
     @Autowired
     Actors actors;
 
+    @Autowired
+    ru.profkom.indicators.Indicators indicators;
+
     private Scope scopeOf(long organizationId) {
         return Scope.ofPaths(List.of(organizations.pathOf(organizationId).orElseThrow()));
     }
@@ -166,5 +169,29 @@ class MailingReportsTests {
                         () -> tasks.tasks(new TaskScope(
                                 List.of(fixture.regionA()), clock.instant(), MoscowTime.today(clock), 50))))
                 .noneMatch(item -> item.key().equals(MailingTasks.KIND + ":" + troubled));
+    }
+
+    @Test
+    void feedsTheShareDeliveredOfTheMonthsMessagesToTheIndicators() {
+        long primary = fixture.primary(fixture.territorialA1(), Fixture.unique("ППО рассылок"), 100);
+        long mailingId = mailing(fixture.regionA());
+        row(mailingId, primary, Channel.EMAIL, OutboxStatus.SENT, "opened");
+        row(mailingId, primary, Channel.EMAIL, OutboxStatus.SENT);
+        row(mailingId, primary, Channel.SMS, OutboxStatus.SENT, "receipt");
+        row(mailingId, primary, Channel.EMAIL, OutboxStatus.FAILED, "bounced");
+        java.time.YearMonth month = MoscowTime.month(clock);
+
+        var reach = actors.as(Fixture.ADMIN_A, () -> indicators.readings(primary, month)).stream()
+                .filter(reading -> reading.code().equals(MailingIndicators.CODE))
+                .findFirst()
+                .orElseThrow();
+        assertThat(reach.value()).isEqualByComparingTo("75");
+        assertThat(reach.sourceDetail()).isEqualTo("3 / 4");
+        assertThat(reach.met()).isFalse();
+        var before = actors.as(Fixture.ADMIN_A, () -> indicators.readings(primary, month.minusMonths(1))).stream()
+                .filter(reading -> reading.code().equals(MailingIndicators.CODE))
+                .findFirst()
+                .orElseThrow();
+        assertThat(before.value()).isNull();
     }
 }
