@@ -15,19 +15,25 @@ import ru.profkom.shared.MoscowTime;
 /**
  * Withdraws today the person's active consents of the purpose they unsubscribed from, through the facade (the
  * change history says «согласие отозвано», the cabinet shows the consent withdrawn). A second unsubscribe finds
- * nothing active and changes nothing.
+ * nothing active and changes nothing, as does a person no longer in the registry.
  */
 @Component
 class ChannelUnsubscribeListener {
 
     private final Members members;
+    private final MemberRepository repository;
     private final Organizations organizations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ChannelUnsubscribeListener(
-            Members members, Organizations organizations, ApplicationEventPublisher events, Clock clock) {
+            Members members,
+            MemberRepository repository,
+            Organizations organizations,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.members = members;
+        this.repository = repository;
         this.organizations = organizations;
         this.events = events;
         this.clock = clock;
@@ -37,6 +43,10 @@ class ChannelUnsubscribeListener {
     void on(Unsubscribed event) {
         CurrentActor.asSystem(() -> {
             LocalDate today = MoscowTime.today(clock);
+            if (repository.person(event.personId()).isEmpty()) {
+                // not (or no longer) in the registry: there is no consent to withdraw
+                return;
+            }
             List<Consent> active = members.load(event.personId()).consents().stream()
                     .filter(consent -> consent.purpose() == event.purpose() && consent.active())
                     .toList();

@@ -139,7 +139,10 @@ public final class TrackingTokens {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (raw.length != TOKEN_BYTES || raw[0] != (byte) kind.code) {
+        // one spelling per token: base64's unused last bits changed would otherwise read as the same token
+        if (raw.length != TOKEN_BYTES
+                || raw[0] != (byte) kind.code
+                || !Base64.getUrlEncoder().withoutPadding().encodeToString(raw).equals(token)) {
             return Optional.empty();
         }
         ByteBuffer bytes = ByteBuffer.wrap(raw);

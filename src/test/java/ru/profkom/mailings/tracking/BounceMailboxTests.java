@@ -188,4 +188,26 @@ class BounceMailboxTests {
         assertThat(row(sent.outboxId()).get(MAILING_OUTBOX.STATUS)).isEqualTo(OutboxStatus.SENT.name());
         assertThat(row(sent.outboxId()).get(MAILING_OUTBOX.BOUNCED_AT)).isNull();
     }
+
+    @Test
+    void unsubscribesThePersonWhoWroteToTheMailtoOfListUnsubscribe() throws Exception {
+        Sent sent = send("mailto.bounce@profkom.test");
+        String mailto = sent.message().getHeader("List-Unsubscribe")[0].replaceFirst("^.*<mailto:", "");
+        String subject = mailto.substring(mailto.indexOf("?subject=") + "?subject=".length(), mailto.indexOf('>'));
+
+        MimeMessage letter = new MimeMessage(Session.getInstance(new Properties()));
+        letter.setFrom(new InternetAddress("mailto.bounce@profkom.test"));
+        letter.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(TestMail.BOUNCE_ADDRESS));
+        letter.setSubject(subject);
+        letter.setText("");
+        letter.saveChanges();
+        TestMail.server()
+                .getUserManager()
+                .getUserByEmail(TestMail.BOUNCE_ADDRESS)
+                .deliver(letter);
+        mailbox.readOnce();
+
+        assertThat(row(sent.outboxId()).get(MAILING_OUTBOX.UNSUBSCRIBED_AT)).isNotNull();
+        assertThat(row(sent.outboxId()).get(MAILING_OUTBOX.STATUS)).isEqualTo(OutboxStatus.SENT.name());
+    }
 }

@@ -78,6 +78,9 @@ class TrackingTests {
     @Autowired
     org.springframework.context.ApplicationContext context;
 
+    @Autowired
+    ru.profkom.members.MemberAccountLinks accountLinks;
+
     record Sent(long outboxId, long personId, MimeMessage message, String html) {}
 
     /** A member with an e-mail consent, one mailing to them with two links, sent through the send job. */
@@ -208,7 +211,8 @@ class TrackingTests {
         String link = links(sent.html()).getFirst().replace("http://profkom.test", "");
         String elsewhere = link.replaceFirst("\\?u=.*", "?u=https%3A%2F%2Fevil.example.com%2F");
         String token = link.substring("/m/c/".length(), link.indexOf('?'));
-        String forged = link.replace(token, token.substring(0, 30) + (token.endsWith("A") ? "B" : "A"));
+        String forged = link.replace(
+                token, token.substring(0, 20) + (token.charAt(20) == 'A' ? 'B' : 'A') + token.substring(21));
 
         for (String bad : List.of(elsewhere, forged, "/m/c/nonsense?u=https%3A%2F%2Fvk.com")) {
             mvc.perform(get(java.net.URI.create("http://profkom.test" + bad)).header("User-Agent", BROWSER))
@@ -271,6 +275,23 @@ class TrackingTests {
         await().atMost(Patience.AFTER_COMMIT)
                 .until(() -> audited(sent.personId()).size() == 1);
         assertThat(audited(sent.personId()).getFirst().details()).contains("рассылка");
+
+        // the member sees it in the cabinet: the e-mail consent withdrawn today, no longer offered to withdraw
+        String login = fixture.account(fixture.primaryA1(), ru.profkom.shared.Role.MEMBER);
+        actors.run(Fixture.ADMIN_A, () -> accountLinks.link(sent.personId(), login));
+        String cabinet = mvc.perform(get("/cabinet").with(actors.signedIn(login)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String emailRow = java.util.Arrays.stream(cabinet.split("<tr"))
+                .filter(tr -> tr.contains("Личная электронная почта"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(emailRow)
+                .contains(ru.profkom.shared.MoscowTime.today(clock)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")))
+                .doesNotContain("withdraw-consent");
 
         // the page of the same link now says it is done; a second POST changes nothing
         mvc.perform(get(link))
