@@ -49,7 +49,6 @@ class TrackingPages {
             return missing(response, model);
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setHeader(HttpHeaders.REFERER, null);
         response.setStatus(HttpStatus.FOUND.value());
         response.setHeader(HttpHeaders.LOCATION, target.get());
         return null;
