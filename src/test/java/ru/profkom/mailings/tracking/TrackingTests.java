@@ -331,6 +331,23 @@ class TrackingTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Ссылка не найдена")));
     }
 
+    @Test
+    void signsAlikeOnEveryNodeWithTheKeyStoredOnce(
+            @Autowired TrackingKey key,
+            @Autowired TrackingRepository repository,
+            @Autowired ru.profkom.shared.ProfkomSettings settings,
+            @Autowired org.springframework.transaction.PlatformTransactionManager transactions) {
+        String token = key.tokens().open(7);
+        // another node (or this one after a restart) reads the stored key instead of generating its own
+        TrackingKey otherNode = new TrackingKey(repository, settings, transactions);
+
+        assertThat(repository.secret(TrackingKey.NAME)).isPresent();
+        assertThat(otherNode.tokens().readOpen(token))
+                .map(TrackingTokens.Token::outboxId)
+                .contains(7L);
+        assertThat(otherNode.tokens().open(7)).isEqualTo(token);
+    }
+
     private List<AuditEntry> audited(long personId) {
         return actors
                 .asSystem(() -> auditLog.forSubtree(
