@@ -44,6 +44,8 @@ class ModularityTests {
             Map.entry("MailingText", "ru.profkom.mailings"),
             Map.entry("MailingSavedAudience", "ru.profkom.mailings"),
             Map.entry("MailingAttachment", "ru.profkom.mailings"),
+            Map.entry("MailingUndeliverable", "ru.profkom.mailings"),
+            Map.entry("MailingSecret", "ru.profkom.mailings"),
             Map.entry("MailMessage", "ru.profkom.mail"),
             Map.entry("InstallationSetting", "ru.profkom.settings"),
             Map.entry("Person", "ru.profkom.members"),

@@ -44,8 +44,12 @@ import ru.profkom.support.ProfkomIntegrationTest;
 @ProfkomIntegrationTest
 class PageAccessTests {
 
-    /** Pages that are public by design: the electronic card's check tells anyone valid or not. */
-    private static final List<String> PUBLIC = List.of("/card/{token}", "/password/reset");
+    /**
+     * Pages that are public by design: the electronic card's check tells anyone valid or not; an e-mail's tracked
+     * links, pixel and unsubscribe page open by their signed token (TrackingTests).
+     */
+    private static final List<String> PUBLIC =
+            List.of("/card/{token}", "/password/reset", "/m/c/{token}", "/m/o/{token}.gif", "/m/u/{token}");
 
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
 

@@ -79,7 +79,8 @@ public enum AuditAction {
     MAILING_CONTROLLED,
     MAILING_RECIPIENTS_READ,
     MAILING_CHANNEL_LINKED,
-    MAILING_CHANNEL_UNLINKED;
+    MAILING_CHANNEL_UNLINKED,
+    CONSENT_WITHDRAWN_BY_UNSUBSCRIBE;
 
     public String messageKey() {
         return "audit.action." + name();

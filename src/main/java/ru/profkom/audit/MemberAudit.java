@@ -2,6 +2,7 @@ package ru.profkom.audit;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import ru.profkom.members.ChannelUnsubscribes;
 import ru.profkom.members.MemberEvents;
 
 /** The audit log's entries for the registry: one entry per event, written by {@link AuditWriter}. */
@@ -137,5 +138,17 @@ class MemberAudit {
                 event.organizationId(),
                 event.organizationPath(),
                 writer.russian("audit.details.activistSnapshot", String.valueOf(event.year()), event.version()));
+    }
+
+    /** A member unsubscribed through a message's link: their consent to the channel is withdrawn. */
+    @ApplicationModuleListener
+    void on(ChannelUnsubscribes.ConsentWithdrawnByUnsubscribe event) {
+        writer.recordMember(
+                event.actor(),
+                AuditAction.CONSENT_WITHDRAWN_BY_UNSUBSCRIBE,
+                event.organizationId(),
+                event.organizationPath(),
+                event.personId(),
+                writer.russian(event.purpose().messageKey()) + ": " + event.source());
     }
 }

@@ -19,8 +19,11 @@ public record AudienceReach(
         channels = Map.copyOf(channels);
     }
 
-    /** People of the audience with processing consent who cannot be reached on a channel, by reason. */
-    public record ChannelReach(long reachable, long withoutConsent, long withoutAddress) {}
+    /**
+     * People of the audience with processing consent on one channel: reachable, and the others by reason (no
+     * consent to the channel, no address, an address a bounce showed does not exist).
+     */
+    public record ChannelReach(long reachable, long withoutConsent, long withoutAddress, long undeliverable) {}
 
     public long unreachable() {
         return people - recipients;

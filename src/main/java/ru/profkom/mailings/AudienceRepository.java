@@ -34,6 +34,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
+import ru.profkom.mailings.tracking.UndeliverableAddresses;
 import ru.profkom.members.MemberAudiences;
 import ru.profkom.organizations.Organizations;
 
@@ -101,12 +102,18 @@ class AudienceRepository {
         return consent.isTrue();
     }
 
-    private static Condition reachable(Channel channel, Source source) {
+    private static Condition withAddress(Channel channel, Source source) {
         return PROCESSING_CONSENT
                 .isTrue()
                 .and(consented(consent(channel)))
                 .and(address(channel, source).isNotNull())
                 .and(address(channel, source).ne(""));
+    }
+
+    /** Consented, with an address that no bounce has shown not to exist. */
+    private static Condition reachable(Channel channel, Source source) {
+        return withAddress(channel, source)
+                .and(UndeliverableAddresses.deliverable(DSL.inline(channel.name()), address(channel, source)));
     }
 
     private static Field<Integer> countOf(Condition condition) {
@@ -130,6 +137,8 @@ class AudienceRepository {
             fields.add(countOf(withConsent.and(address(channel, source)
                     .isNull()
                     .or(address(channel, source).eq("")))));
+            fields.add(countOf(
+                    withAddress(channel, source).and(reachable(channel, source).not())));
             anyChannel = anyChannel.or(reachable(channel, source));
         }
         fields.add(countOf(anyChannel));
@@ -138,13 +147,14 @@ class AudienceRepository {
         Map<Channel, AudienceReach.ChannelReach> reach = new EnumMap<>(Channel.class);
         long rows = 0;
         for (int i = 0; i < chosen.size(); i++) {
-            long reachable = value(row, 2 + i * 3);
+            long reachable = value(row, 2 + i * 4);
             reach.put(
                     chosen.get(i),
-                    new AudienceReach.ChannelReach(reachable, value(row, 3 + i * 3), value(row, 4 + i * 3)));
+                    new AudienceReach.ChannelReach(
+                            reachable, value(row, 3 + i * 4), value(row, 4 + i * 4), value(row, 5 + i * 4)));
             rows += reachable;
         }
-        long recipients = value(row, 2 + chosen.size() * 3);
+        long recipients = value(row, 2 + chosen.size() * 4);
         return new AudienceReach(
                 people, value(row, 1), reach, recipients, delivery == Delivery.FIRST_AVAILABLE ? recipients : rows);
     }

@@ -22,6 +22,7 @@ import profkom.schema.tables.records.MailingRecord;
 import ru.profkom.mailings.channels.ChannelSender;
 import ru.profkom.mailings.channels.OutgoingMessage;
 import ru.profkom.mailings.channels.SendOutcome;
+import ru.profkom.mailings.tracking.MailTracking;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.MoscowTime;
 import ru.profkom.shared.ProfkomSettings;
@@ -49,6 +50,7 @@ class MailingSending {
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final Clock clock;
     private final ProfkomSettings.Mailings settings;
+    private final MailTracking tracking;
 
     MailingSending(
             OutboxRepository outbox,
@@ -59,7 +61,9 @@ class MailingSending {
             TransactionTemplate transactions,
             List<ChannelSender> senders,
             Clock clock,
-            ProfkomSettings settings) {
+            ProfkomSettings settings,
+            MailTracking tracking) {
+        this.tracking = tracking;
         this.outbox = outbox;
         this.mailings = mailings;
         this.audiences = audiences;
@@ -199,7 +203,15 @@ class MailingSending {
         }
     }
 
+    /** The row's message, personalised, and for e-mail made trackable (links, pixel, unsubscribe, VERP). */
     private OutgoingMessage compose(
+            OutboxRepository.MailingToSend mailing,
+            OutboxRepository.ClaimedRow row,
+            List<OutgoingMessage.Attachment> attachments) {
+        return tracking.decorate(personalise(mailing, row, attachments));
+    }
+
+    private OutgoingMessage personalise(
             OutboxRepository.MailingToSend mailing,
             OutboxRepository.ClaimedRow row,
             List<OutgoingMessage.Attachment> attachments) {

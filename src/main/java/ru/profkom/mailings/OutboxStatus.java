@@ -52,6 +52,17 @@ public enum OutboxStatus {
         return fromSending(UNKNOWN);
     }
 
+    /**
+     * A bounce came back for a row that went out, or whose fate was unknown (the bounce proves it went): it did
+     * not reach the person.
+     */
+    public OutboxStatus afterBounce() {
+        if (this != SENT && this != UNKNOWN) {
+            throw ProfkomException.conflict("mailing.outbox.bounce.notSent", name());
+        }
+        return FAILED;
+    }
+
     /** The operator retries a failed row, or explicitly resends one whose fate is unknown. */
     public OutboxStatus afterResend() {
         return switch (this) {

@@ -3,5 +3,6 @@
  * per person, and delivery through e-mail, Telegram, VK and SMS from a durable outbox that never sends a row
  * twice silently.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organizations", "members"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "organizations", "members", "indicators"})
 package ru.profkom.mailings;

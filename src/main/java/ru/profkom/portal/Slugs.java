@@ -44,6 +44,8 @@ public final class Slugs {
             "js",
             "login",
             "logout",
+            // an e-mail's tracked links, pixel and unsubscribe page (mailings.tracking)
+            "m",
             "mailings",
             "me",
             "member-imports",

@@ -176,7 +176,8 @@ public record ProfkomSettings(
      * Mailings to members: the SMTP relay the e-mail channel hands messages to (any relay: host, port, user and
      * password when it asks, STARTTLS), how many connections it keeps open and reuses, the sender and its
      * timeouts; the attachment limit; the Moscow-time window outside which nothing is sent; how many outbox rows
-     * a run claims at once and the rate per channel (messages a minute, 0 for no limit).
+     * a run claims at once and the rate per channel (messages a minute, 0 for no limit); the tracking key, the
+     * VERP return address and the IMAP mailbox bounces are read from.
      */
     public record Mailings(
             @DefaultValue("localhost") @NotBlank String smtpHost,
@@ -194,5 +195,18 @@ public record ProfkomSettings(
             @DefaultValue("0") @PositiveOrZero int emailPerMinute,
             @DefaultValue("1500") @PositiveOrZero int telegramPerMinute,
             @DefaultValue("1000") @PositiveOrZero int vkPerMinute,
-            @DefaultValue("600") @PositiveOrZero int smsPerMinute) {}
+            @DefaultValue("600") @PositiveOrZero int smsPerMinute,
+            // Delivery tracking (mailings.tracking): the key signing tracking links, pixels, unsubscribe links and
+            // VERP return paths (empty: one generated at first use and kept in the database for every node).
+            @DefaultValue("") @NotNull String trackingSecret,
+            // The return path of e-mails as VERP (bounces+b<row>-<signature>@domain); empty: the sender, no VERP.
+            @DefaultValue("") @NotNull String bounceAddress,
+            // The mailbox bounces arrive in, read over IMAP (empty host: not read).
+            @DefaultValue("") @NotNull String bounceImapHost,
+            @DefaultValue("993") @Positive int bounceImapPort,
+            @DefaultValue("") @NotNull String bounceImapUser,
+            @DefaultValue("") @NotNull String bounceImapPassword,
+            @DefaultValue("true") boolean bounceImapSsl,
+            @DefaultValue("INBOX") @NotBlank String bounceImapFolder,
+            @DefaultValue("PT5M") @NotNull Duration bounceImapPollInterval) {}
 }

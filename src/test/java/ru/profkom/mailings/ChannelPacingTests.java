@@ -27,7 +27,16 @@ class ChannelPacingTests {
             0,
             1500,
             1000,
-            600);
+            600,
+            "",
+            "",
+            "",
+            993,
+            "",
+            "",
+            true,
+            "INBOX",
+            Duration.ofMinutes(5));
 
     private static final Instant STARTED = Instant.parse("2026-12-03T10:00:00Z");
 

@@ -143,8 +143,8 @@ class MailingAudienceTests {
 
         assertThat(reach.people()).isEqualTo(6);
         assertThat(reach.withoutProcessingConsent()).isEqualTo(1);
-        assertThat(reach.channels().get(Channel.EMAIL)).isEqualTo(new AudienceReach.ChannelReach(2, 2, 1));
-        assertThat(reach.channels().get(Channel.SMS)).isEqualTo(new AudienceReach.ChannelReach(1, 4, 0));
+        assertThat(reach.channels().get(Channel.EMAIL)).isEqualTo(new AudienceReach.ChannelReach(2, 2, 1, 0));
+        assertThat(reach.channels().get(Channel.SMS)).isEqualTo(new AudienceReach.ChannelReach(1, 4, 0, 0));
         assertThat(reach.recipients()).isEqualTo(3);
         assertThat(reach.messages()).isEqualTo(3);
         assertThat(reach.unreachable()).isEqualTo(3);

@@ -40,6 +40,15 @@ class OutboxStatusTests {
     }
 
     @Test
+    void failsASentOrUnknownRowThatBouncedAndNoOther() {
+        assertThat(OutboxStatus.SENT.afterBounce()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(OutboxStatus.UNKNOWN.afterBounce()).isEqualTo(OutboxStatus.FAILED);
+        for (OutboxStatus status : java.util.List.of(OutboxStatus.QUEUED, OutboxStatus.SENDING, OutboxStatus.FAILED)) {
+            assertRefused(Kind.CONFLICT, "mailing.outbox.bounce.notSent", status::afterBounce);
+        }
+    }
+
+    @Test
     void resendsFailedAndUnknownRowsOnlyWhenAsked() {
         assertThat(OutboxStatus.FAILED.afterResend()).isEqualTo(OutboxStatus.QUEUED);
         assertThat(OutboxStatus.UNKNOWN.afterResend()).isEqualTo(OutboxStatus.QUEUED);

@@ -32,6 +32,8 @@ public class DatabaseSnapshot {
             // the job scheduler's bookkeeping: recurring jobs (the bot's poll, daily counts) run between snapshots
             "scheduled_tasks",
             "mailing_bot_offset",
+            // the tracking key, generated once at its first use by whichever request or job comes first
+            "mailing_secret",
             // blocks of ids handed out: a refused request may use up a block, which is no content
             "member_id_block",
             "stat_day",

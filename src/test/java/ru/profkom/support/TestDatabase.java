@@ -65,6 +65,17 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         properties.put(
                 "profkom.mailings.smtp-port",
                 String.valueOf(TestMail.server().getSmtp().getPort()));
+        // Tracking: VERP return paths, and bounces read over IMAP from GreenMail (the job itself hourly: the
+        // tests read the mailbox when they put a bounce in it).
+        properties.put("profkom.mailings.bounce-address", TestMail.BOUNCE_ADDRESS);
+        properties.put("profkom.mailings.bounce-imap-host", "127.0.0.1");
+        properties.put(
+                "profkom.mailings.bounce-imap-port",
+                String.valueOf(TestMail.server().getImap().getPort()));
+        properties.put("profkom.mailings.bounce-imap-user", TestMail.BOUNCE_USER);
+        properties.put("profkom.mailings.bounce-imap-password", TestMail.BOUNCE_PASSWORD);
+        properties.put("profkom.mailings.bounce-imap-ssl", "false");
+        properties.put("profkom.mailings.bounce-imap-poll-interval", "PT1H");
         properties.put("profkom.base-url", "http://profkom.test");
         properties.put("profkom.demo.load", "false");
         // Every MockMvc request comes from 127.0.0.1: the tests of one context are many people, not one visitor

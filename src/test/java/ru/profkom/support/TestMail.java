@@ -8,8 +8,15 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
 
-/** One GreenMail SMTP server on a free port for the whole test run; messages are told apart by recipient. */
+/**
+ * One GreenMail SMTP and IMAP server on free ports for the whole test run; messages are told apart by recipient.
+ * The IMAP side holds the mailbox {@link #BOUNCE_USER} that the mailings read bounces from.
+ */
 public final class TestMail {
+
+    public static final String BOUNCE_ADDRESS = "bounces@profkom.test";
+    public static final String BOUNCE_USER = "bounces";
+    public static final String BOUNCE_PASSWORD = "bounces-secret";
 
     private static GreenMail server;
 
@@ -17,8 +24,11 @@ public final class TestMail {
 
     public static synchronized GreenMail server() {
         if (server == null) {
-            server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            server = new GreenMail(new com.icegreen.greenmail.util.ServerSetup[] {
+                ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()
+            });
             server.start();
+            server.setUser(BOUNCE_ADDRESS, BOUNCE_USER, BOUNCE_PASSWORD);
             GreenMail started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
         }

@@ -55,7 +55,16 @@ class EmailSenderBenchmark {
                 0,
                 0,
                 0,
-                0));
+                0,
+                "",
+                "",
+                "",
+                993,
+                "",
+                "",
+                true,
+                "INBOX",
+                Duration.ofMinutes(5)));
         ExecutorService workers = Executors.newFixedThreadPool(connections);
         try {
             long started = System.nanoTime();

@@ -41,7 +41,16 @@ class EmailSenderTests {
                 0,
                 0,
                 0,
-                0);
+                0,
+                "",
+                "",
+                "",
+                993,
+                "",
+                "",
+                true,
+                "INBOX",
+                Duration.ofMinutes(5));
     }
 
     private static OutgoingMessage message(long id, String address) {
