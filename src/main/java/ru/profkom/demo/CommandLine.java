@@ -35,6 +35,7 @@ public final class CommandLine {
             "import-members",
             "generate-members",
             "bench-member-search",
+            "bench-mailing-audience",
             "generate-publications",
             "bench-search-publications",
             "recount-statistics",
@@ -60,6 +61,8 @@ public final class CommandLine {
                   member-file --rows N ФАЙЛ                        CSV из N сгенерированных членов для замера импорта
                   generate-publications --count N [--org-id ID] [--db JDBC_URL]
                                                                    загрузить N сгенерированных новостей и построить индекс
+                  bench-mailing-audience [--rounds N] [--db JDBC_URL]
+                                                                   получатели рассылки рядом с INSERT … SELECT (замер)
                   bench-search-publications [--samples N] [--db JDBC_URL]
                                                                    замер полнотекстового поиска публикаций
                   recount-statistics [--db JDBC_URL]               пересчитать статистику членства из реестра

@@ -59,6 +59,9 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
                 case "import-members", "generate-members", "bench-member-search" -> {
                     // The members module's own command runs it.
                 }
+                case "bench-mailing-audience" -> {
+                    // ru.profkom.mailings.AudienceBenchmark runs it.
+                }
                 case "generate-publications", "bench-search-publications" -> {
                     // ru.profkom.publications.PublicationCommands runs them.
                 }

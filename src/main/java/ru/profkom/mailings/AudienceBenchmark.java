@@ -1,7 +1,6 @@
 package ru.profkom.mailings;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -156,12 +155,12 @@ class AudienceBenchmark implements ApplicationRunner, ExitCodeGenerator {
         return transactions.execute(status -> (long) dsl.execute(
                 "insert into mailing_outbox (mailing_id, person_id, organization_id, channel, address, status, queued_at,"
                         + " recipient_name, recipient_full_name, card_number)"
-                        + " select ?, m.person_id, m.organization_id, 'EMAIL', coalesce(p.email, ''), 'QUEUED', ?,"
+                        + " select ?, m.person_id, m.organization_id, 'EMAIL', coalesce(p.email, ''), 'QUEUED',"
+                        + " current_timestamp,"
                         + " p.first_name, p.last_name, m.card_number"
                         + " from membership m join person p on p.id = m.person_id"
                         + " where m.organization_path like ? and m.status in ('ACTIVE', 'SUSPENDED')",
                 mailingId,
-                Instant.now(),
                 path + "%"));
     }
 

@@ -88,12 +88,6 @@ public class MemberAudiences {
             where = where.and(MEMBERSHIP.CATEGORY.in(
                     filter.categories().stream().map(Enum::name).toList()));
         }
-        if (filter.minAge() != null) {
-            where = where.and(PERSON.BIRTH_DATE.le(today.minusYears(filter.minAge())));
-        }
-        if (filter.maxAge() != null) {
-            where = where.and(PERSON.BIRTH_DATE.gt(today.minusYears(filter.maxAge() + 1L)));
-        }
         if (!filter.roles().isEmpty()) {
             where = where.and(DSL.exists(DSL.selectOne()
                     .from(MEMBER_ROLE)
@@ -105,31 +99,91 @@ public class MemberAudiences {
                     .and(MEMBER_ROLE.ORGANIZATION_ID.in(
                             DSL.select(organizationId).from(filter.organizations())))));
         }
-        return dsl.selectDistinct(
+        // One membership per person first, on narrow rows (the sort of DISTINCT ON is the costly part) ...
+        Table<?> memberships = dsl.selectDistinct(
                         MEMBERSHIP.PERSON_ID.as("person_id"),
                         // in the list because DISTINCT ON orders by it (H2 insists)
                         MEMBERSHIP.ID.as("membership_id"),
                         MEMBERSHIP.ORGANIZATION_ID.as("organization_id"),
                         organizationName.as("organization_name"),
+                        MEMBERSHIP.CARD_NUMBER.as("card_number"))
+                .on(MEMBERSHIP.PERSON_ID)
+                .from(MEMBERSHIP)
+                .join(filter.organizations())
+                .on(organizationId.eq(MEMBERSHIP.ORGANIZATION_ID))
+                .where(where)
+                .orderBy(MEMBERSHIP.PERSON_ID, MEMBERSHIP.ID)
+                .asTable("audience_membership");
+        Field<Long> personId = memberships.field("person_id", Long.class);
+        Condition ofAge = DSL.noCondition();
+        if (filter.minAge() != null) {
+            ofAge = ofAge.and(PERSON.BIRTH_DATE.le(today.minusYears(filter.minAge())));
+        }
+        if (filter.maxAge() != null) {
+            ofAge = ofAge.and(PERSON.BIRTH_DATE.gt(today.minusYears(filter.maxAge() + 1L)));
+        }
+        // ... then the person, and their consents in one probe of the consent index: a bit per purpose.
+        Table<?> people = dsl.select(
+                        memberships.field("person_id"),
+                        memberships.field("organization_id"),
+                        memberships.field("organization_name"),
+                        memberships.field("card_number"),
                         PERSON.LAST_NAME.as("last_name"),
                         PERSON.FIRST_NAME.as("first_name"),
                         PERSON.PATRONYMIC.as("patronymic"),
                         PERSON.EMAIL.as("email"),
                         PERSON.PHONE.as("phone"),
-                        MEMBERSHIP.CARD_NUMBER.as("card_number"),
-                        consented(ConsentPurpose.PROCESSING, today).as("processing_consent"),
-                        consented(ConsentPurpose.EMAIL, today).as("email_consent"),
-                        consented(ConsentPurpose.SMS, today).as("sms_consent"),
-                        consented(ConsentPurpose.MESSENGER, today).as("messenger_consent"))
-                .on(MEMBERSHIP.PERSON_ID)
-                .from(MEMBERSHIP)
-                .join(filter.organizations())
-                .on(organizationId.eq(MEMBERSHIP.ORGANIZATION_ID))
+                        consentMask(personId, today).as("consent_mask"))
+                .from(memberships)
                 .join(PERSON)
-                .on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
-                .where(where)
-                .orderBy(MEMBERSHIP.PERSON_ID, MEMBERSHIP.ID)
+                .on(PERSON.ID.eq(personId))
+                .where(ofAge)
+                // a fence: the mask is computed once per person, not once per flag below
+                .offset(0)
+                .asTable("audience_person");
+        Field<Integer> mask = people.field("consent_mask", Integer.class);
+        return dsl.select(
+                        people.field("person_id"),
+                        people.field("organization_id"),
+                        people.field("organization_name"),
+                        people.field("last_name"),
+                        people.field("first_name"),
+                        people.field("patronymic"),
+                        people.field("email"),
+                        people.field("phone"),
+                        people.field("card_number"),
+                        flag(mask, ConsentPurpose.PROCESSING).as("processing_consent"),
+                        flag(mask, ConsentPurpose.EMAIL).as("email_consent"),
+                        flag(mask, ConsentPurpose.SMS).as("sms_consent"),
+                        flag(mask, ConsentPurpose.MESSENGER).as("messenger_consent"))
+                .from(people)
                 .asTable("audience");
+    }
+
+    private static int bit(ConsentPurpose purpose) {
+        return 1 << purpose.ordinal();
+    }
+
+    /** The purposes the person consents to today, one bit each (a person's consents are a handful of rows). */
+    private static Field<Integer> consentMask(Field<Long> personId, LocalDate today) {
+        var bits = DSL.choose(CONSENT.PURPOSE);
+        org.jooq.CaseWhenStep<String, Integer> cases = null;
+        for (ConsentPurpose purpose : ConsentPurpose.values()) {
+            cases = cases == null
+                    ? bits.when(DSL.inline(purpose.name()), DSL.inline(bit(purpose)))
+                    : cases.when(DSL.inline(purpose.name()), DSL.inline(bit(purpose)));
+        }
+        return DSL.field(DSL.select(DSL.coalesce(DSL.sumDistinct(cases.otherwise(DSL.inline(0))), DSL.inline(0))
+                                .cast(Integer.class))
+                        .from(CONSENT)
+                        .where(CONSENT.PERSON_ID.eq(personId))
+                        .and(CONSENT.GIVEN_ON.le(today))
+                        .and(CONSENT.WITHDRAWN_ON.isNull().or(CONSENT.WITHDRAWN_ON.gt(today))))
+                .cast(Integer.class);
+    }
+
+    private static Field<Boolean> flag(Field<Integer> mask, ConsentPurpose purpose) {
+        return DSL.field(DSL.bitAnd(mask, DSL.inline(bit(purpose))).gt(DSL.inline(0)));
     }
 
     /** Where a person is a current member, for entries filed under each organization that holds them. */
@@ -143,14 +197,5 @@ public class MemberAudiences {
                 .and(MEMBERSHIP.STATUS.in(MembershipStatus.ACTIVE.name(), MembershipStatus.SUSPENDED.name()))
                 .orderBy(MEMBERSHIP.ID)
                 .fetch(row -> new Place(row.value1(), row.value2()));
-    }
-
-    private static Field<Boolean> consented(ConsentPurpose purpose, LocalDate today) {
-        return DSL.field(DSL.exists(DSL.selectOne()
-                .from(CONSENT)
-                .where(CONSENT.PERSON_ID.eq(MEMBERSHIP.PERSON_ID))
-                .and(CONSENT.PURPOSE.eq(purpose.name()))
-                .and(CONSENT.GIVEN_ON.le(today))
-                .and(CONSENT.WITHDRAWN_ON.isNull().or(CONSENT.WITHDRAWN_ON.gt(today)))));
     }
 }

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The mailings' fault test: a mailing of N e-mails (default 100,000) into postfix's smtp-sink, the server killed
+# with kill -9 twice while sending and started again; then the same with two servers sending at once.
+# Checks: every outbox row settled, no recipient lost (every SENT row's message is in the sink), messages received
+# twice only for rows that became UNKNOWN, and with two nodes no row received twice.
+# Usage: bench/mailings-fault.sh [messages=100000]    (needs PostgreSQL on 127.0.0.1:5432 and smtp-sink)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+N=${1:-100000}
+DB=profkom_fault
+SINK_PORT=2526
+SINK_DIR=$(mktemp -d /tmp/profkom-sink.XXXX)
+PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -Atq)
+JAR=target/profkom-0.1.0-SNAPSHOT.jar
+[ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
+
+cleanup() { pkill -f "profkom-fault-node" 2>/dev/null || true; pkill -f "smtp-sink.*$SINK_PORT" 2>/dev/null || true; }
+trap cleanup EXIT
+
+dropdb -h 127.0.0.1 -U postgres --if-exists "$DB"
+createdb -h 127.0.0.1 -U postgres "$DB"
+# smtp-sink writes every message it takes into its own file (-d), so the files say what arrived, and how often.
+/usr/sbin/smtp-sink -u root -d "$SINK_DIR/%M." 127.0.0.1:$SINK_PORT 256 &
+
+node() { # node PORT: one server on the fault database, its mail into the sink, dead runs taken over after 20 s
+  "$JAVA_HOME/bin/java" -Dprofkom-fault-node=$1 -jar "$JAR" --server.port=$1 --profkom.demo.load=true \
+    --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.datasource.username=postgres \
+    --profkom.mailings.smtp-host=127.0.0.1 --profkom.mailings.smtp-port=$SINK_PORT \
+    --profkom.jobs.dead-after=PT20S --profkom.mailings.bounce-address=bounces@profkom.test --profkom.mailings.window-start=00:00 --profkom.mailings.window-end=23:59 \
+    > "/tmp/profkom-fault-$1.log" 2>&1 &
+  echo $!
+}
+ready() { until curl -sf "http://127.0.0.1:$1/actuator/health" >/dev/null; do sleep 1; done; }
+count() { "${PSQL[@]}" -c "select count(*) from mailing_outbox where mailing_id = $1 and status = '$2'"; }
+
+run_mailing() { # run_mailing PORT TITLE: creates and schedules a mailing to everyone by e-mail, prints its id
+  local body="{\"title\":\"$2\",\"subject\":\"{{имя}}, проверка\",\"texts\":{\"EMAIL\":\"Проверка {{имя}}\"}}"
+  local id
+  id=$(curl -sf -u admin:profkom-demo -H 'Content-Type: application/json' -d "$body" \
+        "http://127.0.0.1:$1/api/v1/organizations/$(root)/mailings" | sed -E 's/^\{"id":([0-9]+).*/\1/')
+  curl -sf -u admin:profkom-demo -X POST "http://127.0.0.1:$1/api/v1/mailings/$id/schedule" >/dev/null
+  echo "$id"
+}
+root() { "${PSQL[@]}" -c "select id from organization where parent_id is null order by id limit 1"; }
+
+received_per_row() { # outbox ids in the sink's files (the VERP return path names the row) with their counts
+  find "$SINK_DIR" -type f -print0 | xargs -0 -r grep -h -o -m1 -E '\+b[0-9]+-' | tr -dc '0-9\n' | sort | uniq -c
+}
+
+echo "== Demo union, then $N generated members with e-mail and consents"
+P1=$(node 18181); ready 18181; kill $P1; wait $P1 2>/dev/null || true
+./profkom generate-members --count "$N" --db "jdbc:postgresql://127.0.0.1:5432/$DB" >/dev/null
+"${PSQL[@]}" -c "update person set email = 'p' || id || '@sink.test' where email is null or email = ''"
+for purpose in PROCESSING EMAIL; do
+  "${PSQL[@]}" -c "insert into consent (person_id, purpose, given_on, form, recorded_at)
+    select id, '$purpose', current_date - 1, 'ELECTRONIC', current_timestamp from person p
+    where not exists (select 1 from consent c where c.person_id = p.id and c.purpose = '$purpose'
+      and c.withdrawn_on is null)"
+done
+
+echo "== One node, killed with kill -9 twice while sending"
+P1=$(node 18181); ready 18181
+M=$(run_mailing 18181 "Отказ узла")
+for kill in 1 2; do
+  until [ "$(count "$M" SENT)" -gt $((N * kill / 4)) ]; do sleep 0.5; done
+  kill -9 $P1; echo "kill -9 at $(count "$M" SENT) sent"; sleep 1
+  P1=$(node 18181); ready 18181
+done
+until [ "$("${PSQL[@]}" -c "select status from mailing where id = $M")" = DONE ]; do sleep 1; done
+TOTAL=$("${PSQL[@]}" -c "select count(*) from mailing_outbox where mailing_id = $M")
+SENT=$(count "$M" SENT); UNKNOWN=$(count "$M" UNKNOWN); FAILED=$(count "$M" FAILED)
+received_per_row > "$SINK_DIR.rows"
+"${PSQL[@]}" -c "select id from mailing_outbox where mailing_id = $M and status = 'SENT'" | sort > "$SINK_DIR.sent"
+"${PSQL[@]}" -c "select id from mailing_outbox where mailing_id = $M and status = 'UNKNOWN'" | sort > "$SINK_DIR.unknown"
+awk '{print $2}' "$SINK_DIR.rows" | sort > "$SINK_DIR.got"
+LOST=$(comm -23 "$SINK_DIR.sent" "$SINK_DIR.got" | wc -l)
+awk '$1 > 1 {print $2}' "$SINK_DIR.rows" | sort > "$SINK_DIR.twice"
+TWICE=$(wc -l < "$SINK_DIR.twice")
+TWICE_NOT_UNKNOWN=$(comm -23 "$SINK_DIR.twice" "$SINK_DIR.unknown" | wc -l)
+echo "rows $TOTAL: sent $SENT, unknown $UNKNOWN (listed under «Кто не получил»), failed $FAILED"
+echo "lost (sent, not in the sink): $LOST; received twice: $TWICE, of them not unknown: $TWICE_NOT_UNKNOWN"
+kill $P1; wait $P1 2>/dev/null || true
+
+echo "== Two nodes sending the same mailing at once"
+rm -f "$SINK_DIR"/*
+P1=$(node 18181); P2=$(node 18182); ready 18181; ready 18182
+M2=$(run_mailing 18181 "Два узла")
+until [ "$("${PSQL[@]}" -c "select status from mailing where id = $M2")" = DONE ]; do sleep 1; done
+SENT2=$(count "$M2" SENT)
+DOUBLE2=$(received_per_row | awk '$1 > 1' | wc -l)
+NODES=$("${PSQL[@]}" -c "select count(distinct picked_by) from scheduled_tasks" || echo "?")
+echo "two nodes: sent $SENT2, received twice: $DOUBLE2"
+[ "$LOST" -eq 0 ] && [ "$TWICE_NOT_UNKNOWN" -eq 0 ] && [ "$DOUBLE2" -eq 0 ] && echo "PASS" || { echo "FAIL"; exit 4; }
