@@ -15,7 +15,7 @@ PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -Atq)
 JAR=target/profkom-0.1.0-SNAPSHOT.jar
 [ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
 
-cleanup() { pkill -f "profkom-fault-node" 2>/dev/null || true; pkill -f "smtp-sink.*$SINK_PORT" 2>/dev/null || true; }
+cleanup() { [ "$BASHPID" = "$$" ] || return 0; pkill -f "profkom-fault-node" 2>/dev/null || true; pkill -f "smtp-sink.*$SINK_PORT" 2>/dev/null || true; }
 trap cleanup EXIT
 
 dropdb -h 127.0.0.1 -U postgres --if-exists "$DB"
@@ -23,15 +23,20 @@ createdb -h 127.0.0.1 -U postgres "$DB"
 # smtp-sink writes every message it takes into its own file (-d), so the files say what arrived, and how often.
 /usr/sbin/smtp-sink -u root -d "$SINK_DIR/%M." 127.0.0.1:$SINK_PORT 256 &
 
-node() { # node PORT: one server on the fault database, its mail into the sink, dead runs taken over after 20 s
+node() { # node PORT: one server (its pid in NODE_PID) on the fault database, its mail into the sink, dead runs taken over after 20 s
   "$JAVA_HOME/bin/java" -Dprofkom-fault-node=$1 -jar "$JAR" --server.port=$1 --profkom.demo.load=true \
     --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.datasource.username=postgres \
     --profkom.mailings.smtp-host=127.0.0.1 --profkom.mailings.smtp-port=$SINK_PORT \
     --profkom.jobs.dead-after=PT20S --profkom.mailings.bounce-address=bounces@profkom.test --profkom.mailings.window-start=00:00 --profkom.mailings.window-end=23:59 \
     > "/tmp/profkom-fault-$1.log" 2>&1 &
-  echo $!
+  NODE_PID=$!
 }
-ready() { until curl -sf "http://127.0.0.1:$1/actuator/health" >/dev/null; do sleep 1; done; }
+ready() { # waits for the server on port $1, or fails when it has died
+  until curl -sf "http://127.0.0.1:$1/actuator/health" >/dev/null; do
+    kill -0 "$NODE_PID" 2>/dev/null || { echo "the server on port $1 died: /tmp/profkom-fault-$1.log" >&2; exit 3; }
+    sleep 1
+  done
+}
 count() { "${PSQL[@]}" -c "select count(*) from mailing_outbox where mailing_id = $1 and status = '$2'"; }
 
 run_mailing() { # run_mailing PORT TITLE: creates and schedules a mailing to everyone by e-mail, prints its id
@@ -49,7 +54,7 @@ received_per_row() { # outbox ids in the sink's files (the VERP return path name
 }
 
 echo "== Demo union, then $N generated members with e-mail and consents"
-P1=$(node 18181); ready 18181; kill $P1; wait $P1 2>/dev/null || true
+node 18181; P1=$NODE_PID; ready 18181; kill $P1; wait $P1 2>/dev/null || true
 ./profkom generate-members --count "$N" --db "jdbc:postgresql://127.0.0.1:5432/$DB" >/dev/null
 "${PSQL[@]}" -c "update person set email = 'p' || id || '@sink.test' where email is null or email = ''"
 for purpose in PROCESSING EMAIL; do
@@ -60,12 +65,12 @@ for purpose in PROCESSING EMAIL; do
 done
 
 echo "== One node, killed with kill -9 twice while sending"
-P1=$(node 18181); ready 18181
+node 18181; P1=$NODE_PID; ready 18181
 M=$(run_mailing 18181 "Отказ узла")
 for kill in 1 2; do
   until [ "$(count "$M" SENT)" -gt $((N * kill / 4)) ]; do sleep 0.5; done
   kill -9 $P1; echo "kill -9 at $(count "$M" SENT) sent"; sleep 1
-  P1=$(node 18181); ready 18181
+  node 18181; P1=$NODE_PID; ready 18181
 done
 until [ "$("${PSQL[@]}" -c "select status from mailing where id = $M")" = DONE ]; do sleep 1; done
 TOTAL=$("${PSQL[@]}" -c "select count(*) from mailing_outbox where mailing_id = $M")
@@ -84,7 +89,7 @@ kill $P1; wait $P1 2>/dev/null || true
 
 echo "== Two nodes sending the same mailing at once"
 rm -f "$SINK_DIR"/*
-P1=$(node 18181); P2=$(node 18182); ready 18181; ready 18182
+node 18181; P1=$NODE_PID; node 18182; P2=$NODE_PID; ready 18181; ready 18182
 M2=$(run_mailing 18181 "Два узла")
 until [ "$("${PSQL[@]}" -c "select status from mailing where id = $M2")" = DONE ]; do sleep 1; done
 SENT2=$(count "$M2" SENT)

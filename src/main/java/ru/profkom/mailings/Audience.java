@@ -48,6 +48,18 @@ public record Audience(
         }
     }
 
+    /** An audience as it is stored: comma-separated enum names per set, the ages as numbers or null. */
+    static Audience stored(
+            String kinds, String roles, String categories, String statuses, Integer minAge, Integer maxAge) {
+        return new Audience(
+                decode(kinds, OrganizationKind.class),
+                decode(roles, UnionRole.class),
+                decode(categories, Category.class),
+                decode(statuses, MembershipStatus.class),
+                minAge,
+                maxAge);
+    }
+
     static <E extends Enum<E>> String encode(Set<E> values) {
         return values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }

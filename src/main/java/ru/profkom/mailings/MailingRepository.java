@@ -21,10 +21,6 @@ import ru.profkom.mailings.MailingLines.Line;
 import ru.profkom.mailings.MailingLines.OrganizationLine;
 import ru.profkom.mailings.MailingLines.RecipientLine;
 import ru.profkom.mailings.MailingLines.SavedAudience;
-import ru.profkom.members.MemberEnums.Category;
-import ru.profkom.members.MemberEnums.MembershipStatus;
-import ru.profkom.members.MemberEnums.UnionRole;
-import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 
@@ -111,11 +107,11 @@ class MailingRepository {
     }
 
     static Audience audienceOf(MailingRecord row) {
-        return new Audience(
-                Audience.decode(row.getAudienceKinds(), OrganizationKind.class),
-                Audience.decode(row.getAudienceRoles(), UnionRole.class),
-                Audience.decode(row.getAudienceCategories(), Category.class),
-                Audience.decode(row.getAudienceStatuses(), MembershipStatus.class),
+        return Audience.stored(
+                row.getAudienceKinds(),
+                row.getAudienceRoles(),
+                row.getAudienceCategories(),
+                row.getAudienceStatuses(),
                 row.getAudienceMinAge(),
                 row.getAudienceMaxAge());
     }
@@ -331,11 +327,11 @@ class MailingRepository {
                 .fetch(row -> new SavedAudience(
                         row.getId(),
                         row.getName(),
-                        new Audience(
-                                Audience.decode(row.getKinds(), OrganizationKind.class),
-                                Audience.decode(row.getRoles(), UnionRole.class),
-                                Audience.decode(row.getCategories(), Category.class),
-                                Audience.decode(row.getStatuses(), MembershipStatus.class),
+                        Audience.stored(
+                                row.getKinds(),
+                                row.getRoles(),
+                                row.getCategories(),
+                                row.getStatuses(),
                                 row.getMinAge(),
                                 row.getMaxAge())));
     }

@@ -29,6 +29,14 @@ final class MailingForms {
 
     private MailingForms() {}
 
+    /** The audience of the parameters alone, for the live count and the saving of an audience. */
+    static Audience audience(MultiValueMap<String, String> parameters) {
+        Validation validation = new Validation();
+        Audience audience = audience(parameters, validation);
+        validation.throwIfInvalid();
+        return audience;
+    }
+
     static Audience audience(MultiValueMap<String, String> parameters, Validation validation) {
         return new Audience(
                 values(parameters, "kinds", OrganizationKind.class),

@@ -32,7 +32,6 @@ import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.Validation;
 import ru.profkom.shared.web.FormRefusals;
 import ru.profkom.shared.web.Formats;
 import ru.profkom.shared.web.Paged;
@@ -168,10 +167,24 @@ class MailingPages {
             @RequestParam MultiValueMap<String, String> parameters,
             Model model,
             RedirectAttributes redirect) {
+        return submit(id, mailingId, parameters, false, model, redirect);
+    }
+
+    /** Saves the draft's form and, when asked, schedules it; a refusal shows the form again with what was typed. */
+    private String submit(
+            long id,
+            long mailingId,
+            MultiValueMap<String, String> parameters,
+            boolean schedule,
+            Model model,
+            RedirectAttributes redirect) {
         owned(id, mailingId);
         try {
             mailings.updateDraft(mailingId, MailingForms.form(parameters));
-            redirect.addFlashAttribute("flash", texts.text("mailing.saved"));
+            if (schedule) {
+                mailings.schedule(mailingId);
+            }
+            redirect.addFlashAttribute("flash", texts.text(schedule ? "mailing.scheduled" : "mailing.saved"));
             return "redirect:/orgs/" + id + "/mailings/" + mailingId;
         } catch (ProfkomException e) {
             refusals.show(model, e);
@@ -184,9 +197,7 @@ class MailingPages {
     @PostMapping("/orgs/{id}/mailings/reach")
     String reach(@PathVariable long id, @RequestParam MultiValueMap<String, String> parameters, Model model) {
         try {
-            Validation validation = new Validation();
-            Audience audience = MailingForms.audience(parameters, validation);
-            validation.throwIfInvalid();
+            Audience audience = MailingForms.audience(parameters);
             model.addAttribute(
                     "reach",
                     mailings.reach(id, audience, MailingForms.channels(parameters), MailingForms.delivery(parameters)));
@@ -203,17 +214,7 @@ class MailingPages {
             @RequestParam MultiValueMap<String, String> parameters,
             Model model,
             RedirectAttributes redirect) {
-        owned(id, mailingId);
-        try {
-            mailings.updateDraft(mailingId, MailingForms.form(parameters));
-            mailings.schedule(mailingId);
-            redirect.addFlashAttribute("flash", texts.text("mailing.scheduled"));
-            return "redirect:/orgs/" + id + "/mailings/" + mailingId;
-        } catch (ProfkomException e) {
-            refusals.show(model, e);
-            model.addAttribute("form", MailingForms.values(parameters));
-            return mailing(id, mailingId, model);
-        }
+        return submit(id, mailingId, parameters, true, model, redirect);
     }
 
     @PostMapping("/orgs/{id}/mailings/{mailingId}/delete")
@@ -284,9 +285,7 @@ class MailingPages {
             @RequestParam MultiValueMap<String, String> parameters,
             RedirectAttributes redirect) {
         try {
-            Validation validation = new Validation();
-            Audience audience = MailingForms.audience(parameters, validation);
-            validation.throwIfInvalid();
+            Audience audience = MailingForms.audience(parameters);
             long saved = mailings.saveAudience(id, parameters.getFirst("audienceName"), audience);
             redirect.addFlashAttribute("flash", texts.text("mailing.audience.savedFlash"));
             return "redirect:/orgs/" + id + "/mailings/new?audience=" + saved;
