@@ -27,7 +27,7 @@ node() { # node PORT: one server (its pid in NODE_PID) on the fault database, it
   "$JAVA_HOME/bin/java" -Dprofkom-fault-node=$1 -jar "$JAR" --server.port=$1 --profkom.demo.load=true \
     --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.datasource.username=postgres \
     --profkom.mailings.smtp-host=127.0.0.1 --profkom.mailings.smtp-port=$SINK_PORT \
-    --profkom.jobs.dead-after=PT20S --profkom.mailings.bounce-address=bounces@profkom.test --profkom.mailings.window-start=00:00 --profkom.mailings.window-end=23:59 \
+    --profkom.publications.index-dir="/tmp/profkom-fault-index-$1" --profkom.jobs.dead-after=PT20S --profkom.mailings.bounce-address=bounces@profkom.test --profkom.mailings.window-start=00:00 --profkom.mailings.window-end=23:59 \
     > "/tmp/profkom-fault-$1.log" 2>&1 &
   NODE_PID=$!
 }
@@ -55,7 +55,8 @@ received_per_row() { # outbox ids in the sink's files (the VERP return path name
 
 echo "== Demo union, then $N generated members with e-mail and consents"
 node 18181; P1=$NODE_PID; ready 18181; kill $P1; wait $P1 2>/dev/null || true
-./profkom generate-members --count "$N" --db "jdbc:postgresql://127.0.0.1:5432/$DB" >/dev/null
+./profkom generate-members --count "$N" --db "jdbc:postgresql://127.0.0.1:5432/$DB" \
+  --profkom.publications.index-dir=/tmp/profkom-fault-index-generate >/dev/null
 "${PSQL[@]}" -c "update person set email = 'p' || id || '@sink.test' where email is null or email = ''"
 for purpose in PROCESSING EMAIL; do
   "${PSQL[@]}" -c "insert into consent (person_id, purpose, given_on, form, recorded_at)
