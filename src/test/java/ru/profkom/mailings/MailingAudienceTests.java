@@ -50,6 +50,9 @@ class MailingAudienceTests {
     @Autowired
     ru.profkom.organizations.Organizations organizations;
 
+    @Autowired
+    List<ru.profkom.indicators.IndicatorProvider> indicators;
+
     long territorial;
     long hospital;
     long school;
@@ -148,6 +151,22 @@ class MailingAudienceTests {
         assertThat(reach.recipients()).isEqualTo(3);
         assertThat(reach.messages()).isEqualTo(3);
         assertThat(reach.unreachable()).isEqualTo(3);
+    }
+
+    @Test
+    void theElectronicReachIndicatorIsTheShareOfConsentingMembersReachableOnSomeChannel() {
+        ru.profkom.indicators.IndicatorProvider indicator = indicators.stream()
+                .filter(provider -> provider.code().equals(ReachIndicator.CODE))
+                .findFirst()
+                .orElseThrow();
+        var organization = actors.as(Fixture.ADMIN_A, () -> organizations.get(territorial));
+
+        var value = indicator
+                .values(List.of(organization), java.time.YearMonth.now())
+                .get(territorial);
+
+        // six people, one without consent to processing; Анна and Борис by e-mail, Елена by SMS
+        assertThat(value.value()).isEqualByComparingTo("60.00");
     }
 
     @Test
