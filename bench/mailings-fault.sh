@@ -69,8 +69,9 @@ echo "== One node, killed with kill -9 twice while sending"
 node 18181; P1=$NODE_PID; ready 18181
 M=$(run_mailing 18181 "Отказ узла")
 for kill in 1 2; do
-  until [ "$(count "$M" SENT)" -gt $((N * kill / 4)) ]; do sleep 0.5; done
-  kill -9 $P1; echo "kill -9 at $(count "$M" SENT) sent"; sleep 1
+  # past a quarter (a half) of the rows, and while a batch is out: rows SENDING when the node dies
+  until [ "$(count "$M" SENT)" -gt $((N * kill / 4)) ] && [ "$(count "$M" SENDING)" -gt 0 ]; do sleep 0.2; done
+  kill -9 $P1; echo "kill -9 at $(count "$M" SENT) sent, $(count "$M" SENDING) sending"; sleep 1
   node 18181; P1=$NODE_PID; ready 18181
 done
 until [ "$("${PSQL[@]}" -c "select status from mailing where id = $M")" = DONE ]; do sleep 1; done
@@ -89,7 +90,7 @@ echo "lost (sent, not in the sink): $LOST; received twice: $TWICE, of them not u
 kill $P1; wait $P1 2>/dev/null || true
 
 echo "== Two nodes sending the same mailing at once"
-rm -f "$SINK_DIR"/*
+find "$SINK_DIR" -type f -delete
 node 18181; P1=$NODE_PID; node 18182; P2=$NODE_PID; ready 18181; ready 18182
 M2=$(run_mailing 18181 "Два узла")
 until [ "$("${PSQL[@]}" -c "select status from mailing where id = $M2")" = DONE ]; do sleep 1; done

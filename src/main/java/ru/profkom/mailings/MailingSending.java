@@ -39,6 +39,9 @@ class MailingSending {
 
     static final String TASK = "mailing-send";
 
+    /** How long one execution of the send job keeps sending before it hands the mailing back to the scheduler. */
+    static final Duration RUN_BUDGET = Duration.ofSeconds(30);
+
     private static final Logger log = LoggerFactory.getLogger(MailingSending.class);
 
     private final OutboxRepository outbox;
@@ -82,11 +85,26 @@ class MailingSending {
         return Tasks.custom(TASK, Long.class)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0))
                 .execute((instance, context) -> {
-                    Optional<Instant> next = runOnce(instance.getData());
+                    Optional<Instant> next = runWhileDue(instance.getData());
                     return next.<CompletionHandler<Long>>map(
                                     at -> (complete, operations) -> operations.reschedule(complete, at))
                             .orElseGet(CompletionHandler.OnCompleteRemove::new);
                 });
+    }
+
+    /**
+     * Batches one after another while the next is due at once (no rate holds it back), for at most
+     * {@link #RUN_BUDGET}: handing each batch back to the scheduler would idle a poll interval between batches.
+     */
+    Optional<Instant> runWhileDue(long mailingId) {
+        Instant until = clock.instant().plus(RUN_BUDGET);
+        Optional<Instant> next = runOnce(mailingId);
+        while (next.isPresent()
+                && !next.get().isAfter(clock.instant())
+                && clock.instant().isBefore(until)) {
+            next = runOnce(mailingId);
+        }
+        return next;
     }
 
     /** One batch of one mailing; the time of the next run, or empty when the mailing needs none. */
