@@ -39,6 +39,20 @@ public interface IndicatorProvider {
      */
     Map<Long, IndicatorValue> values(List<Organization> organizations, YearMonth period);
 
+    /**
+     * An indicator from its code (its name is {@code indicator.name.<code>}), unit, target, default weight, place on
+     * the page and the function that computes its values, as the built-in ones are made.
+     */
+    static IndicatorProvider of(
+            String code,
+            Unit unit,
+            Target target,
+            int defaultWeight,
+            int order,
+            java.util.function.BiFunction<List<Organization>, YearMonth, Map<Long, IndicatorValue>> values) {
+        return new BuiltInIndicators.BuiltIn(code, unit, target, defaultWeight, order, values);
+    }
+
     /** How a value is measured and shown. */
     enum Unit {
         YES_NO,

@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,58 +29,30 @@ class ReachIndicator {
     @Bean
     IndicatorProvider electronicReachIndicator(AudienceRepository audiences, Clock clock) {
         Target target = Target.atLeast(70);
-        return new IndicatorProvider() {
-            @Override
-            public String code() {
-                return CODE;
-            }
-
-            @Override
-            public String nameKey() {
-                return "indicator.name." + CODE;
-            }
-
-            @Override
-            public Unit unit() {
-                return Unit.PERCENT;
-            }
-
-            @Override
-            public Target target() {
-                return target;
-            }
-
-            @Override
-            public int order() {
-                return 44;
-            }
-
-            @Override
-            public Map<Long, IndicatorValue> values(List<Organization> within, YearMonth period) {
-                LocalDate today = MoscowTime.today(clock);
-                LocalDate on = period.atEndOfMonth().isAfter(today) ? today : period.atEndOfMonth();
-                Map<Long, IndicatorValue> values = new HashMap<>();
-                for (Organization organization : within) {
-                    AudienceReach reach = audiences.reach(
-                            organization.path(),
-                            Audience.EVERYONE,
-                            EnumSet.allOf(Channel.class),
-                            Delivery.FIRST_AVAILABLE,
-                            on);
-                    long counted = reach.people() - reach.withoutProcessingConsent();
-                    if (counted > 0) {
-                        values.put(
-                                organization.id(),
-                                IndicatorValue.of(
-                                        BigDecimal.valueOf(reach.recipients() * 100)
-                                                .divide(BigDecimal.valueOf(counted), 2, RoundingMode.HALF_UP),
-                                        target,
-                                        "mailing.indicator.source.electronicReach",
-                                        reach.recipients() + " / " + counted));
-                    }
+        return IndicatorProvider.of(CODE, IndicatorProvider.Unit.PERCENT, target, 0, 44, (within, period) -> {
+            LocalDate today = MoscowTime.today(clock);
+            LocalDate on = period.atEndOfMonth().isAfter(today) ? today : period.atEndOfMonth();
+            Map<Long, IndicatorValue> values = new HashMap<>();
+            for (Organization organization : within) {
+                AudienceReach reach = audiences.reach(
+                        organization.path(),
+                        Audience.EVERYONE,
+                        EnumSet.allOf(Channel.class),
+                        Delivery.FIRST_AVAILABLE,
+                        on);
+                long counted = reach.people() - reach.withoutProcessingConsent();
+                if (counted > 0) {
+                    values.put(
+                            organization.id(),
+                            IndicatorValue.of(
+                                    BigDecimal.valueOf(reach.recipients() * 100)
+                                            .divide(BigDecimal.valueOf(counted), 2, RoundingMode.HALF_UP),
+                                    target,
+                                    "mailing.indicator.source.electronicReach",
+                                    reach.recipients() + " / " + counted));
                 }
-                return values;
             }
-        };
+            return values;
+        });
     }
 }

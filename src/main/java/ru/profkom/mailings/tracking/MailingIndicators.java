@@ -3,7 +3,6 @@ package ru.profkom.mailings.tracking;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,65 +30,35 @@ class MailingIndicators {
     @Bean
     IndicatorProvider mailingReachIndicator(ReportRepository repository, Organizations organizations) {
         Target target = Target.atLeast(90);
-        return new IndicatorProvider() {
-            @Override
-            public String code() {
-                return CODE;
-            }
-
-            @Override
-            public String nameKey() {
-                return "indicator.name." + CODE;
-            }
-
-            @Override
-            public Unit unit() {
-                return Unit.PERCENT;
-            }
-
-            @Override
-            public Target target() {
-                return target;
-            }
-
-            @Override
-            public int order() {
-                return 45;
-            }
-
-            @Override
-            public Map<Long, IndicatorValue> values(List<Organization> within, YearMonth period) {
-                Instant from = MoscowTime.startOf(period.atDay(1));
-                Instant to = MoscowTime.startOf(period.plusMonths(1).atDay(1));
-                Map<Long, IndicatorValue> values = new HashMap<>();
-                for (Organization organization : within) {
-                    List<Long> holders = new ArrayList<>();
-                    holders.add(organization.id());
-                    organizations
-                            .membershipHoldersWithin(organization.id())
-                            .forEach(holder -> holders.add(holder.id()));
-                    DeliveryCounts counts = DeliveryCounts.NONE;
-                    for (int start = 0; start < holders.size(); start += CHUNK) {
-                        List<Long> part = holders.subList(start, Math.min(holders.size(), start + CHUNK));
-                        for (DeliveryCounts line :
-                                repository.byOrganizationBetween(part, from, to).values()) {
-                            counts = counts.plus(line);
-                        }
-                    }
-                    if (counts.total() > 0) {
-                        BigDecimal share = BigDecimal.valueOf(counts.delivered() * 100)
-                                .divide(BigDecimal.valueOf(counts.total()), 2, RoundingMode.HALF_UP);
-                        values.put(
-                                organization.id(),
-                                IndicatorValue.of(
-                                        share,
-                                        target,
-                                        "mailing.indicator.source.reach",
-                                        counts.delivered() + " / " + counts.total()));
+        return IndicatorProvider.of(CODE, IndicatorProvider.Unit.PERCENT, target, 0, 45, (within, period) -> {
+            Instant from = MoscowTime.startOf(period.atDay(1));
+            Instant to = MoscowTime.startOf(period.plusMonths(1).atDay(1));
+            Map<Long, IndicatorValue> values = new HashMap<>();
+            for (Organization organization : within) {
+                List<Long> holders = new ArrayList<>();
+                holders.add(organization.id());
+                organizations.membershipHoldersWithin(organization.id()).forEach(holder -> holders.add(holder.id()));
+                DeliveryCounts counts = DeliveryCounts.NONE;
+                for (int start = 0; start < holders.size(); start += CHUNK) {
+                    List<Long> part = holders.subList(start, Math.min(holders.size(), start + CHUNK));
+                    for (DeliveryCounts line :
+                            repository.byOrganizationBetween(part, from, to).values()) {
+                        counts = counts.plus(line);
                     }
                 }
-                return values;
+                if (counts.total() > 0) {
+                    BigDecimal share = BigDecimal.valueOf(counts.delivered() * 100)
+                            .divide(BigDecimal.valueOf(counts.total()), 2, RoundingMode.HALF_UP);
+                    values.put(
+                            organization.id(),
+                            IndicatorValue.of(
+                                    share,
+                                    target,
+                                    "mailing.indicator.source.reach",
+                                    counts.delivered() + " / " + counts.total()));
+                }
             }
-        };
+            return values;
+        });
     }
 }
