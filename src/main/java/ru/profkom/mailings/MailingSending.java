@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jooq.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,17 +99,39 @@ class MailingSending {
      */
     Optional<Instant> runWhileDue(long mailingId) {
         Instant until = clock.instant().plus(RUN_BUDGET);
-        Optional<Instant> next = runOnce(mailingId);
+        Supplier<List<OutgoingMessage.Attachment>> attachments = attachmentsOnce(mailingId);
+        Optional<Instant> next = runOnce(mailingId, attachments);
         while (next.isPresent()
                 && !next.get().isAfter(clock.instant())
                 && clock.instant().isBefore(until)) {
-            next = runOnce(mailingId);
+            next = runOnce(mailingId, attachments);
         }
         return next;
     }
 
     /** One batch of one mailing; the time of the next run, or empty when the mailing needs none. */
     Optional<Instant> runOnce(long mailingId) {
+        return runOnce(mailingId, attachmentsOnce(mailingId));
+    }
+
+    /**
+     * The mailing's files, read at the first batch that sends and kept for the execution's later batches (only a
+     * draft's attachments change, so they are the same for every batch).
+     */
+    private Supplier<List<OutgoingMessage.Attachment>> attachmentsOnce(long mailingId) {
+        List<List<OutgoingMessage.Attachment>> read = new ArrayList<>(1);
+        return () -> {
+            if (read.isEmpty()) {
+                read.add(mailings.attachments(mailingId).stream()
+                        .map(file -> new OutgoingMessage.Attachment(
+                                file.get(0, String.class), file.get(1, String.class), file.get(2, byte[].class)))
+                        .toList());
+            }
+            return read.getFirst();
+        };
+    }
+
+    private Optional<Instant> runOnce(long mailingId, Supplier<List<OutgoingMessage.Attachment>> files) {
         Optional<OutboxRepository.MailingToSend> found = outbox.mailing(mailingId);
         if (found.isEmpty() || !found.get().status().active()) {
             return Optional.empty();
@@ -134,10 +157,7 @@ class MailingSending {
             outbox.changeStatus(mailingId, MailingStatus.SENDING, MailingStatus.SENDING.afterFinish(), clock.instant());
             return Optional.empty();
         }
-        List<OutgoingMessage.Attachment> attachments = mailings.attachments(mailingId).stream()
-                .map(file -> new OutgoingMessage.Attachment(
-                        file.get(0, String.class), file.get(1, String.class), file.get(2, byte[].class)))
-                .toList();
+        List<OutgoingMessage.Attachment> attachments = files.get();
         List<Query> outcomes = new ArrayList<>(claimed.size());
         Map<Channel, List<OutboxRepository.ClaimedRow>> byChannel = new EnumMap<>(Channel.class);
         claimed.forEach(row -> byChannel

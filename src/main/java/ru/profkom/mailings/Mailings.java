@@ -228,6 +228,24 @@ public class Mailings {
         return repository.recipients(mailingId, statuses, page);
     }
 
+    /**
+     * Every recipient of the statuses, for the export: one audited read however many rows, read a page at a time.
+     */
+    public void exportRecipients(
+            long mailingId, List<OutboxStatus> statuses, java.util.function.Consumer<RecipientLine> rows) {
+        MailingRecord row = mailing(mailingId);
+        String path = pathCovered(row.getOrganizationId());
+        events.publishEvent(new MailingRecipientsRead(mailingId, row.getOrganizationId(), path, currentActor.get()));
+        for (int number = 0; ; number++) {
+            Page<RecipientLine> page =
+                    repository.recipients(mailingId, statuses, new PageRequest(number, PageRequest.MAX_SIZE));
+            page.items().forEach(rows);
+            if (!page.hasNext()) {
+                return;
+            }
+        }
+    }
+
     public long addAttachment(long mailingId, String fileName, String contentType, byte[] content) {
         draft(mailingId);
         long limit = settings.mailings().attachmentLimitBytes();

@@ -18,7 +18,6 @@ import ru.profkom.mailings.Channel;
 import ru.profkom.mailings.Delivery;
 import ru.profkom.mailings.MailingControl;
 import ru.profkom.mailings.MailingForm;
-import ru.profkom.mailings.MailingLines.RecipientLine;
 import ru.profkom.mailings.MailingStatus;
 import ru.profkom.mailings.MailingView;
 import ru.profkom.mailings.Mailings;
@@ -29,7 +28,6 @@ import ru.profkom.members.MemberEnums.UnionRole;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.OrganizationPageHeader;
 import ru.profkom.organizations.Organizations;
-import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.shared.web.FormRefusals;
@@ -333,24 +331,17 @@ class MailingPages {
                         texts.text("mailing.recipients.status"),
                         texts.text("mailing.recipients.sentAt"),
                         texts.text("mailing.recipients.error")),
-                rows -> {
-                    for (int number = 0; ; number++) {
-                        Page<RecipientLine> page =
-                                mailings.recipients(mailingId, statuses, new PageRequest(number, PageRequest.MAX_SIZE));
-                        page.items()
-                                .forEach(line -> rows.add(java.util.Arrays.asList(
-                                        line.recipientName(),
-                                        line.organizationName(),
-                                        texts.text(line.channel().messageKey()),
-                                        line.address(),
-                                        texts.text(line.status().messageKey()),
-                                        line.sentAt() == null ? "" : formats.dateTime(line.sentAt()),
-                                        line.error() == null ? "" : line.error())));
-                        if (!page.hasNext()) {
-                            break;
-                        }
-                    }
-                });
+                rows -> mailings.exportRecipients(
+                        mailingId,
+                        statuses,
+                        line -> rows.add(java.util.Arrays.asList(
+                                line.recipientName(),
+                                line.organizationName(),
+                                texts.text(line.channel().messageKey()),
+                                line.address(),
+                                texts.text(line.status().messageKey()),
+                                line.sentAt() == null ? "" : formats.dateTime(line.sentAt()),
+                                line.error() == null ? "" : line.error()))));
     }
 
     private MailingView owned(long organizationId, long mailingId) {
