@@ -75,16 +75,6 @@ class OrganizationRepository {
         }
     }
 
-    List<String> pathsOf(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return dsl.select(ORGANIZATION.PATH)
-                .from(ORGANIZATION)
-                .where(ORGANIZATION.ID.in(ids))
-                .fetch(ORGANIZATION.PATH);
-    }
-
     Map<Long, String> pathsById(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();

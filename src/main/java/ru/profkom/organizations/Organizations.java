@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -81,33 +82,35 @@ public class Organizations {
         return repository.activeOfKindsWithin(root.path(), List.of(OrganizationKind.PRIMARY, OrganizationKind.SHOP));
     }
 
-    /** The organizations where the current actor's grants start: the roots of what they see. */
+    /**
+     * The organizations where the current actor's grants start: the roots of what they see, the subtrees of
+     * their staff grants and the organizations they are a member of outside those.
+     */
     @Transactional(readOnly = true)
     public List<OrganizationNode> scopeRoots() {
         Actor actor = currentActor.get();
         if (actor.system()) {
             return repository.nodes(repository.rootIds());
         }
-        List<Long> subtreeGrants = actor.grants().stream()
-                .filter(g -> g.role().coversSubtree())
-                .map(Grant::organizationId)
-                .toList();
-        Map<Long, String> paths = repository.pathsById(
-                actor.grants().stream().map(Grant::organizationId).collect(Collectors.toSet()));
-        // A grant inside another grant's subtree adds nothing to the tree's roots.
-        List<Long> roots = paths.entrySet().stream()
-                .filter(entry -> subtreeGrants.stream()
-                        .noneMatch(other -> other.longValue() != entry.getKey()
-                                && entry.getValue().contains("/" + other + "/")))
-                .map(Map.Entry::getKey)
-                .toList();
+        Scope scope = scope();
+        GrantPaths grants = grantPaths(actor);
+        List<Long> roots = new ArrayList<>();
+        for (String root : scope.roots()) {
+            roots.add(idsOf(root).getLast());
+        }
+        for (Grant grant : actor.grants()) {
+            String path = grants.paths().get(grant.organizationId());
+            if (path != null && !scope.covers(path) && !roots.contains(grant.organizationId())) {
+                roots.add(grant.organizationId());
+            }
+        }
         return repository.nodes(roots);
     }
 
     @Transactional(readOnly = true)
     public Page<OrganizationNode> children(long id, boolean includeClosed, PageRequest page) {
         Organization parent = readable(id);
-        if (!coversSubtree(currentActor.get(), parent)) {
+        if (!scope().covers(parent.path())) {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
         return repository.children(id, includeClosed, page);
@@ -120,7 +123,6 @@ public class Organizations {
     }
 
     private List<Crumb> crumbs(String path) {
-        Actor actor = currentActor.get();
         List<Long> ids = idsOf(path);
         Map<Long, OrganizationNode> nodes =
                 repository.nodes(ids).stream().collect(Collectors.toMap(OrganizationNode::id, Function.identity()));
@@ -130,8 +132,7 @@ public class Organizations {
             prefix.append(ancestorId).append('/');
             OrganizationNode node = nodes.get(ancestorId);
             if (node != null) {
-                crumbs.add(new Crumb(
-                        node.id(), node.kind(), node.shortName(), canRead(actor, node.id(), prefix.toString())));
+                crumbs.add(new Crumb(node.id(), node.kind(), node.shortName(), canRead(node.id(), prefix.toString())));
             }
         }
         return crumbs;
@@ -143,17 +144,12 @@ public class Organizations {
         if (actor.system()) {
             return repository.search(query == null ? "" : query, List.of("/"), List.of(), page);
         }
-        List<Long> subtreeRoots = actor.grants().stream()
-                .filter(g -> g.role().coversSubtree())
-                .map(Grant::organizationId)
-                .distinct()
-                .toList();
         List<Long> singles = actor.grants().stream()
                 .filter(g -> !g.role().coversSubtree())
                 .map(Grant::organizationId)
                 .distinct()
                 .toList();
-        return repository.search(query == null ? "" : query, repository.pathsOf(subtreeRoots), singles, page);
+        return repository.search(query == null ? "" : query, scope().roots(), singles, page);
     }
 
     /**
@@ -171,7 +167,7 @@ public class Organizations {
             java.util.Collection<Long> excluded,
             PageRequest page) {
         Organization organization = readable(id);
-        if (!coversSubtree(currentActor.get(), organization)) {
+        if (!scope().covers(organization.path())) {
             throw ProfkomException.forbidden("access.denied");
         }
         return repository.ofKindWithin(organization.path(), kind, query, only, excluded, page);
@@ -191,7 +187,7 @@ public class Organizations {
             boolean byParent,
             PageRequest page) {
         Organization organization = readable(id);
-        if (!coversSubtree(currentActor.get(), organization)) {
+        if (!scope().covers(organization.path())) {
             throw ProfkomException.forbidden("access.denied");
         }
         return repository.ofKindWithin(organization.path(), kind, query, only, excluded, byParent, page);
@@ -211,7 +207,7 @@ public class Organizations {
     @Transactional(readOnly = true)
     public List<Level> levelsAbove(long id, OrganizationKind kind) {
         Organization root = readable(id);
-        if (!coversSubtree(currentActor.get(), root)) {
+        if (!scope().covers(root.path())) {
             throw ProfkomException.forbidden("access.denied");
         }
         Map<Long, List<Long>> chains = new java.util.LinkedHashMap<>();
@@ -320,31 +316,44 @@ public class Organizations {
     }
 
     /**
-     * The subtrees where the current actor holds a staff role, read once per request: the grants' paths are
-     * looked up the first time a request asks, and the value is kept in the request for as long as the actor
-     * is the same.
+     * The subtrees where the current actor holds a staff role. The paths of the actor's grants are read once
+     * per request (the first time it asks) and kept in the request for as long as the actor is the same.
      */
     public Scope scope() {
+        return scope(Role::coversSubtree);
+    }
+
+    /** The subtrees where the current actor holds a staff role that passes {@code roles}. */
+    private Scope scope(Predicate<Role> roles) {
         Actor actor = currentActor.get();
         if (actor.system()) {
             return Scope.EVERYTHING;
         }
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null
-                && request.getAttribute(SCOPE_CACHE, RequestAttributes.SCOPE_REQUEST) instanceof ActorScope cached
-                && cached.actor().equals(actor)) {
-            return cached.scope();
-        }
-        Scope scope = Scope.of(actor, repository::pathOf);
-        if (request != null) {
-            request.setAttribute(SCOPE_CACHE, new ActorScope(actor, scope), RequestAttributes.SCOPE_REQUEST);
-        }
-        return scope;
+        Map<Long, String> paths = grantPaths(actor).paths();
+        return Scope.of(actor, id -> Optional.ofNullable(paths.get(id)), roles);
     }
 
-    private static final String SCOPE_CACHE = Organizations.class.getName() + ".scope";
+    private GrantPaths grantPaths(Actor actor) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null
+                && request.getAttribute(GRANT_PATHS, RequestAttributes.SCOPE_REQUEST) instanceof GrantPaths cached
+                && cached.actor().equals(actor)) {
+            return cached;
+        }
+        GrantPaths grants = new GrantPaths(
+                actor,
+                repository.pathsById(
+                        actor.grants().stream().map(Grant::organizationId).collect(Collectors.toSet())));
+        if (request != null) {
+            request.setAttribute(GRANT_PATHS, grants, RequestAttributes.SCOPE_REQUEST);
+        }
+        return grants;
+    }
 
-    private record ActorScope(Actor actor, Scope scope) {}
+    private static final String GRANT_PATHS = Organizations.class.getName() + ".grantPaths";
+
+    /** The path of the organization of each of an actor's grants. */
+    private record GrantPaths(Actor actor, Map<Long, String> paths) {}
 
     /** Every organization's path and headcount, streamed, for read models (statistics' membership level). */
     @Transactional(readOnly = true)
@@ -365,7 +374,7 @@ public class Organizations {
     public boolean canRead(long organizationId) {
         return repository
                 .pathOf(organizationId)
-                .map(path -> canRead(currentActor.get(), organizationId, path))
+                .map(path -> canRead(organizationId, path))
                 .orElse(false);
     }
 
@@ -374,7 +383,7 @@ public class Organizations {
     public boolean canManage(long organizationId) {
         return repository
                 .pathOf(organizationId)
-                .map(path -> holdsOnPath(currentActor.get(), path, Role::administers))
+                .map(scope(Role::administers)::covers)
                 .orElse(false);
     }
 
@@ -382,7 +391,7 @@ public class Organizations {
     public boolean canEdit(long organizationId) {
         return repository
                 .pathOf(organizationId)
-                .map(path -> holdsOnPath(currentActor.get(), path, Role::editsOrganizationCard))
+                .map(scope(Role::editsOrganizationCard)::covers)
                 .orElse(false);
     }
 
@@ -393,7 +402,7 @@ public class Organizations {
     @Transactional(readOnly = true)
     public List<Long> activeDescendantIds(long id, java.util.Set<OrganizationKind> kinds) {
         Organization organization = readable(id);
-        if (!holdsOnPath(currentActor.get(), organization.path(), Role::editsOrganizationCard)) {
+        if (!scope(Role::editsOrganizationCard).covers(organization.path())) {
             throw ProfkomException.forbidden("access.denied");
         }
         return repository.activeDescendantIds(organization.path(), kinds);
@@ -460,7 +469,7 @@ public class Organizations {
 
     public Organization update(long id, OrganizationForm form) {
         Organization current = readable(id);
-        if (!holdsOnPath(currentActor.get(), current.path(), Role::editsOrganizationCard)) {
+        if (!scope(Role::editsOrganizationCard).covers(current.path())) {
             throw ProfkomException.forbidden("access.denied");
         }
         if (!current.active()) {
@@ -579,7 +588,7 @@ public class Organizations {
 
     public AttachedBody attachBody(long organizationId, BodyKind kind, String name, String chairName) {
         Organization organization = readable(organizationId);
-        if (!holdsOnPath(currentActor.get(), organization.path(), Role::editsOrganizationCard)) {
+        if (!scope(Role::editsOrganizationCard).covers(organization.path())) {
             throw ProfkomException.forbidden("access.denied");
         }
         Validation validation = new Validation()
@@ -599,7 +608,7 @@ public class Organizations {
 
     public void detachBody(long organizationId, long bodyId) {
         Organization organization = readable(organizationId);
-        if (!holdsOnPath(currentActor.get(), organization.path(), Role::editsOrganizationCard)) {
+        if (!scope(Role::editsOrganizationCard).covers(organization.path())) {
             throw ProfkomException.forbidden("access.denied");
         }
         AttachedBody body = repository
@@ -615,7 +624,7 @@ public class Organizations {
 
     private Organization readable(long id) {
         Organization organization = repository.find(id).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND));
-        if (!canRead(currentActor.get(), id, organization.path())) {
+        if (!canRead(id, organization.path())) {
             // Outside the actor's subtrees an organization is as good as absent.
             throw ProfkomException.notFound(NOT_FOUND);
         }
@@ -624,7 +633,7 @@ public class Organizations {
 
     private Organization manageable(long id) {
         Organization organization = readable(id);
-        if (!holdsOnPath(currentActor.get(), organization.path(), Role::administers)) {
+        if (!scope(Role::administers).covers(organization.path())) {
             throw ProfkomException.forbidden("access.denied");
         }
         return organization;
@@ -635,30 +644,10 @@ public class Organizations {
         return repository.findForUpdate(id).orElseThrow(() -> ProfkomException.notFound(NOT_FOUND));
     }
 
-    private static boolean canRead(Actor actor, long id, String path) {
-        if (actor.system()) {
-            return true;
-        }
-        for (Grant grant : actor.grants()) {
-            if (grant.role().coversSubtree()
-                    ? path.contains("/" + grant.organizationId() + "/")
-                    : grant.organizationId() == id) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean coversSubtree(Actor actor, Organization organization) {
-        return actor.system() || holdsOnPath(actor, organization.path(), Role::coversSubtree);
-    }
-
-    private static boolean holdsOnPath(Actor actor, String path, java.util.function.Predicate<Role> role) {
-        if (actor.system()) {
-            return true;
-        }
-        return actor.grants().stream()
-                .anyMatch(grant -> role.test(grant.role()) && path.contains("/" + grant.organizationId() + "/"));
+    /** Staff see their subtrees; a member sees the card of their own organization. */
+    private boolean canRead(long id, String path) {
+        return scope().covers(path)
+                || currentActor.get().grants().stream().anyMatch(grant -> grant.organizationId() == id);
     }
 
     static List<Long> idsOf(String path) {

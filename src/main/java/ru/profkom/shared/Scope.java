@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 
 /**
  * Where an actor may see and change organizations' data: the tree paths ({@code /1/5/77/}) of the organizations
@@ -36,12 +37,20 @@ public record Scope(List<String> roots, boolean everything) {
 
     /** The subtrees of the actor's staff grants, each grant's organization path read by {@code pathOf}. */
     public static Scope of(Actor actor, LongFunction<Optional<String>> pathOf) {
+        return of(actor, pathOf, Role::coversSubtree);
+    }
+
+    /**
+     * The subtrees of the actor's staff grants whose role passes {@code roles} (say {@link Role#administers}):
+     * where they may do what only those roles do. A member's grant never gives a subtree.
+     */
+    public static Scope of(Actor actor, LongFunction<Optional<String>> pathOf, Predicate<Role> roles) {
         if (actor.system()) {
             return EVERYTHING;
         }
         return new Scope(
                 actor.grants().stream()
-                        .filter(grant -> grant.role().coversSubtree())
+                        .filter(grant -> grant.role().coversSubtree() && roles.test(grant.role()))
                         .map(Grant::organizationId)
                         .distinct()
                         .map(pathOf::apply)

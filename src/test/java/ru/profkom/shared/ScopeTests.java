@@ -72,6 +72,28 @@ class ScopeTests {
     }
 
     @Test
+    void narrowsToTheGrantsWhoseRolePasses() {
+        Actor actor = new Actor(
+                10L,
+                "someone",
+                null,
+                List.of(new Grant(5, Role.INFO_WORKER), new Grant(9, Role.ORG_ADMIN), new Grant(77, Role.MEMBER)),
+                false);
+
+        Scope administers = Scope.of(actor, id -> Optional.ofNullable(PATHS.get(id)), Role::administers);
+        Scope edits = Scope.of(actor, id -> Optional.ofNullable(PATHS.get(id)), Role::editsOrganizationCard);
+        Scope anyRole = Scope.of(actor, id -> Optional.ofNullable(PATHS.get(id)), role -> true);
+
+        assertThat(administers.roots()).containsExactly("/1/9/");
+        assertThat(administers.covers("/1/5/77/")).isFalse();
+        assertThat(edits.roots()).containsExactly("/1/5/", "/1/9/");
+        assertThat(anyRole.covers("/1/5/77/"))
+                .as("a member's grant gives no subtree, whatever the filter")
+                .isTrue();
+        assertThat(anyRole.roots()).containsExactly("/1/5/", "/1/9/");
+    }
+
+    @Test
     void refusesAPathThatIsNotATreePath() {
         assertThatThrownBy(() -> Scope.ofPaths(List.of("/1/5"))).isInstanceOf(IllegalArgumentException.class);
     }
