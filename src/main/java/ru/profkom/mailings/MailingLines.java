@@ -21,18 +21,6 @@ public final class MailingLines {
             long sent,
             long failed) {}
 
-    /** One organization's rows of a mailing, for the report rolled up by organization. */
-    public record OrganizationLine(long organizationId, String organizationName, Map<OutboxStatus, Long> counts) {
-
-        public long count(OutboxStatus status) {
-            return counts.getOrDefault(status, 0L);
-        }
-
-        public long total() {
-            return counts.values().stream().mapToLong(Long::longValue).sum();
-        }
-    }
-
     /** A recipient row of a mailing, for the list of who did and did not receive. */
     public record RecipientLine(
             long outboxId,

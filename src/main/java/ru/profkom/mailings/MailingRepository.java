@@ -18,7 +18,6 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import profkom.schema.tables.records.MailingRecord;
 import ru.profkom.mailings.MailingLines.Line;
-import ru.profkom.mailings.MailingLines.OrganizationLine;
 import ru.profkom.mailings.MailingLines.RecipientLine;
 import ru.profkom.mailings.MailingLines.SavedAudience;
 import ru.profkom.shared.Page;
@@ -204,25 +203,6 @@ class MailingRepository {
                         ((Number) row.value8()).longValue(),
                         ((Number) row.value9()).longValue()));
         return Page.fromOneMore(rows, request);
-    }
-
-    List<OrganizationLine> byOrganization(long mailingId) {
-        Map<Long, OrganizationLine> lines = new java.util.LinkedHashMap<>();
-        dsl.select(
-                        MAILING_OUTBOX.ORGANIZATION_ID,
-                        DSL.max(MAILING_OUTBOX.ORGANIZATION_NAME),
-                        MAILING_OUTBOX.STATUS,
-                        DSL.count())
-                .from(MAILING_OUTBOX)
-                .where(MAILING_OUTBOX.MAILING_ID.eq(mailingId))
-                .groupBy(MAILING_OUTBOX.ORGANIZATION_ID, MAILING_OUTBOX.STATUS)
-                .orderBy(DSL.max(MAILING_OUTBOX.ORGANIZATION_NAME), MAILING_OUTBOX.ORGANIZATION_ID)
-                .forEach(row -> lines.computeIfAbsent(
-                                row.value1(),
-                                id -> new OrganizationLine(id, row.value2(), new EnumMap<>(OutboxStatus.class)))
-                        .counts()
-                        .put(OutboxStatus.valueOf(row.value3()), row.value4().longValue()));
-        return List.copyOf(lines.values());
     }
 
     Page<RecipientLine> recipients(long mailingId, List<OutboxStatus> statuses, PageRequest request) {

@@ -16,7 +16,6 @@ import profkom.schema.tables.records.MailingRecord;
 import ru.profkom.mailings.MailingEvents.MailingRecipientsRead;
 import ru.profkom.mailings.MailingEvents.MailingScheduled;
 import ru.profkom.mailings.MailingLines.Line;
-import ru.profkom.mailings.MailingLines.OrganizationLine;
 import ru.profkom.mailings.MailingLines.Preview;
 import ru.profkom.mailings.MailingLines.RecipientLine;
 import ru.profkom.mailings.MailingLines.SavedAudience;
@@ -209,12 +208,6 @@ public class Mailings {
                             texts);
                 })
                 .toList();
-    }
-
-    @Transactional(readOnly = true)
-    public List<OrganizationLine> byOrganization(long mailingId) {
-        mailing(mailingId);
-        return repository.byOrganization(mailingId);
     }
 
     /**

@@ -53,7 +53,18 @@ import ru.profkom.support.TestMailingPeers;
             // Playwright fills a public form faster than a person could; the wait is PublicPagesTests' concern.
             "profkom.portal.min-fill-time=PT0S"
         })
+@org.springframework.context.annotation.Import(BrowserTest.Clocks.class)
 abstract class BrowserTest {
+
+    /** The application's clock is the tests' one, so a test can act "a minute later" (an e-mail opened). */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @org.springframework.context.annotation.Bean
+        @org.springframework.context.annotation.Primary
+        ru.profkom.support.TestClock testClock() {
+            return new ru.profkom.support.TestClock();
+        }
+    }
 
     static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
     static final List<String> CHROMIUM_ARGS = List.of(
@@ -81,6 +92,14 @@ abstract class BrowserTest {
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("profkom.mailings.smtp-host", () -> "127.0.0.1");
         registry.add("profkom.mailings.smtp-port", () -> MAIL.getSmtp().getPort());
+        // VERP return paths and the bounce mailbox on GreenMail's IMAP side; a test reads it when it put a bounce in.
+        registry.add("profkom.mailings.bounce-address", () -> TestMail.BOUNCE_ADDRESS);
+        registry.add("profkom.mailings.bounce-imap-host", () -> "127.0.0.1");
+        registry.add("profkom.mailings.bounce-imap-port", () -> MAIL.getImap().getPort());
+        registry.add("profkom.mailings.bounce-imap-user", () -> TestMail.BOUNCE_USER);
+        registry.add("profkom.mailings.bounce-imap-password", () -> TestMail.BOUNCE_PASSWORD);
+        registry.add("profkom.mailings.bounce-imap-ssl", () -> "false");
+        registry.add("profkom.mailings.bounce-imap-poll-interval", () -> "PT1H");
         registry.add("profkom.mailing-channels.telegram-url", TestMailingPeers::baseUrl);
         registry.add("profkom.mailing-channels.vk-url", TestMailingPeers::baseUrl);
         registry.add("profkom.mailing-channels.telegram-bot-token", () -> TestMailingPeers.BOT_TOKEN);
@@ -128,6 +147,14 @@ abstract class BrowserTest {
         }
     }
 
+    /** Nothing of the page scrolls sideways. */
+    void assertFitsWidth() {
+        Object fits = page.evaluate("() => document.scrollingElement.scrollWidth <= window.innerWidth");
+        org.assertj.core.api.Assertions.assertThat(fits)
+                .as("no horizontal scroll on %s", page.url())
+                .isEqualTo(true);
+    }
+
     /** Desktop by default; the phone test asks for a phone's viewport. */
     Browser.NewContextOptions contextOptions() {
         return new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("ru-RU");
@@ -135,6 +162,19 @@ abstract class BrowserTest {
 
     Browser browser() {
         return browser;
+    }
+
+    /**
+     * Another person's browser beside the test's own: no session, a phone's screen and browser as its agent (the headless
+     * one's "HeadlessChrome" is a machine's to the mailings' open tracking).
+     */
+    BrowserContext newReaderContext() {
+        return browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844)
+                .setIsMobile(true)
+                .setLocale("ru-RU")
+                .setUserAgent("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
+                        + " Chrome/131.0.0.0 Mobile Safari/537.36"));
     }
 
     String url(String path) {

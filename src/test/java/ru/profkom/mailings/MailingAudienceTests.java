@@ -22,6 +22,7 @@ import ru.profkom.members.Members;
 import ru.profkom.members.MembershipData;
 import ru.profkom.members.PersonData;
 import ru.profkom.organizations.OrganizationKind;
+import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
 import ru.profkom.support.Actors;
 import ru.profkom.support.Fixture;
@@ -34,6 +35,9 @@ class MailingAudienceTests {
 
     @Autowired
     Mailings mailings;
+
+    @Autowired
+    ru.profkom.mailings.tracking.MailingReports reports;
 
     @Autowired
     Members members;
@@ -252,8 +256,9 @@ class MailingAudienceTests {
         MailingView view = actors.as(Fixture.ADMIN_A, () -> mailings.get(mailingId));
         assertThat(view.status()).isEqualTo(MailingStatus.DONE);
         assertThat(view.count(OutboxStatus.SENT)).isEqualTo(2);
-        assertThat(actors.as(Fixture.ADMIN_A, () -> mailings.byOrganization(mailingId)))
-                .extracting(MailingLines.OrganizationLine::organizationId)
+        assertThat(reports.byOrganization(ru.profkom.shared.Scope.EVERYTHING, mailingId, new PageRequest(0, 50))
+                        .items())
+                .extracting(ru.profkom.mailings.tracking.MailingReports.OrganizationLine::organizationId)
                 .containsExactlyInAnyOrder(hospital, school);
     }
 

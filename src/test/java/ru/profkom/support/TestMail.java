@@ -4,9 +4,14 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * One GreenMail SMTP and IMAP server on free ports for the whole test run; messages are told apart by recipient.
@@ -33,6 +38,66 @@ public final class TestMail {
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
         }
         return server;
+    }
+
+    /**
+     * Puts a delivery status notification, as Postfix writes it, into the bounce mailbox: the recipient failed
+     * with {@code status} ({@code 5.1.1}, {@code 5.2.2}...), quoting {@code quotedHeaders} of the original.
+     */
+    public static void deliverBounce(String recipient, String status, String diagnostic, String quotedHeaders)
+            throws MessagingException {
+        MimeMessage dsn = new MimeMessage(Session.getInstance(new Properties()));
+        dsn.setFrom(new InternetAddress("MAILER-DAEMON@mx.example.ru"));
+        dsn.setRecipient(Message.RecipientType.TO, new InternetAddress(BOUNCE_ADDRESS));
+        dsn.setSubject("Undelivered Mail Returned to Sender");
+        MimeMultipart report = new MimeMultipart("report; report-type=delivery-status");
+        MimeBodyPart human = new MimeBodyPart();
+        human.setText("This is the mail system at host mx.example.ru. I'm sorry to have to inform you ...");
+        MimeBodyPart deliveryStatus = new MimeBodyPart();
+        deliveryStatus.setContent(
+                "Reporting-MTA: dns; mx.example.ru\r\n\r\nFinal-Recipient: rfc822; " + recipient
+                        + "\r\nAction: failed\r\nStatus: " + status + "\r\nDiagnostic-Code: smtp; " + diagnostic
+                        + "\r\n",
+                "message/delivery-status");
+        MimeBodyPart headers = new MimeBodyPart();
+        headers.setContent(quotedHeaders, "text/rfc822-headers");
+        report.addBodyPart(human);
+        report.addBodyPart(deliveryStatus);
+        report.addBodyPart(headers);
+        dsn.setContent(report);
+        dsn.saveChanges();
+        server().getUserManager().getUserByEmail(BOUNCE_ADDRESS).deliver(dsn);
+    }
+
+    /** A bounce of a message GreenMail received, quoting its return path (the VERP address names the row). */
+    public static void deliverBounce(MimeMessage original, String recipient, String status, String diagnostic)
+            throws MessagingException {
+        deliverBounce(
+                recipient,
+                status,
+                diagnostic,
+                "Return-Path: " + returnPath(original) + "\r\nTo: " + recipient + "\r\n");
+    }
+
+    public static String returnPath(MimeMessage message) throws MessagingException {
+        return message.getHeader("Return-Path")[0];
+    }
+
+    /** The text of the message's part of a type ({@code text/html}, {@code text/plain}), however deeply nested. */
+    public static String part(jakarta.mail.Part message, String type) throws MessagingException, java.io.IOException {
+        if (message.isMimeType(type)) {
+            return (String) message.getContent();
+        }
+        if (message.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                try {
+                    return part(multipart.getBodyPart(i), type);
+                } catch (AssertionError notThere) {
+                    // look in the next part
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " part");
     }
 
     public static List<MimeMessage> receivedBy(String recipient) {

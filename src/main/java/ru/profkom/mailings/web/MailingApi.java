@@ -25,7 +25,6 @@ import ru.profkom.mailings.Delivery;
 import ru.profkom.mailings.MailingControl;
 import ru.profkom.mailings.MailingForm;
 import ru.profkom.mailings.MailingLines.Line;
-import ru.profkom.mailings.MailingLines.OrganizationLine;
 import ru.profkom.mailings.MailingLines.Preview;
 import ru.profkom.mailings.MailingLines.RecipientLine;
 import ru.profkom.mailings.MailingLines.SavedAudience;
@@ -33,6 +32,7 @@ import ru.profkom.mailings.MailingStatus;
 import ru.profkom.mailings.MailingView;
 import ru.profkom.mailings.Mailings;
 import ru.profkom.mailings.OutboxStatus;
+import ru.profkom.mailings.tracking.MailingReports;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
@@ -52,7 +52,10 @@ class MailingApi {
     private final MailingControl control;
     private final Organizations organizations;
 
-    MailingApi(Mailings mailings, MailingControl control, Organizations organizations) {
+    private final MailingReports reports;
+
+    MailingApi(Mailings mailings, MailingControl control, Organizations organizations, MailingReports reports) {
+        this.reports = reports;
         this.mailings = mailings;
         this.control = control;
         this.organizations = organizations;
@@ -174,10 +177,21 @@ class MailingApi {
         return new Resent(control.resend(organizations.scope(), mailingId, includeUnknown));
     }
 
+    @GetMapping("/api/v1/mailings/{mailingId}/report")
+    @Operation(
+            summary = "Итоги рассылки: доставлено, открыто (без машинных открытий), переходы, отписки, возвраты,"
+                    + " не доставлено и «неизвестно» — всего и по каналам")
+    MailingReports.Summary report(@PathVariable long mailingId) {
+        return reports.summary(organizations.scope(), mailingId);
+    }
+
     @GetMapping("/api/v1/mailings/{mailingId}/organizations")
-    @Operation(summary = "Сообщения рассылки по организациям получателей и состояниям")
-    List<OrganizationLine> byOrganization(@PathVariable long mailingId) {
-        return mailings.byOrganization(mailingId);
+    @Operation(
+            summary = "Итоги рассылки по организациям получателей (больше всего получателей — первыми), с их местом"
+                    + " в дереве ниже отправителя")
+    Page<MailingReports.OrganizationLine> byOrganization(
+            @PathVariable long mailingId, @Paged(sizeFromRequest = true) PageRequest page) {
+        return reports.byOrganization(organizations.scope(), mailingId, page);
     }
 
     @GetMapping("/api/v1/mailings/{mailingId}/recipients")

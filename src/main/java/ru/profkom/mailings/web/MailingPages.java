@@ -22,6 +22,7 @@ import ru.profkom.mailings.MailingStatus;
 import ru.profkom.mailings.MailingView;
 import ru.profkom.mailings.Mailings;
 import ru.profkom.mailings.OutboxStatus;
+import ru.profkom.mailings.tracking.MailingReports;
 import ru.profkom.members.MemberEnums.Category;
 import ru.profkom.members.MemberEnums.MembershipStatus;
 import ru.profkom.members.MemberEnums.UnionRole;
@@ -50,6 +51,7 @@ class MailingPages {
     private final Texts texts;
     private final FormRefusals refusals;
     private final Formats formats;
+    private final MailingReports reports;
 
     MailingPages(
             Mailings mailings,
@@ -58,7 +60,9 @@ class MailingPages {
             OrganizationPageHeader header,
             Texts texts,
             FormRefusals refusals,
-            Formats formats) {
+            Formats formats,
+            MailingReports reports) {
+        this.reports = reports;
         this.mailings = mailings;
         this.control = control;
         this.organizations = organizations;
@@ -132,7 +136,7 @@ class MailingPages {
     }
 
     @GetMapping("/orgs/{id}/mailings/{mailingId}")
-    String mailing(@PathVariable long id, @PathVariable long mailingId, Model model) {
+    String mailing(@PathVariable long id, @PathVariable long mailingId, @Paged PageRequest page, Model model) {
         MailingView mailing = owned(id, mailingId);
         header.addTo(model, id, "mailings");
         model.addAttribute("mailing", mailing);
@@ -144,18 +148,23 @@ class MailingPages {
             model.addAttribute("previews", mailings.preview(mailingId, 5));
             return "mailings/edit";
         }
-        model.addAttribute("organizationsReport", mailings.byOrganization(mailingId));
-        model.addAttribute("outboxStatuses", OutboxStatus.values());
+        addReport(model, mailingId, page);
         return "mailings/mailing";
     }
 
+    /** What the page polls while the mailing runs: the figures, the report and the actions the state allows. */
     @GetMapping("/orgs/{id}/mailings/{mailingId}/progress")
-    String progress(@PathVariable long id, @PathVariable long mailingId, Model model) {
+    String progress(@PathVariable long id, @PathVariable long mailingId, @Paged PageRequest page, Model model) {
         model.addAttribute("mailing", owned(id, mailingId));
         model.addAttribute("organization", organizations.get(id));
-        model.addAttribute("organizationsReport", mailings.byOrganization(mailingId));
-        model.addAttribute("outboxStatuses", OutboxStatus.values());
+        addReport(model, mailingId, page);
         return "mailings/mailing :: progress";
+    }
+
+    private void addReport(Model model, long mailingId, PageRequest page) {
+        model.addAttribute("outboxStatuses", OutboxStatus.values());
+        model.addAttribute("report", reports.summary(organizations.scope(), mailingId));
+        model.addAttribute("organizationsReport", reports.byOrganization(organizations.scope(), mailingId, page));
     }
 
     @PostMapping("/orgs/{id}/mailings/{mailingId}")
@@ -187,7 +196,7 @@ class MailingPages {
         } catch (ProfkomException e) {
             refusals.show(model, e);
             model.addAttribute("form", MailingForms.values(parameters));
-            return mailing(id, mailingId, model);
+            return mailing(id, mailingId, PageRequest.of(0, null), model);
         }
     }
 

@@ -5,12 +5,9 @@ import static profkom.schema.Tables.MAILING;
 import static profkom.schema.Tables.MAILING_OUTBOX;
 import static profkom.schema.Tables.MAILING_TEXT;
 
-import com.icegreen.greenmail.user.GreenMailUser;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -91,40 +88,12 @@ class BounceMailboxTests {
                 .fetchOne();
     }
 
-    /** A delivery status notification as Postfix writes it, quoting the original's headers. */
-    private static void bounce(String to, String recipient, String status, String diagnostic, String quotedHeaders)
-            throws Exception {
-        MimeMessage dsn = new MimeMessage(Session.getInstance(new Properties()));
-        dsn.setFrom(new InternetAddress("MAILER-DAEMON@mx.example.ru"));
-        dsn.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(to));
-        dsn.setSubject("Undelivered Mail Returned to Sender");
-        MimeMultipart report = new MimeMultipart("report; report-type=delivery-status");
-        MimeBodyPart human = new MimeBodyPart();
-        human.setText("This is the mail system at host mx.example.ru. I'm sorry to have to inform you ...");
-        MimeBodyPart status_ = new MimeBodyPart();
-        status_.setContent(
-                "Reporting-MTA: dns; mx.example.ru\r\n\r\nFinal-Recipient: rfc822; " + recipient
-                        + "\r\nAction: failed\r\nStatus: " + status + "\r\nDiagnostic-Code: smtp; " + diagnostic
-                        + "\r\n",
-                "message/delivery-status");
-        MimeBodyPart headers = new MimeBodyPart();
-        headers.setContent(quotedHeaders, "text/rfc822-headers");
-        report.addBodyPart(human);
-        report.addBodyPart(status_);
-        report.addBodyPart(headers);
-        dsn.setContent(report);
-        dsn.saveChanges();
-        GreenMailUser user = TestMail.server().getUserManager().getUserByEmail(TestMail.BOUNCE_ADDRESS);
-        user.deliver(dsn);
-    }
-
     @Test
     void readsABounceOverImapFailsTheRowAndMarksTheAddressUndeliverable() throws Exception {
         Sent sent = send("gone.bounce@profkom.test");
         String returnPath = sent.message().getHeader("Return-Path")[0].replaceAll("[<>]", "");
 
-        bounce(
-                TestMail.BOUNCE_ADDRESS,
+        TestMail.deliverBounce(
                 "gone.bounce@profkom.test",
                 "5.1.1",
                 "550 5.1.1 <gone.bounce@profkom.test>: User unknown",
@@ -148,8 +117,7 @@ class BounceMailboxTests {
     void matchesABounceByTheQuotedMessageIdAndKeepsAMailboxThatIsOnlyFull() throws Exception {
         Sent sent = send("full.bounce@profkom.test");
 
-        bounce(
-                TestMail.BOUNCE_ADDRESS,
+        TestMail.deliverBounce(
                 "full.bounce@profkom.test",
                 "5.2.2",
                 "552 5.2.2 Mailbox full",
@@ -170,15 +138,10 @@ class BounceMailboxTests {
         Sent sent = send("delayed.bounce@profkom.test");
         String returnPath = sent.message().getHeader("Return-Path")[0].replaceAll("[<>]", "");
 
-        bounce(
-                TestMail.BOUNCE_ADDRESS,
-                "delayed.bounce@profkom.test",
-                "4.4.1",
-                "timeout",
-                "Return-Path: <" + returnPath + ">\r\n");
+        TestMail.deliverBounce(
+                "delayed.bounce@profkom.test", "4.4.1", "timeout", "Return-Path: <" + returnPath + ">\r\n");
         // a VERP address with a forged signature names no row
-        bounce(
-                TestMail.BOUNCE_ADDRESS,
+        TestMail.deliverBounce(
                 "delayed.bounce@profkom.test",
                 "5.1.1",
                 "550 User unknown",

@@ -12,7 +12,6 @@ import static profkom.schema.Tables.MAILING_OUTBOX;
 import static profkom.schema.Tables.MAILING_TEXT;
 
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,17 +126,7 @@ class TrackingTests {
         List<MimeMessage> received = TestMail.receivedBy(address);
         assertThat(received).hasSize(1);
         MimeMessage message = received.getFirst();
-        return new Sent(outboxId, member.id(), message, part(message, "text/html"));
-    }
-
-    private static String part(MimeMessage message, String type) throws Exception {
-        MimeMultipart alternative = (MimeMultipart) message.getContent();
-        for (int i = 0; i < alternative.getCount(); i++) {
-            if (alternative.getBodyPart(i).isMimeType(type)) {
-                return (String) alternative.getBodyPart(i).getContent();
-            }
-        }
-        throw new AssertionError("no " + type + " part");
+        return new Sent(outboxId, member.id(), message, TestMail.part(message, "text/html"));
     }
 
     private static List<String> links(String html) {
@@ -174,7 +163,7 @@ class TrackingTests {
         assertThat(sent.message().getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
         assertThat(sent.message().getHeader("Return-Path")[0])
                 .matches("<bounces\\+b" + sent.outboxId() + "-[0-9a-f]{16}@profkom\\.test>");
-        String text = part(sent.message(), "text/plain");
+        String text = TestMail.part(sent.message(), "text/plain");
         assertThat(text).contains("Здравствуйте, Анна!").contains("http://profkom.test/m/u/");
     }
 
