@@ -141,10 +141,14 @@ class PublicPageCostTests {
     void theFirstViewCostsTheSameWithTwiceAsManyNewsAlbumsPhotosAndDocuments() throws Exception {
         World small = world("ППО прачечного комбината", 1);
         World large = world("ППО хлебозавода", 2);
+        // What every site shares (the union's settings and the like, kept in memory) is loaded by a third site's
+        // views first: otherwise the first of the two views measured pays for it, whichever test ran before.
+        Map<String, String> warmAddresses = addresses(world("ППО мясокомбината", 1));
 
         Map<String, String> smallAddresses = addresses(small);
         Map<String, String> largeAddresses = addresses(large);
         for (String kind : smallAddresses.keySet()) {
+            view(warmAddresses.get(kind));
             int fewer = StatementCounter.record(() -> view(smallAddresses.get(kind)))
                     .size();
             List<String> more = StatementCounter.record(() -> view(largeAddresses.get(kind)));
@@ -169,9 +173,9 @@ class PublicPageCostTests {
         String home = view("/" + world.site().slug());
         // Boot's resource chain used to pass every link through the static resolvers (a classpath lookup each).
         assertThat(home)
-                .contains("href=\"/webjars/bootstrap/css/bootstrap.min.css\"")
+                .contains("href=\"/webjars/tabler__core/dist/css/tabler.min.css\"")
                 .contains("href=\"/" + world.site().slug() + "/news\"");
-        mvc.perform(get("/webjars/bootstrap/css/bootstrap.min.css")).andExpect(status().isOk());
+        mvc.perform(get("/webjars/tabler__core/dist/css/tabler.min.css")).andExpect(status().isOk());
     }
 
     @Test
