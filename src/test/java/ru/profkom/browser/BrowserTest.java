@@ -53,18 +53,8 @@ import ru.profkom.support.TestMailingPeers;
             // Playwright fills a public form faster than a person could; the wait is PublicPagesTests' concern.
             "profkom.portal.min-fill-time=PT0S"
         })
-@org.springframework.context.annotation.Import(BrowserTest.Clocks.class)
+@org.springframework.context.annotation.Import(BrowserTestClock.class)
 abstract class BrowserTest {
-
-    /** The application's clock is the tests' one, so a test can act "a minute later" (an e-mail opened). */
-    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-        @org.springframework.context.annotation.Bean
-        @org.springframework.context.annotation.Primary
-        ru.profkom.support.TestClock testClock() {
-            return new ru.profkom.support.TestClock();
-        }
-    }
 
     static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
     static final List<String> CHROMIUM_ARGS = List.of(

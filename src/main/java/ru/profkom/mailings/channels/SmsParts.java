@@ -21,12 +21,28 @@ public final class SmsParts {
      */
     public record Count(Encoding encoding, int units, int parts, BigDecimal cost) {}
 
+    /**
+     * What a text costs sent to {@code recipients} people, shown before sending.
+     *
+     * @param partsEach parts of one message
+     * @param parts parts in all
+     * @param cost all the parts at the price of one (zero when no price is configured)
+     */
+    public record Estimate(Encoding encoding, int partsEach, long recipients, long parts, BigDecimal cost) {}
+
     private static final String BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001BÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String EXTENSION = "\f^{}\\[~]|€";
     private static final char[] EXTENSION_CODES = {0x0A, 0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40, 0x65};
 
     private SmsParts() {}
+
+    public static Estimate estimate(String text, BigDecimal pricePerPart, long recipients) {
+        Count one = count(text, pricePerPart);
+        long parts = one.parts() * recipients;
+        return new Estimate(
+                one.encoding(), one.parts(), recipients, parts, pricePerPart.multiply(BigDecimal.valueOf(parts)));
+    }
 
     public static Count count(String text, BigDecimal pricePerPart) {
         String body = text == null ? "" : text;

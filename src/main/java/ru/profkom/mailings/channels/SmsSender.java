@@ -96,9 +96,9 @@ public class SmsSender implements ChannelSender, AutoCloseable {
         return state;
     }
 
-    /** Parts and cost of a text at the configured price, for the mailing form before sending. */
-    public SmsParts.Count estimate(String text) {
-        return SmsParts.count(text, settings.smsPartPrice());
+    /** Parts and cost of a text sent to so many people at the configured price, for the form before sending. */
+    public SmsParts.Estimate estimate(String text, long recipients) {
+        return SmsParts.estimate(text, settings.smsPartPrice(), recipients);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.profkom.mailings.Audience;
+import ru.profkom.mailings.AudienceReach;
 import ru.profkom.mailings.Channel;
 import ru.profkom.mailings.Delivery;
 import ru.profkom.mailings.MailingControl;
@@ -22,6 +23,7 @@ import ru.profkom.mailings.MailingStatus;
 import ru.profkom.mailings.MailingView;
 import ru.profkom.mailings.Mailings;
 import ru.profkom.mailings.OutboxStatus;
+import ru.profkom.mailings.channels.SmsSender;
 import ru.profkom.mailings.tracking.MailingReports;
 import ru.profkom.members.MemberEnums.Category;
 import ru.profkom.members.MemberEnums.MembershipStatus;
@@ -52,6 +54,7 @@ class MailingPages {
     private final FormRefusals refusals;
     private final Formats formats;
     private final MailingReports reports;
+    private final SmsSender smsSender;
 
     MailingPages(
             Mailings mailings,
@@ -61,8 +64,10 @@ class MailingPages {
             Texts texts,
             FormRefusals refusals,
             Formats formats,
-            MailingReports reports) {
+            MailingReports reports,
+            SmsSender smsSender) {
         this.reports = reports;
+        this.smsSender = smsSender;
         this.mailings = mailings;
         this.control = control;
         this.organizations = organizations;
@@ -205,9 +210,14 @@ class MailingPages {
     String reach(@PathVariable long id, @RequestParam MultiValueMap<String, String> parameters, Model model) {
         try {
             Audience audience = MailingForms.audience(parameters);
-            model.addAttribute(
-                    "reach",
-                    mailings.reach(id, audience, MailingForms.channels(parameters), MailingForms.delivery(parameters)));
+            AudienceReach reach =
+                    mailings.reach(id, audience, MailingForms.channels(parameters), MailingForms.delivery(parameters));
+            model.addAttribute("reach", reach);
+            AudienceReach.ChannelReach sms = reach.channels().get(Channel.SMS);
+            String smsText = parameters.getFirst("text." + Channel.SMS.name());
+            if (sms != null && smsText != null && !smsText.isBlank()) {
+                model.addAttribute("smsEstimate", smsSender.estimate(smsText, sms.reachable()));
+            }
         } catch (ProfkomException e) {
             refusals.show(model, e);
         }

@@ -64,4 +64,15 @@ class SmsPartsTests {
     void countsEmojiAsTwoUcs2Units() {
         assertThat(SmsParts.count("👍", PRICE).units()).isEqualTo(2);
     }
+
+    @Test
+    void estimatesTheWholeMailingAsPartsOfOneMessageTimesItsRecipients() {
+        SmsParts.Estimate estimate = SmsParts.estimate("Я".repeat(71), new java.math.BigDecimal("2.50"), 1_000);
+
+        assertThat(estimate.encoding()).isEqualTo(Encoding.UCS2);
+        assertThat(estimate.partsEach()).isEqualTo(2);
+        assertThat(estimate.parts()).isEqualTo(2_000);
+        assertThat(estimate.cost()).isEqualByComparingTo("5000.00");
+        assertThat(SmsParts.estimate("", java.math.BigDecimal.ONE, 10).parts()).isZero();
+    }
 }

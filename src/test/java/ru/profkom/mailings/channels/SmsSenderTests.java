@@ -230,9 +230,10 @@ class SmsSenderTests {
 
     @Test
     void estimatesPartsAndCostAtTheConfiguredPrice() {
-        SmsParts.Count count = sender(PASSWORD).estimate("Я".repeat(100));
-        assertThat(count.parts()).isEqualTo(2);
-        assertThat(count.cost()).isEqualByComparingTo("5.00");
+        SmsParts.Estimate estimate = sender(PASSWORD).estimate("Я".repeat(100), 3);
+        assertThat(estimate.partsEach()).isEqualTo(2);
+        assertThat(estimate.parts()).isEqualTo(6);
+        assertThat(estimate.cost()).isEqualByComparingTo("15.00");
     }
 
     private void receipt(String providerId, DeliveryReceiptState state) throws Exception {

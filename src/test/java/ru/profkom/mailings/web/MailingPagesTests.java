@@ -106,6 +106,13 @@ class MailingPagesTests {
 
         assertThat(html(form(post(base + "/reach"), "")))
                 .contains("data-testid=\"reach-figures\"", "Получат 1 из 1 человек, сообщений: 1.");
+        assertThat(html(form(post(base + "/reach"), "")
+                        .param("channels", "SMS")
+                        .param("text.SMS", "Собрание в пятницу в 15:00, актовый зал. ".repeat(2))))
+                .as("the parts an SMS takes, before sending; nobody here has an SMS consent")
+                .contains(
+                        "data-testid=\"reach-sms-cost\"",
+                        "SMS: 2 ч. на сообщение (кириллица: 70 знаков в одной части, 67 в составной), всего 0 ч.");
 
         String refused = html(form(post(page + "/schedule"), "{{должность}}"));
         assertThat(refused).contains("Неизвестная подстановка").contains("data-testid=\"mailing-form\"");
