@@ -611,7 +611,7 @@ class MemberPages {
                         id,
                         "XLSX",
                         a -> rows.add(ActivistColumns.cells(
-                                new ru.profkom.members.ActivistSubmissionRow(
+                                new ru.profkom.members.activists.ActivistSubmissionRow(
                                         0,
                                         a.personId(),
                                         a.fullName(),
