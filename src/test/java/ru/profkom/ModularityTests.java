@@ -1,6 +1,9 @@
 package ru.profkom;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.Dependency;
@@ -133,6 +136,26 @@ class ModularityTests {
                 .that()
                 .resideInAPackage("ru.profkom..")
                 .should(useOnlyTheirOwnModulesTables())
+                .check(application);
+    }
+
+    /**
+     * The registry's internals that its sub-packages ({@code imports}, {@code activists}, {@code cabinet}) need are
+     * public but tagged with the named interface {@code internal}, which leaves them out of the module's API; no
+     * other module may reach them, even by declaring {@code "members :: internal"}.
+     */
+    @Test
+    void keepsTheRegistrysInternalsInsideMembers() {
+        JavaClasses application = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("ru.profkom");
+
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("ru.profkom.members..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("ru.profkom.members")
+                        .and(annotatedWith(org.springframework.modulith.NamedInterface.class)))
                 .check(application);
     }
 

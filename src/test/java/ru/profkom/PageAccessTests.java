@@ -20,15 +20,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import ru.profkom.channelregistry.ChannelForm;
 import ru.profkom.channelregistry.ChannelKind;
 import ru.profkom.channelregistry.ChannelRegistry;
-import ru.profkom.members.ActivistSubmissions;
 import ru.profkom.members.Member;
 import ru.profkom.members.MemberEnums.ConsentForm;
 import ru.profkom.members.MemberEnums.ConsentPurpose;
 import ru.profkom.members.MemberEnums.MembershipStatus;
-import ru.profkom.members.MemberImports;
 import ru.profkom.members.Members;
 import ru.profkom.members.MembershipData;
 import ru.profkom.members.PersonData;
+import ru.profkom.members.activists.ActivistSubmissions;
+import ru.profkom.members.imports.MemberImports;
 import ru.profkom.portal.AlbumWorld;
 import ru.profkom.publications.PublicationWorld;
 import ru.profkom.support.Actors;

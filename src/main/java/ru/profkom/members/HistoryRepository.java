@@ -11,7 +11,8 @@ import ru.profkom.shared.BulkInsert;
 
 /** The history of a person: who changed which field when, with the old and new values. */
 @Repository
-class HistoryRepository {
+@org.springframework.modulith.NamedInterface("internal")
+public class HistoryRepository {
 
     private final DSLContext dsl;
 
@@ -47,12 +48,12 @@ class HistoryRepository {
                         r.getOccurredAt(), r.getActorLogin(), r.getField(), r.getOldValue(), r.getNewValue()));
     }
 
-    static String abbreviate(String value) {
+    public static String abbreviate(String value) {
         return value == null || value.length() <= 1000 ? value : value.substring(0, 1000);
     }
 
     /** The history rows of an import chunk, in one statement. */
-    void insertChanges(List<MemberChangeRecord> changes) {
+    public void insertChanges(List<MemberChangeRecord> changes) {
         BulkInsert.insertAll(dsl, MEMBER_CHANGE, changes);
     }
 }

@@ -19,10 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * learn its ids. Ids a process reserved and did not use are skipped, never reused.
  */
 @Component
-class MemberIds {
+@org.springframework.modulith.NamedInterface("internal")
+public class MemberIds {
 
-    static final String PERSON = "person";
-    static final String MEMBERSHIP = "membership";
+    public static final String PERSON = "person";
+    public static final String MEMBERSHIP = "membership";
     static final int RESERVED = 20_000;
 
     private final DSLContext dsl;

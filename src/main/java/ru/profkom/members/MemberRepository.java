@@ -24,7 +24,8 @@ import ru.profkom.shared.BulkInsert;
 import ru.profkom.shared.TreePaths;
 
 @Repository
-class MemberRepository {
+@org.springframework.modulith.NamedInterface("internal")
+public class MemberRepository {
 
     private final DSLContext dsl;
     private final MemberIds ids;
@@ -67,7 +68,7 @@ class MemberRepository {
     }
 
     /** A person's row ready to insert, with an id from {@link MemberIds}. */
-    static PersonRecord newPerson(long id, PersonData data, String nameKey, Instant now) {
+    public static PersonRecord newPerson(long id, PersonData data, String nameKey, Instant now) {
         PersonRecord record = new PersonRecord();
         record.setId(id);
         fill(record, data, nameKey);
@@ -93,7 +94,7 @@ class MemberRepository {
      * once they have grown a hundredfold it reads the people by name with a scan of the whole table
      * (seen at 700,000 rows: 6.5 s a chunk instead of 30 ms).
      */
-    void analyze() {
+    public void analyze() {
         if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
             dsl.execute("analyze person");
             dsl.execute("analyze membership");
@@ -126,7 +127,7 @@ class MemberRepository {
     }
 
     /** Which of the people hold a current (active, suspended or applied for) membership. */
-    java.util.Set<Long> withCurrentMembership(Collection<Long> personIds) {
+    public java.util.Set<Long> withCurrentMembership(Collection<Long> personIds) {
         if (personIds.isEmpty()) {
             return java.util.Set.of();
         }
@@ -141,7 +142,7 @@ class MemberRepository {
     }
 
     /** The holder of each card number already in use. */
-    java.util.Map<String, Long> cardHolders(Collection<String> cardNumbers) {
+    public java.util.Map<String, Long> cardHolders(Collection<String> cardNumbers) {
         if (cardNumbers.isEmpty()) {
             return java.util.Map.of();
         }
@@ -152,7 +153,7 @@ class MemberRepository {
     }
 
     /** Card numbers in use with the SNILS, name key and birth date of their holders: to tell "the same person" apart. */
-    List<Record> cardHoldersWithPersons(Collection<String> cardNumbers) {
+    public List<Record> cardHoldersWithPersons(Collection<String> cardNumbers) {
         if (cardNumbers.isEmpty()) {
             return List.of();
         }
@@ -198,15 +199,15 @@ class MemberRepository {
                 .fetch(PERSON.SNILS));
     }
 
-    long takeIds(String name, int count) {
+    public long takeIds(String name, int count) {
         return ids.take(name, count);
     }
 
-    void insertPersons(List<PersonRecord> persons) {
+    public void insertPersons(List<PersonRecord> persons) {
         insertAll(PERSON, persons);
     }
 
-    void insertMemberships(List<MembershipRecord> memberships) {
+    public void insertMemberships(List<MembershipRecord> memberships) {
         insertAll(MEMBERSHIP, memberships);
     }
 
@@ -341,7 +342,7 @@ class MemberRepository {
     }
 
     /** Frees a card number held by an earlier membership of the same person, for their new one. */
-    void releaseCardNumber(String cardNumber) {
+    public void releaseCardNumber(String cardNumber) {
         dsl.update(MEMBERSHIP)
                 .setNull(MEMBERSHIP.CARD_NUMBER)
                 .where(MEMBERSHIP.CARD_NUMBER.eq(cardNumber))
@@ -349,7 +350,7 @@ class MemberRepository {
     }
 
     /** A membership's row ready to insert, with an id from {@link MemberIds}. */
-    static MembershipRecord newMembership(
+    public static MembershipRecord newMembership(
             long id,
             long personId,
             ru.profkom.organizations.Organization organization,

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import ru.profkom.members.activists.ActivistSnapshotRepository;
 import ru.profkom.organizations.OrganizationEvents.OrganizationMoved;
 import ru.profkom.organizations.OrganizationEvents.OrganizationsMerged;
 import ru.profkom.shared.CurrentActor;

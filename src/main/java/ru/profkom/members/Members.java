@@ -46,6 +46,7 @@ public class Members {
 
     private final MemberRepository repository;
     private final MemberSearchRepository searches;
+    private final CurrentActivists activists;
     private final RegistryAccess access;
     private final Registration registration;
     private final MembershipChanges memberships;
@@ -61,6 +62,7 @@ public class Members {
     Members(
             MemberRepository repository,
             MemberSearchRepository searches,
+            CurrentActivists activists,
             RegistryAccess access,
             Registration registration,
             MembershipChanges memberships,
@@ -74,6 +76,7 @@ public class Members {
             Clock clock) {
         this.repository = repository;
         this.searches = searches;
+        this.activists = activists;
         this.access = access;
         this.registration = registration;
         this.memberships = memberships;
@@ -170,17 +173,12 @@ public class Members {
 
     public long exportActivists(long organizationId, String format, Consumer<ActivistContact> rows) {
         long[] count = {0};
-        streamActivists(organizationId, contact -> {
+        activists.stream(organizationId, contact -> {
             rows.accept(contact);
             count[0]++;
         });
         access.auditExport(organizationId, "ACTIVISTS", format, count[0]);
         return count[0];
-    }
-
-    /** The activists' base of an organization's subtree as it is today, unaudited: for the caller to audit. */
-    void streamActivists(long organizationId, Consumer<ActivistContact> rows) {
-        searches.streamActivists(condition(MemberQuery.of(organizationId)), today(), rows);
     }
 
     /**

@@ -30,7 +30,8 @@ import ru.profkom.shared.Scope;
  * caller does with the outcome (refuse, skip, count) is theirs.
  */
 @Component
-class Registration {
+@org.springframework.modulith.NamedInterface("internal")
+public class Registration {
 
     private final MemberRepository repository;
     private final MembershipPlaces places;
@@ -55,7 +56,7 @@ class Registration {
     }
 
     /** A person found in the registry and how the registrant meets them; none found is a new person. */
-    record Found(PersonRecord person, RegistryRules.Meeting meeting) {
+    public record Found(PersonRecord person, RegistryRules.Meeting meeting) {
 
         static final Found NEW = new Found(null, null);
 
@@ -93,7 +94,7 @@ class Registration {
      * {@link #findSame} for many rows at once, in two queries: by SNILS first, else by folded ФИО with birth
      * date, the oldest person first. Rows that find no one are absent from the map (compared by identity).
      */
-    <T> Map<T, PersonRecord> findSame(List<T> rows, Function<T, PersonData> data) {
+    public <T> Map<T, PersonRecord> findSame(List<T> rows, Function<T, PersonData> data) {
         Map<String, PersonRecord> bySnils = repository.personsBySnils(rows.stream()
                 .map(row -> data.apply(row).snils())
                 .filter(Objects::nonNull)
@@ -131,7 +132,7 @@ class Registration {
     }
 
     /** The places of many found people, for {@link RegistryRules#meet}: one query. */
-    Map<Long, List<RegistryRules.Place>> placesOf(Collection<Long> personIds) {
+    public Map<Long, List<RegistryRules.Place>> placesOf(Collection<Long> personIds) {
         return places.of(personIds);
     }
 
@@ -142,7 +143,7 @@ class Registration {
      * stay in the earlier organization's history; otherwise known values win over blanks. The number of changed
      * fields.
      */
-    int updateFound(Found found, PersonData incoming, Actor actor, Instant now) {
+    public int updateFound(Found found, PersonData incoming, Actor actor, Instant now) {
         PersonData stored = MemberRepository.toData(found.person());
         if (found.meeting() == RegistryRules.Meeting.REGISTER_ANEW) {
             return history.rewrite(found.person(), stored, incoming, actor, now.minusNanos(1000));
@@ -192,7 +193,7 @@ class Registration {
      * Files a transfer request of the person into {@code to}, from the organization holding their open membership;
      * a waiting request for the same person and organization is reused. Publishes {@code TransferRequested}.
      */
-    long fileTransferRequest(
+    public long fileTransferRequest(
             long personId,
             PersonData submitted,
             Organization to,

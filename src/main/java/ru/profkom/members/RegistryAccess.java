@@ -18,7 +18,8 @@ import ru.profkom.shared.Scope;
  * many people's data, which the caller has checked.
  */
 @Component
-class RegistryAccess {
+@org.springframework.modulith.NamedInterface("internal")
+public class RegistryAccess {
 
     private final Organizations organizations;
     private final MemberRepository repository;
@@ -40,7 +41,7 @@ class RegistryAccess {
     }
 
     /** Where the actor holds a staff role, once per request; members see no one through the registry. */
-    Scope scope() {
+    public Scope scope() {
         return organizations.scope();
     }
 
@@ -105,7 +106,7 @@ class RegistryAccess {
      * {@code IMPORT_ERRORS}, {@code APPLICATIONS}, {@code CORRECTIONS}) for the audit log, without the data.
      * The caller has checked access.
      */
-    void auditRead(long organizationId, String what) {
+    public void auditRead(long organizationId, String what) {
         String path = organizations.pathOf(organizationId).orElse(null);
         if (path != null) {
             events.publishEvent(new MemberDataRead(organizationId, path, null, what, currentActor.get()));
@@ -117,7 +118,7 @@ class RegistryAccess {
         events.publishEvent(new MemberDataRead(organizationId, path, personId, what, currentActor.get()));
     }
 
-    void auditExport(long organizationId, String content, String format, long rows) {
+    public void auditExport(long organizationId, String content, String format, long rows) {
         String path = organizations.pathOf(organizationId).orElseThrow();
         events.publishEvent(new MembersExported(organizationId, path, content, format, rows, currentActor.get()));
     }

@@ -37,15 +37,16 @@ import ru.profkom.shared.Validation;
  * dates neither in the future nor before birth; the same person is the same SNILS, or the same folded ФИО with
  * the same birth date.
  */
-final class RegistryRules {
+@org.springframework.modulith.NamedInterface("internal")
+public final class RegistryRules {
 
     private RegistryRules() {}
 
     /** A membership as the rules see it: where, whether open, and since when it is the person's latest. */
-    record Place(long membershipId, String path, boolean open, Instant createdAt) {}
+    public record Place(long membershipId, String path, boolean open, Instant createdAt) {}
 
     /** What staff may do with a person they meet by SNILS or by ФИО and birth date. */
-    enum Meeting {
+    public enum Meeting {
         /** Every open membership (or, with none, the last one) lies in the scope: update, re-admit, refuse as known. */
         MAY_CHANGE,
         /** The person left an organization outside the scope: registered anew, seeing nothing of before. */
@@ -54,7 +55,7 @@ final class RegistryRules {
         TRANSFER_REQUEST
     }
 
-    static Meeting meet(Scope scope, List<Place> places) {
+    public static Meeting meet(Scope scope, List<Place> places) {
         List<Place> open = places.stream().filter(Place::open).toList();
         if (!open.isEmpty()) {
             return open.stream().allMatch(place -> scope.covers(place.path()))
@@ -198,14 +199,14 @@ final class RegistryRules {
     }
 
     /** A row of an import file checked against the registry's rules: the cleaned data, or the problems. */
-    record ImportCheck(PersonData clean, List<ProfkomException.Problem> problems) {}
+    public record ImportCheck(PersonData clean, List<ProfkomException.Problem> problems) {}
 
     /**
      * The rules of registering for an import row, collected instead of thrown; no database reads, so that a
      * million rows are checked in memory. Card numbers and the registry's people are checked by the import, a
      * chunk of rows at a time.
      */
-    static ImportCheck checkForImport(PersonData data, MembershipData membership, LocalDate today) {
+    public static ImportCheck checkForImport(PersonData data, MembershipData membership, LocalDate today) {
         List<ProfkomException.Problem> problems = new ArrayList<>();
         PersonData clean = null;
         try {
@@ -229,7 +230,7 @@ final class RegistryRules {
     }
 
     /** The folded ФИО that finds the same person (case, spaces and ё folded). */
-    static String nameKey(PersonData data) {
+    public static String nameKey(PersonData data) {
         return RussianText.foldedKey(
                 data.lastName() + " " + data.firstName() + (data.patronymic() == null ? "" : " " + data.patronymic()));
     }

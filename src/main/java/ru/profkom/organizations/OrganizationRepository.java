@@ -1,7 +1,6 @@
 package ru.profkom.organizations;
 
 import static profkom.schema.Tables.ORGANIZATION;
-import static profkom.schema.Tables.ORGANIZATION_BODY;
 import static profkom.schema.Tables.ORGANIZATION_PLACEMENT;
 
 import java.time.Instant;
@@ -18,13 +17,20 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import profkom.schema.tables.OrganizationPlacement;
-import profkom.schema.tables.records.OrganizationBodyRecord;
 import profkom.schema.tables.records.OrganizationRecord;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.RussianText;
 import ru.profkom.shared.TreePaths;
 
+/**
+ * The organization tree ({@code organization} with its placement history, {@code organization_placement}): one
+ * aggregate, since a placement row is written with every insert and move of an organization in the same statements.
+ *
+ * <p>Near 500 lines on purpose: most of it is the queries of the tree's shape (children, subtrees by kind, search in
+ * Russian order, the parent at a date) that the facade and other modules' reads need, each with the index it uses;
+ * the bodies are {@link BodyRepository}'s.
+ */
 @Repository
 class OrganizationRepository {
 
@@ -435,41 +441,8 @@ class OrganizationRepository {
                         .and(ORGANIZATION_PLACEMENT.VALID_FROM.le(at)));
     }
 
-    List<AttachedBody> bodies(long organizationId) {
-        return dsl.selectFrom(ORGANIZATION_BODY)
-                .where(ORGANIZATION_BODY.ORGANIZATION_ID.eq(organizationId))
-                .orderBy(ORGANIZATION_BODY.KIND, ORGANIZATION_BODY.NAME)
-                .fetch(OrganizationRepository::toBody);
-    }
-
-    long insertBody(long organizationId, BodyKind kind, String name, String chairName, Instant now) {
-        return dsl.insertInto(ORGANIZATION_BODY)
-                .set(ORGANIZATION_BODY.ORGANIZATION_ID, organizationId)
-                .set(ORGANIZATION_BODY.KIND, kind.name())
-                .set(ORGANIZATION_BODY.NAME, name)
-                .set(ORGANIZATION_BODY.CHAIR_NAME, chairName)
-                .set(ORGANIZATION_BODY.CREATED_AT, now)
-                .returning(ORGANIZATION_BODY.ID)
-                .fetchOne(ORGANIZATION_BODY.ID);
-    }
-
-    Optional<AttachedBody> findBody(long bodyId) {
-        return dsl.selectFrom(ORGANIZATION_BODY)
-                .where(ORGANIZATION_BODY.ID.eq(bodyId))
-                .fetchOptional(OrganizationRepository::toBody);
-    }
-
-    void deleteBody(long bodyId) {
-        dsl.deleteFrom(ORGANIZATION_BODY).where(ORGANIZATION_BODY.ID.eq(bodyId)).execute();
-    }
-
     long count() {
         return dsl.fetchCount(ORGANIZATION);
-    }
-
-    private static AttachedBody toBody(OrganizationBodyRecord r) {
-        return new AttachedBody(
-                r.getId(), r.getOrganizationId(), BodyKind.valueOf(r.getKind()), r.getName(), r.getChairName());
     }
 
     private static List<Field<?>> nodeFields() {

@@ -39,6 +39,11 @@ import ru.profkom.shared.Validation;
 /**
  * The organization tree: every query and command checks the current actor's grants against the
  * organization's path before it reads or writes anything.
+ *
+ * <p>Over 450 lines on purpose: it is the one facade of the tree, called from 65 classes of 13 other modules, and
+ * each of its public methods is its access check plus a call; the form's rules are {@link OrganizationRules}', the
+ * bodies {@link BodyRepository}'s. Splitting the API itself (the commands into a service of their own) changes
+ * every caller and is a step of its own.
  */
 @Service
 @Transactional
@@ -47,6 +52,7 @@ public class Organizations {
     static final String NOT_FOUND = "organization.notFound";
 
     private final OrganizationRepository repository;
+    private final BodyRepository bodies;
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final List<LiquidationCheck> liquidationChecks;
@@ -54,11 +60,13 @@ public class Organizations {
 
     Organizations(
             OrganizationRepository repository,
+            BodyRepository bodies,
             CurrentActor currentActor,
             ApplicationEventPublisher events,
             List<LiquidationCheck> liquidationChecks,
             Clock clock) {
         this.repository = repository;
+        this.bodies = bodies;
         this.currentActor = currentActor;
         this.events = events;
         this.liquidationChecks = liquidationChecks;
@@ -297,7 +305,7 @@ public class Organizations {
     @Transactional(readOnly = true)
     public List<AttachedBody> bodies(long id) {
         readable(id);
-        return repository.bodies(id);
+        return bodies.of(id);
     }
 
     /** Whether {@code organizationId} lies inside the subtree of {@code ancestorId} (itself included). */
@@ -437,7 +445,7 @@ public class Organizations {
         if (!parent.active()) {
             throw ProfkomException.conflict("organization.closedParent", parent.shortName());
         }
-        OrganizationForm clean = validate(form, null);
+        OrganizationForm clean = OrganizationRules.check(form, code -> repository.codeTaken(code, null));
         if (clean.kind() == null || !parent.kind().mayContain(clean.kind())) {
             throw ProfkomException.invalid("kind", "organization.kindNotAllowed");
         }
@@ -449,7 +457,8 @@ public class Organizations {
         if (!currentActor.get().system()) {
             throw ProfkomException.forbidden("access.denied");
         }
-        OrganizationForm clean = validate(form.withKind(OrganizationKind.UNION), null);
+        OrganizationForm clean = OrganizationRules.check(
+                form.withKind(OrganizationKind.UNION), code -> repository.codeTaken(code, null));
         return create(null, clean);
     }
 
@@ -479,12 +488,13 @@ public class Organizations {
             // Without the version the user saw, another editor's change would be overwritten unnoticed.
             throw ProfkomException.invalid("version", "validation.required");
         }
-        OrganizationForm clean = validate(form.withKind(current.kind()), id);
+        OrganizationForm clean =
+                OrganizationRules.check(form.withKind(current.kind()), code -> repository.codeTaken(code, id));
         int expected = form.version();
         if (!repository.update(id, clean, expected, clock.instant())) {
             throw ProfkomException.conflict("organization.changedMeanwhile");
         }
-        List<FieldChange> changes = changes(current.toForm(), clean);
+        List<FieldChange> changes = OrganizationRules.changes(current.toForm(), clean);
         if (!changes.isEmpty()) {
             events.publishEvent(new OrganizationUpdated(id, current.path(), changes, currentActor.get()));
         }
@@ -599,11 +609,11 @@ public class Organizations {
             validation.reject("kind", "validation.required");
         }
         validation.throwIfInvalid();
-        long bodyId =
-                repository.insertBody(organizationId, kind, name.strip(), blankToNull(chairName), clock.instant());
+        long bodyId = bodies.insert(
+                organizationId, kind, name.strip(), OrganizationRules.blankToNull(chairName), clock.instant());
         events.publishEvent(
                 new BodyAttached(organizationId, organization.path(), bodyId, name.strip(), currentActor.get()));
-        return repository.findBody(bodyId).orElseThrow();
+        return bodies.find(bodyId).orElseThrow();
     }
 
     public void detachBody(long organizationId, long bodyId) {
@@ -611,11 +621,10 @@ public class Organizations {
         if (!scope(Role::editsOrganizationCard).covers(organization.path())) {
             throw ProfkomException.forbidden("access.denied");
         }
-        AttachedBody body = repository
-                .findBody(bodyId)
+        AttachedBody body = bodies.find(bodyId)
                 .filter(b -> b.organizationId() == organizationId)
                 .orElseThrow(() -> ProfkomException.notFound("organization.body.notFound"));
-        repository.deleteBody(bodyId);
+        bodies.delete(bodyId);
         events.publishEvent(
                 new BodyDetached(organizationId, organization.path(), bodyId, body.name(), currentActor.get()));
     }
@@ -655,90 +664,5 @@ public class Organizations {
                 .filter(s -> !s.isEmpty())
                 .map(Long::valueOf)
                 .toList();
-    }
-
-    // ---- validation ------------------------------------------------------------------------
-
-    private OrganizationForm validate(OrganizationForm form, Long existingId) {
-        Validation validation = new Validation();
-        String code = blankToNull(form.code());
-        String fullName = normalize(form.fullName());
-        String shortName = normalize(form.shortName());
-        validation.required("code", code).maxLength("code", code, 32);
-        boolean codeWellFormed = code != null && code.length() <= 32 && code.matches("[A-Za-zА-Яа-яЁё0-9._-]+");
-        if (code != null && code.length() <= 32 && !codeWellFormed) {
-            validation.reject("code", "organization.code.format");
-        }
-        validation.required("fullName", fullName).maxLength("fullName", fullName, 500);
-        validation.required("shortName", shortName).maxLength("shortName", shortName, 200);
-        validation.inn("inn", blankToNull(form.inn())).inn("employerInn", blankToNull(form.employerInn()));
-        validation.maxLength("address", form.address(), 500);
-        String phone = blankToNull(form.phone());
-        String normalizedPhone = null;
-        if (phone != null) {
-            normalizedPhone = ru.profkom.shared.Phones.normalize(phone).orElse(null);
-            if (normalizedPhone == null) {
-                validation.reject("phone", "validation.phone");
-            }
-        }
-        validation.email("email", blankToNull(form.email()));
-        validation.maxLength("website", form.website(), 254);
-        validation.maxLength("employerName", form.employerName(), 500);
-        validation.range("headcount", form.headcount(), 0, 5_000_000);
-        validation.maxLength("chairName", form.chairName(), 200);
-        validation.maxLength("infoWorkerName", form.infoWorkerName(), 200);
-        if (codeWellFormed && repository.codeTaken(code, existingId)) {
-            validation.reject("code", "organization.code.taken", code);
-        }
-        validation.throwIfInvalid();
-        return new OrganizationForm(
-                form.kind(),
-                code,
-                fullName,
-                shortName,
-                blankToNull(form.inn()),
-                normalize(form.address()),
-                normalizedPhone,
-                blankToNull(form.email()),
-                blankToNull(form.website()),
-                normalize(form.employerName()),
-                blankToNull(form.employerInn()),
-                form.headcount(),
-                normalize(form.chairName()),
-                normalize(form.infoWorkerName()),
-                form.version());
-    }
-
-    private static List<FieldChange> changes(OrganizationForm before, OrganizationForm after) {
-        List<FieldChange> changes = new ArrayList<>();
-        compare(changes, "code", before.code(), after.code());
-        compare(changes, "fullName", before.fullName(), after.fullName());
-        compare(changes, "shortName", before.shortName(), after.shortName());
-        compare(changes, "inn", before.inn(), after.inn());
-        compare(changes, "address", before.address(), after.address());
-        compare(changes, "phone", before.phone(), after.phone());
-        compare(changes, "email", before.email(), after.email());
-        compare(changes, "website", before.website(), after.website());
-        compare(changes, "employerName", before.employerName(), after.employerName());
-        compare(changes, "employerInn", before.employerInn(), after.employerInn());
-        compare(changes, "headcount", before.headcount(), after.headcount());
-        compare(changes, "chairName", before.chairName(), after.chairName());
-        compare(changes, "infoWorkerName", before.infoWorkerName(), after.infoWorkerName());
-        return changes;
-    }
-
-    private static void compare(List<FieldChange> changes, String field, Object before, Object after) {
-        if (!Objects.equals(before, after)) {
-            changes.add(new FieldChange(
-                    field, before == null ? "" : before.toString(), after == null ? "" : after.toString()));
-        }
-    }
-
-    private static String normalize(String text) {
-        return blankToNull(ru.profkom.shared.RussianText.normalizeSpaces(text));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -37,7 +37,7 @@ class MembershipStatisticsTests {
     Organizations organizations;
 
     @Autowired
-    ru.profkom.members.MemberImports imports;
+    ru.profkom.members.imports.MemberImports imports;
 
     @Autowired
     Fixture fixture;

@@ -1,12 +1,7 @@
 package ru.profkom.members.imports;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -14,23 +9,12 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.ReadingOptions;
-import org.dhatim.fastexcel.reader.Row;
-import org.dhatim.fastexcel.reader.Sheet;
 import ru.profkom.shared.ProfkomException;
 
 /**
@@ -38,9 +22,7 @@ import ru.profkom.shared.ProfkomException;
  * {@link ParsedTable}. Refuses, with a message key, what is not a table of members: an empty or
  * oversized file, a zip bomb, binary garbage, a file without a recognizable header or without rows,
  * a quote never closed, a line of too many cells or a cell too long.
- *
- * <p>Over 450 lines on purpose: one streaming reader per format (CSV with encoding and delimiter detection, XLSX)
- * and their defences against hostile files, which {@code HostileImportFileTests} exercise together.
+ * The CSV records are {@link CsvLines}', the XLSX sheet is {@link XlsxLines}'.
  */
 public final class ImportParser {
 
@@ -80,7 +62,6 @@ public final class ImportParser {
     private static final int STRAY_CONTROL_CHARACTERS = 4;
 
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final char SEPARATOR = '\u001f';
     private static final char RECORD_SEPARATOR = '\u001e';
 
@@ -102,7 +83,7 @@ public final class ImportParser {
             throw ProfkomException.invalid("file", "member.import.empty");
         }
         if (ReadableWorkbook.isOOXMLZipHeader(bytes)) {
-            return table("XLSX", null, null, readXlsx(bytes));
+            return table("XLSX", null, null, XlsxLines.readXlsx(bytes));
         }
         if (ReadableWorkbook.isOLE2Header(bytes)) {
             throw ProfkomException.invalid("file", "member.import.oldExcel");
@@ -355,258 +336,5 @@ public final class ImportParser {
             return '\t';
         }
         return semicolons >= commas ? ';' : ',';
-    }
-
-    /**
-     * RFC 4180 from a reader, a record at a time: quoted cells may hold delimiters, doubled quotes and
-     * line breaks. A line of more than {@link #MAX_CELLS_PER_LINE} cells, a cell of more than
-     * {@link #MAX_CELL_CHARS} characters and a quote left open to the end of the file are refused with
-     * their line, so one hostile line never grows past a bounded buffer.
-     */
-    static final class CsvLines implements Iterator<ParsedTable.Line> {
-
-        private final Reader reader;
-        private final char delimiter;
-        private final char[] buffer = new char[64 * 1024];
-        private int position;
-        private int limit;
-        private int line = 1;
-        private int pending = -2;
-        private ParsedTable.Line next;
-
-        CsvLines(Reader reader, char delimiter) {
-            this.reader = reader;
-            this.delimiter = delimiter;
-            this.next = read();
-        }
-
-        @Override
-        public boolean hasNext() {
-            return next != null;
-        }
-
-        @Override
-        public ParsedTable.Line next() {
-            if (next == null) {
-                throw new NoSuchElementException();
-            }
-            ParsedTable.Line current = next;
-            next = read();
-            return current;
-        }
-
-        private int nextChar() {
-            if (pending != -2) {
-                int c = pending;
-                pending = -2;
-                return c;
-            }
-            if (position == limit) {
-                try {
-                    limit = reader.read(buffer);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                position = 0;
-                if (limit <= 0) {
-                    limit = 0;
-                    return -1;
-                }
-            }
-            return buffer[position++];
-        }
-
-        private ParsedTable.Line read() {
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            boolean any = false;
-            int recordLine = line;
-            int quoteLine = line;
-            while (true) {
-                int c = nextChar();
-                if (c == -1) {
-                    if (quoted) {
-                        throw ProfkomException.invalid("file", "member.import.quoteNotClosed", quoteLine);
-                    }
-                    if (any || cell.length() > 0 || !cells.isEmpty()) {
-                        addCell(cells, cell, recordLine);
-                        return new ParsedTable.Line(recordLine, List.copyOf(cells));
-                    }
-                    return null;
-                }
-                if (c == 0) {
-                    c = DAMAGED_CHARACTER;
-                }
-                any = true;
-                if (quoted) {
-                    if (c == '"') {
-                        int after = nextChar();
-                        if (after == '"') {
-                            cell.append('"');
-                        } else {
-                            quoted = false;
-                            pending = after;
-                        }
-                    } else {
-                        if (c == '\n') {
-                            line++;
-                        }
-                        cell.append((char) c);
-                    }
-                    if (cell.length() > MAX_CELL_CHARS) {
-                        // A real cell in quotes ends long before: this quote is never closed.
-                        throw ProfkomException.invalid("file", "member.import.quoteTooLong", quoteLine, MAX_CELL_CHARS);
-                    }
-                } else if (c == '"' && isBlank(cell)) {
-                    cell.setLength(0);
-                    quoted = true;
-                    quoteLine = line;
-                } else if (c == delimiter) {
-                    addCell(cells, cell, recordLine);
-                    cell.setLength(0);
-                } else if (c == '\r' || c == '\n') {
-                    if (c == '\r') {
-                        int after = nextChar();
-                        if (after != '\n') {
-                            pending = after;
-                        }
-                    }
-                    addCell(cells, cell, recordLine);
-                    line++;
-                    return new ParsedTable.Line(recordLine, List.copyOf(cells));
-                } else {
-                    cell.append((char) c);
-                    if (cell.length() > MAX_CELL_CHARS) {
-                        throw ProfkomException.invalid("file", "member.import.cellTooLong", line, MAX_CELL_CHARS);
-                    }
-                }
-            }
-        }
-
-        private static void addCell(List<String> cells, StringBuilder cell, int recordLine) {
-            if (cells.size() == MAX_CELLS_PER_LINE) {
-                throw ProfkomException.invalid("file", "member.import.tooManyCells", recordLine, MAX_CELLS_PER_LINE);
-            }
-            cells.add(cell.toString());
-        }
-
-        private static boolean isBlank(StringBuilder cell) {
-            for (int i = 0; i < cell.length(); i++) {
-                if (!Character.isWhitespace(cell.charAt(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
-    // ---- XLSX --------------------------------------------------------------------------------
-
-    /**
-     * Inflates every entry once, counting bytes, before any XML is parsed: sizes declared in the
-     * zip can lie, the inflated bytes cannot.
-     */
-    static void checkZip(Path file, long fileSize) {
-        long total = 0;
-        long limit = Math.min(MAX_UNZIPPED_BYTES, Math.max(10L * 1024 * 1024, fileSize * MAX_RATIO));
-        byte[] buffer = new byte[64 * 1024];
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            if (zip.size() == 0) {
-                throw ProfkomException.invalid("file", "member.import.garbage");
-            }
-            if (zip.size() > 10_000) {
-                throw ProfkomException.invalid("file", "member.import.zipBomb");
-            }
-            var entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                try (InputStream in = zip.getInputStream(entry)) {
-                    int read;
-                    while ((read = in.read(buffer)) > 0) {
-                        total += read;
-                        if (total > limit) {
-                            throw ProfkomException.invalid("file", "member.import.zipBomb");
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw ProfkomException.invalid("file", "member.import.garbage");
-        }
-    }
-
-    private static List<ParsedTable.Line> readXlsx(byte[] bytes) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("member-import-", ".xlsx");
-            Files.write(file, bytes);
-            checkZip(file, bytes.length);
-            return readWorkbook(file);
-        } catch (IOException e) {
-            throw ProfkomException.invalid("file", "member.import.garbage");
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temporary file; the system cleans it up
-                }
-            }
-        }
-    }
-
-    private static List<ParsedTable.Line> readWorkbook(Path file) {
-        List<ParsedTable.Line> lines = new ArrayList<>();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
-            Sheet sheet = workbook.getFirstSheet();
-            try (var rows = sheet.openStream()) {
-                for (Row row : (Iterable<Row>) rows::iterator) {
-                    if (row.getCellCount() > MAX_CELLS_PER_LINE) {
-                        throw ProfkomException.invalid(
-                                "file", "member.import.tooManyCells", row.getRowNum(), MAX_CELLS_PER_LINE);
-                    }
-                    List<String> cells = new ArrayList<>();
-                    for (int i = 0; i < row.getCellCount(); i++) {
-                        String text = text(row.getCell(i));
-                        if (text.length() > MAX_CELL_CHARS) {
-                            throw ProfkomException.invalid(
-                                    "file", "member.import.cellTooLong", row.getRowNum(), MAX_CELL_CHARS);
-                        }
-                        cells.add(text.replace('\0', DAMAGED_CHARACTER));
-                    }
-                    lines.add(new ParsedTable.Line(row.getRowNum(), cells));
-                }
-            }
-        } catch (ProfkomException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw ProfkomException.invalid("file", "member.import.garbage");
-        }
-        return lines;
-    }
-
-    private static String text(Cell cell) {
-        if (cell == null || cell.getType() == CellType.EMPTY) {
-            return "";
-        }
-        if (cell.getType() == CellType.NUMBER) {
-            if (isDateFormat(cell.getDataFormatString())) {
-                LocalDateTime date = cell.asDate();
-                return date == null ? "" : DATE.format(date);
-            }
-            BigDecimal number = cell.asNumber();
-            return number == null ? "" : number.stripTrailingZeros().toPlainString();
-        }
-        String text = cell.getText();
-        return text == null ? "" : text;
-    }
-
-    private static boolean isDateFormat(String format) {
-        if (format == null) {
-            return false;
-        }
-        String bare = format.replaceAll("\"[^\"]*\"|\\[[^]]*]", "").toLowerCase();
-        return bare.contains("d") && bare.contains("m") || bare.contains("y");
     }
 }

@@ -1,7 +1,7 @@
 package ru.profkom.members.web;
 
 import java.util.List;
-import ru.profkom.members.ActivistSubmissionRow;
+import ru.profkom.members.activists.ActivistSubmissionRow;
 import ru.profkom.shared.web.Formats;
 import ru.profkom.shared.web.Texts;
 

@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import ru.profkom.members.ActivistSubmission;
-import ru.profkom.members.ActivistSubmissionRow;
-import ru.profkom.members.ActivistSubmissions;
-import ru.profkom.members.ActivistSubmissions.State;
-import ru.profkom.members.SubmissionStatus;
+import ru.profkom.members.activists.ActivistSubmission;
+import ru.profkom.members.activists.ActivistSubmissionRow;
+import ru.profkom.members.activists.ActivistSubmissions;
+import ru.profkom.members.activists.ActivistSubmissions.State;
+import ru.profkom.members.activists.SubmissionStatus;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 

@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import ru.profkom.members.MemberImports;
-import ru.profkom.members.MemberImports.ImportProblem;
-import ru.profkom.members.MemberImports.MemberImport;
 import ru.profkom.members.imports.ImportField;
+import ru.profkom.members.imports.MemberImports;
+import ru.profkom.members.imports.MemberImports.ImportProblem;
+import ru.profkom.members.imports.MemberImports.MemberImport;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.context.MessageSource;
-import ru.profkom.members.MemberImports;
+import ru.profkom.members.imports.MemberImports;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.support.Fixture;
 import ru.profkom.support.ProfkomIntegrationTest;

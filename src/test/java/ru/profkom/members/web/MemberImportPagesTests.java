@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import ru.profkom.members.MemberImports;
+import ru.profkom.members.imports.MemberImports;
 import ru.profkom.support.Actors;
 import ru.profkom.support.Fixture;
 import ru.profkom.support.ProfkomIntegrationTest;

@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.imports;
 
 import static profkom.schema.Tables.MEMBER_IMPORT;
 import static profkom.schema.Tables.MEMBER_IMPORT_CHUNK;

@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.imports;
 
 /**
  * The first line of a file where each key was seen, for finding duplicates inside a million-row

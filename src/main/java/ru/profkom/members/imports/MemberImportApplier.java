@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.imports;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,12 +20,17 @@ import profkom.schema.tables.records.MemberImportProblemRecord;
 import profkom.schema.tables.records.MemberImportRecord;
 import profkom.schema.tables.records.MembershipRecord;
 import profkom.schema.tables.records.PersonRecord;
+import ru.profkom.members.HistoryRepository;
 import ru.profkom.members.MemberEnums.Category;
 import ru.profkom.members.MemberEnums.MembershipStatus;
 import ru.profkom.members.MemberEvents.MemberUpdated;
 import ru.profkom.members.MemberEvents.MembersImported;
-import ru.profkom.members.imports.ImportParser;
-import ru.profkom.members.imports.ParsedTable;
+import ru.profkom.members.MemberIds;
+import ru.profkom.members.MemberRepository;
+import ru.profkom.members.PersonData;
+import ru.profkom.members.Registration;
+import ru.profkom.members.RegistryRules;
+import ru.profkom.members.TransferSource;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Actor;
@@ -311,7 +316,7 @@ class MemberImportApplier {
 
     /** Records that a row of a failed chunk could not be applied at all. */
     MemberImportProblemRecord unappliable(long importId, ParsedTable.Line line) {
-        return MemberImports.problem(
+        return ImportChecks.problem(
                 importId,
                 line,
                 MemberImportRepository.FAILED,
@@ -321,7 +326,7 @@ class MemberImportApplier {
     private record Join(long personId, ImportRows.Checked row, boolean created) {}
 
     private MemberImportProblemRecord failure(Run run, ImportRows.Checked row) {
-        return MemberImports.problem(
+        return ImportChecks.problem(
                 run.record.getId(),
                 row.line(),
                 MemberImportRepository.FAILED,

@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.activists;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,9 +14,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ru.profkom.audit.AuditEntry;
 import ru.profkom.audit.AuditFilter;
 import ru.profkom.audit.AuditLog;
-import ru.profkom.members.ActivistSubmissions.State;
+import ru.profkom.members.Member;
 import ru.profkom.members.MemberEnums.MembershipStatus;
 import ru.profkom.members.MemberEnums.UnionRole;
+import ru.profkom.members.Members;
+import ru.profkom.members.MembershipData;
+import ru.profkom.members.PersonData;
+import ru.profkom.members.activists.ActivistSubmissions.State;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException.Kind;

@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.imports;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,9 +17,9 @@ import org.springframework.context.MessageSource;
 import ru.profkom.members.MemberEnums.Category;
 import ru.profkom.members.MemberEnums.Gender;
 import ru.profkom.members.MemberEnums.MembershipStatus;
-import ru.profkom.members.imports.ImportField;
-import ru.profkom.members.imports.ImportParser;
-import ru.profkom.members.imports.ParsedTable;
+import ru.profkom.members.MembershipData;
+import ru.profkom.members.PersonData;
+import ru.profkom.members.RegistryRules;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.OrganizationNode;

@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.activists;
 
 import ru.profkom.organizations.OrganizationNode;
 

@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.profkom.support.Refusals.assertRefused;
@@ -16,8 +16,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import profkom.schema.Tables;
+import ru.profkom.members.Member;
+import ru.profkom.members.MemberEnums;
 import ru.profkom.members.MemberEnums.MembershipStatus;
-import ru.profkom.members.MemberImports.MemberImport;
+import ru.profkom.members.MemberEvents;
+import ru.profkom.members.Members;
+import ru.profkom.members.MembershipData;
+import ru.profkom.members.PersonData;
+import ru.profkom.members.imports.MemberImports.MemberImport;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException.Kind;

@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.imports;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import profkom.schema.tables.records.MemberImportChunkRecord;
 import profkom.schema.tables.records.MemberImportRecord;
-import ru.profkom.members.imports.ImportParser;
-import ru.profkom.members.imports.ParsedTable;
+import ru.profkom.members.MemberRepository;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.ProfkomSettings;
 

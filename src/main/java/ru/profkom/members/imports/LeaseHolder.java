@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.imports;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

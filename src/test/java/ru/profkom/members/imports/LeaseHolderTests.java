@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.imports;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,13 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import profkom.schema.tables.records.MemberImportProblemRecord;
 import profkom.schema.tables.records.MemberImportRecord;
-import ru.profkom.members.imports.ImportField;
-import ru.profkom.members.imports.ImportParser;
-import ru.profkom.members.imports.ParsedTable;
+import ru.profkom.members.RegistryAccess;
+import ru.profkom.members.RegistryRules;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.Organizations;
 import ru.profkom.shared.Actor;
@@ -30,17 +26,14 @@ import ru.profkom.shared.CurrentActor;
 import ru.profkom.shared.Page;
 import ru.profkom.shared.PageRequest;
 import ru.profkom.shared.ProfkomException;
-import ru.profkom.shared.ProfkomException.Problem;
 
 /**
  * Imports members from CSV and XLSX files: upload (the file is read and every row checked, nothing
  * changes in the registry), an optional new mapping of columns, then apply (in the background, in
  * resumable chunks). An import is visible to the staff of the subtree holding its organization.
  *
- * <p>Over 450 lines on purpose: the upload's checks of a whole file (duplicates within it, card numbers held by
- * others) and the mapping and lease steps read the same stored chunks; applying a chunk is {@link
- * MemberImportApplier}'s, the row rules are {@link RegistryRules}'. The move of the import classes into the
- * {@code imports} sub-package is still to do.
+ * <p>The checks of a whole file (duplicates within it, card numbers held by others) are {@link ImportChecks}',
+ * applying a chunk is {@link MemberImportApplier}'s, the row rules are {@link RegistryRules}'.
  */
 @Service
 @Transactional
@@ -48,17 +41,12 @@ public class MemberImports {
 
     static final String NOT_FOUND = "member.import.notFound";
     static final Locale RUSSIAN = Locale.forLanguageTag("ru");
-    private static final DateTimeFormatter RUSSIAN_DATE =
-            DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter ISO_DATE =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
-
     private static final DateTimeFormatter LEASE_TIME = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm:ss");
 
     private final MemberImportRepository repository;
     private final MemberImportRunner runner;
+    private final ImportChecks checks;
     private final RegistryAccess access;
-    private final MemberRepository registry;
     private final Organizations organizations;
     private final CurrentActor currentActor;
     private final MessageSource messages;
@@ -69,16 +57,16 @@ public class MemberImports {
     MemberImports(
             MemberImportRepository repository,
             MemberImportRunner runner,
+            ImportChecks checks,
             RegistryAccess access,
-            MemberRepository registry,
             Organizations organizations,
             CurrentActor currentActor,
             MessageSource messages,
             Clock clock) {
         this.repository = repository;
         this.runner = runner;
+        this.checks = checks;
         this.access = access;
-        this.registry = registry;
         this.organizations = organizations;
         this.currentActor = currentActor;
         this.messages = messages;
@@ -182,7 +170,7 @@ public class MemberImports {
         record.setCreatedAt(clock.instant());
         long id = repository.insertImport(record);
         MemberImportRecord stored = repository.find(id).orElseThrow();
-        check(stored, organization, table.header(), table.mapping(), consumer -> {
+        checks.check(stored, organization, table.header(), table.mapping(), consumer -> {
             List<ParsedTable.Line> chunk = new ArrayList<>(chunkRows);
             for (ParsedTable.Line line : table.lines()) {
                 chunk.add(line);
@@ -219,7 +207,7 @@ public class MemberImports {
         repository.deleteRejected(importId);
         record.setMapping(mappingText(clean));
         repository.updateImport(record);
-        check(
+        checks.check(
                 record,
                 organizations.get(record.getOrganizationId()),
                 header,
@@ -331,145 +319,6 @@ public class MemberImports {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    // ---- checking rows -------------------------------------------------------------------------
-
-    /** Hands the file's lines to the check a chunk at a time, saying whether to store the chunk. */
-    private interface Chunks {
-        void each(java.util.function.BiConsumer<List<ParsedTable.Line>, Boolean> consumer);
-    }
-
-    /**
-     * Checks every row, stores the lines in chunks (on upload) and the problem rows one by one.
-     * Rows are checked in memory; card numbers against the registry a chunk at a time. The same
-     * person twice in the file (by SNILS or by ФИО with birth date) or the same card number twice
-     * refuses the later row.
-     */
-    private void check(
-            MemberImportRecord record,
-            Organization organization,
-            List<String> header,
-            List<ImportField> mapping,
-            Chunks chunks) {
-        ImportRows rows = new ImportRows(clock, organizations, messages, organization, header, mapping);
-        FirstLines bySnils = new FirstLines();
-        FirstLines byName = new FirstLines();
-        FirstLines byCard = new FirstLines();
-        int[] counts = new int[3]; // total, valid, chunk number
-        chunks.each((lines, store) -> {
-            List<ImportRows.Checked> checked = new ArrayList<>(lines.size());
-            for (ParsedTable.Line line : lines) {
-                ImportRows.Checked row = rows.check(line);
-                if (row.valid()) {
-                    PersonData clean = row.clean();
-                    duplicate(bySnils, clean.snils(), line.number(), "member.import.duplicate.snils", row);
-                    if (clean.birthDate() != null) {
-                        duplicate(
-                                byName,
-                                RegistryRules.nameKey(clean) + "|" + clean.birthDate(),
-                                line.number(),
-                                "member.import.duplicate.name",
-                                row);
-                    }
-                    duplicate(byCard, row.card(), line.number(), "member.import.duplicate.card", row);
-                }
-                checked.add(row);
-            }
-            refuseCardsOfOthers(checked);
-            List<MemberImportProblemRecord> problems = new ArrayList<>();
-            for (ImportRows.Checked row : checked) {
-                counts[0]++;
-                if (row.valid()) {
-                    counts[1]++;
-                } else {
-                    problems.add(problem(
-                            record.getId(),
-                            row.line(),
-                            MemberImportRepository.REJECTED,
-                            rows.describe(row.line().number(), row.problems())));
-                }
-            }
-            if (store) {
-                repository.insertChunk(
-                        record.getId(),
-                        counts[2],
-                        lines.getFirst().number(),
-                        lines.getLast().number(),
-                        ImportParser.joinLines(lines));
-            }
-            counts[2]++;
-            repository.insertProblems(problems);
-        });
-        record.setTotalRows(counts[0]);
-        record.setValidRows(counts[1]);
-        record.setRejected(counts[0] - counts[1]);
-        repository.updateImport(record);
-    }
-
-    /** Who holds a card number: enough to tell whether an import row is the same person. */
-    private record CardHolder(long personId, String snils, String nameKey, LocalDate birthDate) {
-
-        /** The same SNILS, or the same folded ФИО with the same birth date, as the registry dedupes. */
-        boolean isSamePerson(PersonData row) {
-            return row.snils() != null && row.snils().equals(snils)
-                    || row.birthDate() != null
-                            && row.birthDate().equals(birthDate)
-                            && RegistryRules.nameKey(row).equals(nameKey);
-        }
-    }
-
-    private Map<String, CardHolder> cardHolders(java.util.Collection<String> cardNumbers) {
-        Map<String, CardHolder> holders = new java.util.HashMap<>();
-        for (org.jooq.Record r : registry.cardHoldersWithPersons(cardNumbers)) {
-            holders.put(
-                    r.get(profkom.schema.Tables.MEMBERSHIP.CARD_NUMBER),
-                    new CardHolder(
-                            r.get(profkom.schema.Tables.PERSON.ID),
-                            r.get(profkom.schema.Tables.PERSON.SNILS),
-                            r.get(profkom.schema.Tables.PERSON.NAME_KEY),
-                            r.get(profkom.schema.Tables.PERSON.BIRTH_DATE)));
-        }
-        return holders;
-    }
-
-    /** A card number held in the registry by someone other than the row's person refuses the row. */
-    private void refuseCardsOfOthers(List<ImportRows.Checked> rows) {
-        List<String> cards = rows.stream()
-                .filter(ImportRows.Checked::valid)
-                .map(ImportRows.Checked::card)
-                .filter(java.util.Objects::nonNull)
-                .toList();
-        if (cards.isEmpty()) {
-            return;
-        }
-        Map<String, CardHolder> holders = cardHolders(cards);
-        for (ImportRows.Checked row : rows) {
-            CardHolder holder = row.valid() && row.card() != null ? holders.get(row.card()) : null;
-            if (holder != null && !holder.isSamePerson(row.clean())) {
-                row.problems().add(new Problem("cardNumber", "member.card.taken", row.card()));
-            }
-        }
-    }
-
-    static MemberImportProblemRecord problem(long importId, ParsedTable.Line line, String stage, String errors) {
-        MemberImportProblemRecord problem = new MemberImportProblemRecord();
-        problem.setImportId(importId);
-        problem.setLineNo(line.number());
-        problem.setCells(ImportParser.join(line.cells()));
-        problem.setStage(stage);
-        problem.setErrors(errors);
-        return problem;
-    }
-
-    private static void duplicate(FirstLines seen, String key, int line, String messageKey, ImportRows.Checked row) {
-        if (key == null || key.isBlank()) {
-            return;
-        }
-        int first = seen.putIfAbsent(key, line);
-        if (first != 0) {
-            row.problems().add(new Problem(null, messageKey, first));
         }
     }
 

@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.activists;
 
 import static profkom.schema.Tables.ACTIVIST_SNAPSHOT;
 import static profkom.schema.Tables.ACTIVIST_SNAPSHOT_ROW;
@@ -25,7 +25,7 @@ import ru.profkom.shared.TreePaths;
 
 /** Submitted activists' bases: a header per version and its rows, written once and never updated. */
 @Repository
-class ActivistSnapshotRepository {
+public class ActivistSnapshotRepository {
 
     private static final int BATCH = 500;
 
@@ -190,7 +190,7 @@ class ActivistSnapshotRepository {
         }
     }
 
-    void repath(String oldPath, String newPath) {
+    public void repath(String oldPath, String newPath) {
         dsl.update(ACTIVIST_SNAPSHOT)
                 .set(
                         ACTIVIST_SNAPSHOT.ORGANIZATION_PATH,

@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import ru.profkom.members.MemberImports.MemberImport;
+import ru.profkom.members.imports.MemberImports.MemberImport;
 import ru.profkom.shared.CurrentActor;
 import ru.profkom.support.Actors;
 import ru.profkom.support.Fixture;

@@ -1,4 +1,4 @@
-package ru.profkom.members;
+package ru.profkom.members.activists;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -10,8 +10,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import profkom.schema.tables.records.ActivistSnapshotRecord;
+import ru.profkom.members.CurrentActivists;
 import ru.profkom.members.MemberEvents.ActivistSnapshotRead;
 import ru.profkom.members.MemberEvents.ActivistsSubmitted;
+import ru.profkom.members.RegistryAccess;
 import ru.profkom.organizations.Organization;
 import ru.profkom.organizations.OrganizationKind;
 import ru.profkom.organizations.OrganizationNode;
@@ -53,7 +55,7 @@ public class ActivistSubmissions {
     static final int FIRST_YEAR = 2000;
 
     private final ActivistSnapshotRepository repository;
-    private final Members members;
+    private final CurrentActivists activists;
     private final RegistryAccess access;
     private final Organizations organizations;
     private final CurrentActor currentActor;
@@ -62,14 +64,14 @@ public class ActivistSubmissions {
 
     ActivistSubmissions(
             ActivistSnapshotRepository repository,
-            Members members,
+            CurrentActivists activists,
             RegistryAccess access,
             Organizations organizations,
             CurrentActor currentActor,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
-        this.members = members;
+        this.activists = activists;
         this.access = access;
         this.organizations = organizations;
         this.currentActor = currentActor;
@@ -113,7 +115,7 @@ public class ActivistSubmissions {
         }
         ActivistSnapshotRepository.Rows rows = repository.rows(snapshotId);
         Map<Long, String> names = new HashMap<>();
-        members.streamActivists(
+        activists.stream(
                 organizationId,
                 a -> rows.add(new ActivistSubmissionRow(
                         0,
