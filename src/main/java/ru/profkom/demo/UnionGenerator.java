@@ -30,6 +30,9 @@ import ru.profkom.shared.Inn;
  *
  * <p>The stream emits parents before children (union, regional, territorial, then each primary
  * organization followed by its shop units) and holds at most one territorial subtree at a time.
+ *
+ * <p>Long on purpose: the order in which it draws from its random streams is its contract (the same seed, the
+ * same union), so the drawing stays in one place where a change of order is seen; its word lists are resources.
  */
 public final class UnionGenerator {
 

@@ -42,6 +42,10 @@ import ru.profkom.statisticalreports.StatisticalReportRepository.StoredLine;
  * on submission every line is fixed together with the consolidated figure: the organization's own value plus
  * the reports of its children that the organization has accepted. Anyone outside the organization's subtrees
  * gets "not found", a member of it "forbidden"; nothing is stored when a request is refused.
+ *
+ * <p>Longer than a facade should be because it holds every command of one aggregate's life (fill, submit,
+ * accept, return, reopen, roll up) with its access check and transaction; the rules and transitions themselves
+ * are in {@code ReportRules} and {@code ReportStatus}, the SQL in the repository.
  */
 @Service
 @Transactional

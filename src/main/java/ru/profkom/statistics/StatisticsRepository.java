@@ -28,7 +28,11 @@ import ru.profkom.shared.BulkInsert;
 import ru.profkom.shared.BulkReads;
 import ru.profkom.shared.TreePaths;
 
-/** The statistics' counters and their copy of the tree; every statement is plain jOOQ for H2 and PostgreSQL. */
+/**
+ * The statistics' counters and their copy of the tree; every statement is plain jOOQ for H2 and PostgreSQL.
+ * Long because the read model is one set of tables written together: the counter upserts, the rebuild and the
+ * roll-up over the tree copy run in the same batches, so one repository owns them all.
+ */
 @Repository
 class StatisticsRepository {
 

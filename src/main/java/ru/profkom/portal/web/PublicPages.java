@@ -40,6 +40,10 @@ import ru.profkom.shared.web.Texts;
  * The public pages of organizations at the addresses they chose ({@code /{slug}}), open to everyone.
  * Literal routes of the application win over the address pattern, and an address can never be one of
  * their first segments ({@code Slugs.RESERVED}).
+ *
+ * <p>Long because every public page kind shares what is here: the site's lookup by address, the kept pages and
+ * leaders, the caching headers and the 404 of an address that is not (or no longer) published; the forms' rules
+ * are in the portal module, the rendering in the templates.
  */
 @Controller
 class PublicPages {
