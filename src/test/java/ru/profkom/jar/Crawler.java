@@ -308,9 +308,10 @@ final class Crawler {
         }
     }
 
-    /** Every page has the head of one of the layouts (Bootstrap and the icon) and its header or navigation. */
+    /** Every page has the head of one of the layouts (the UI kit, its theme and the icon) and its header or navigation. */
     private static boolean hasLayout(Document page) {
-        return page.selectFirst("head link[rel=stylesheet][href*=bootstrap]") != null
+        return page.selectFirst("head link[rel=stylesheet][href*=tabler]") != null
+                && page.selectFirst("head link[rel=stylesheet][href$=theme.css]") != null
                 && page.selectFirst("head link[rel=icon]") != null
                 && page.selectFirst("body nav, body header") != null;
     }

@@ -20,6 +20,7 @@ final class RussianText {
             "api",
             "atom",
             "bootstrap",
+            "tabler",
             "csv",
             "e-mail",
             "email",
