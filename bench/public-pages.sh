@@ -3,8 +3,9 @@
 # Starts target/profkom-*.jar on a fresh H2 demo union in a temporary directory on a free port, publishes a
 # public page for the demo primary organization (news, an album with photos, a document), warms up, then runs
 # wrk (64 connections) against each page kind and prints req/s, p50, p99 and the ratio to /actuator/health.
-# "news, rendered" asks for the news list with a parameter that bypasses its rendered-page cache
-# (portal.web.RenderedNewsCache), so the row shows what rendering that page costs.
+# The pages a visitor reads (home, news list, news item, albums, album) are kept rendered for visitors without a
+# session (portal.web.RenderedPublicPages); each "…, rendered" row asks with a parameter that bypasses the kept
+# copy, so it shows what rendering that page kind costs. Those rows are figures, not targets.
 #
 #   bench/public-pages.sh                 # 10 s per page kind
 #   DURATION=30s bench/public-pages.sh    # longer runs
@@ -110,11 +111,15 @@ document=$(curl -fs "${auth[@]}" "$base/api/v1/organizations/$org/site/documents
 pages=(
   "health|/actuator/health"
   "home|/$slug"
+  "home, rendered|/$slug?uncached=1"
   "news list|/$slug/news"
   "news, rendered|/$slug/news?page=0&uncached=1"
   "news item|/$slug/news/$article"
+  "item, rendered|/$slug/news/$article?uncached=1"
   "albums|/$slug/albums"
+  "albums, rendered|/$slug/albums?uncached=1"
   "album|/$slug/albums/${albums[0]}"
+  "album, rendered|/$slug/albums/${albums[0]}?uncached=1"
   "document|/$slug/documents/$document"
   "feed Atom|/$slug/feed.xml"
   "feed RSS|/$slug/rss.xml"
@@ -167,7 +172,9 @@ for page in "${pages[@]}"; do
   [ -z "$health_rps" ] && health_rps=$rps
   ratio=$(python3 -c "print(f'{$rps / $health_rps:.2f}')")
   verdict=PASS
-  if python3 -c "import sys; sys.exit(0 if $rps >= $TARGET_RPS and $p99 <= $TARGET_P99_MS else 1)"; then :; else verdict=MISS; failed=1; fi
+  if [[ "$name" == *rendered* ]]; then
+    verdict="(figure)"
+  elif python3 -c "import sys; sys.exit(0 if $rps >= $TARGET_RPS and $p99 <= $TARGET_P99_MS else 1)"; then :; else verdict=MISS; failed=1; fi
   if [ -n "$non2xx" ]; then verdict="$verdict (non-2xx: $non2xx)"; failed=1; fi
   printf '%-16s %-38s %10.0f %9s %9s %8s %10s  %s\n' "$name" "$path" "$rps" "$p50" "$p99" "$ratio" "$cpu_ms" "$verdict"
 done

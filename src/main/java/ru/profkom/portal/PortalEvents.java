@@ -44,4 +44,11 @@ public final class PortalEvents {
             AlbumChange change,
             String detail,
             Actor actor) {}
+
+    /**
+     * On this node, after a commit: the portal dropped what it keeps of a public page's leaders, albums or
+     * documents. Whatever keeps rendered pages drops them now, not before (they would be rendered again from the
+     * entries still kept).
+     */
+    public record KeptEntriesDropped() {}
 }

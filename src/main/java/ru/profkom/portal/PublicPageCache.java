@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import ru.profkom.members.JoinApplications.PublicLeader;
@@ -14,6 +15,7 @@ import ru.profkom.members.MemberEvents.MemberUpdated;
 import ru.profkom.members.MemberEvents.MembershipStatusChanged;
 import ru.profkom.members.MemberEvents.UnionRolesChanged;
 import ru.profkom.portal.PortalEvents.AlbumChanged;
+import ru.profkom.portal.PortalEvents.KeptEntriesDropped;
 import ru.profkom.portal.PortalEvents.SiteDocumentAdded;
 import ru.profkom.portal.PortalEvents.SiteDocumentRemoved;
 import ru.profkom.shared.Page;
@@ -28,6 +30,12 @@ import ru.profkom.shared.StaleWhileReloadCache;
  */
 @Component
 class PublicPageCache {
+
+    private final ApplicationEventPublisher events;
+
+    PublicPageCache(ApplicationEventPublisher events) {
+        this.events = events;
+    }
 
     static final Duration TTL = Duration.ofSeconds(30);
     private static final int MAX_ENTRIES = 20_000;
@@ -72,31 +80,37 @@ class PublicPageCache {
     @TransactionalEventListener(fallbackExecution = true)
     void on(ConsentsChanged event) {
         leaders.clear();
+        events.publishEvent(new KeptEntriesDropped());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(UnionRolesChanged event) {
         leaders.clear();
+        events.publishEvent(new KeptEntriesDropped());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(MemberUpdated event) {
         leaders.clear();
+        events.publishEvent(new KeptEntriesDropped());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(MemberExited event) {
         leaders.clear();
+        events.publishEvent(new KeptEntriesDropped());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(MemberTransferred event) {
         leaders.clear();
+        events.publishEvent(new KeptEntriesDropped());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(MembershipStatusChanged event) {
         leaders.clear();
+        events.publishEvent(new KeptEntriesDropped());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -104,16 +118,19 @@ class PublicPageCache {
         albums.removeIf(key -> key.organizationId() == event.organizationId());
         album.remove(event.albumId());
         photos.removeIf(key -> key.albumId() == event.albumId());
+        events.publishEvent(new KeptEntriesDropped());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(SiteDocumentAdded event) {
         documents.remove(event.organizationId());
+        events.publishEvent(new KeptEntriesDropped());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(SiteDocumentRemoved event) {
         documents.remove(event.organizationId());
+        events.publishEvent(new KeptEntriesDropped());
     }
 
     private record AlbumsKey(long organizationId, int page, int size) {}

@@ -139,21 +139,58 @@ class PublicPageCostTests {
 
     @Test
     void theFirstViewCostsTheSameWithTwiceAsManyNewsAlbumsPhotosAndDocuments() throws Exception {
-        World small = world("ППО прачечного комбината", 1);
-        World large = world("ППО хлебозавода", 2);
         // What every site shares (the union's settings and the like, kept in memory) is loaded by a third site's
         // views first: otherwise the first of the two views measured pays for it, whichever test ran before.
         Map<String, String> warmAddresses = addresses(world("ППО мясокомбината", 1));
-
-        Map<String, String> smallAddresses = addresses(small);
-        Map<String, String> largeAddresses = addresses(large);
-        for (String kind : smallAddresses.keySet()) {
+        int number = 0;
+        for (String kind : warmAddresses.keySet()) {
+            // Two sites made for this kind alone: nothing of theirs is kept yet, nor half-expired (a slow machine
+            // takes longer than the kept entries' time to go through every kind).
+            Map<String, String> smallAddresses = addresses(world("ППО прачечного комбината № " + ++number, 1));
+            Map<String, String> largeAddresses = addresses(world("ППО хлебозавода № " + number, 2));
             view(warmAddresses.get(kind));
-            int fewer = StatementCounter.record(() -> view(smallAddresses.get(kind)))
-                    .size();
+            List<String> fewer = StatementCounter.record(() -> view(smallAddresses.get(kind)));
             List<String> more = StatementCounter.record(() -> view(largeAddresses.get(kind)));
-            assertThat(more).as("statements of %s with twice the rows", kind).hasSize(fewer);
+            // Not more with twice the rows (no statement per row); it may be one fewer when the first view
+            // happened to pay for something every page shares whose time had just run out.
+            assertThat(more.size())
+                    .as("statements of %s with twice the rows: %s; with the rows once: %s", kind, more, fewer)
+                    .isLessThanOrEqualTo(fewer.size());
         }
+    }
+
+    @Test
+    void keepsTheRenderedPagesAVisitorReadsAndDropsThemWhenWhatTheyShowChanges() throws Exception {
+        World world = world("ППО трамвайного парка", 1);
+        Map<String, String> addresses = addresses(world);
+        for (String kind : List.of("home", "news", "article", "albums", "album")) {
+            assertThat(cache(addresses.get(kind))).as(kind).isEqualTo("MISS");
+            assertThat(cache(addresses.get(kind))).as(kind).isEqualTo("HIT");
+        }
+        assertThat(cache(addresses.get("join")))
+                .as("a form carries a one-time token: never kept")
+                .isNull();
+        assertThat(cache(addresses.get("home") + "?uncached=1")).isNull();
+
+        actors.as(Fixture.ADMIN_A, () -> {
+            var album = albums.album(world.organizationId(), world.album());
+            return albums.update(
+                    world.organizationId(),
+                    world.album(),
+                    new ru.profkom.portal.AlbumForm("Субботник, фото", null, null, album.version()));
+        });
+
+        assertThat(cache(addresses.get("album"))).isEqualTo("MISS");
+        assertThat(view(addresses.get("album"))).contains("Субботник, фото");
+        assertThat(cache(addresses.get("home"))).as("every kept page went").isEqualTo("MISS");
+    }
+
+    private String cache(String address) throws Exception {
+        return mvc.perform(get(address))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getHeader("X-Cache");
     }
 
     @Test

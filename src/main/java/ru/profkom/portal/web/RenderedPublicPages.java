@@ -13,38 +13,56 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import ru.profkom.portal.Slugs;
 import ru.profkom.shared.StaleWhileReloadCache;
 
 /**
- * Keeps the rendered HTML of public news pages ({@code /{slug}/news}) for visitors without a session,
- * so that a busy page is rendered once per {@link #TTL} rather than per request, by one request while
- * the others are still served the previous rendering. Runs before the security filters: a page is
- * rendered through them, and the headers they wrote are kept with it and sent again with every copy,
- * so a visitor's request costs no filter work at all. Any publication or page event on this node
- * drops everything, other nodes follow within the TTL.
+ * Keeps the rendered HTML of the public pages a visitor reads — an organization's home ({@code /{slug}}), its
+ * news list and news, its albums and an album — for visitors without a session, so that a busy page is rendered
+ * once per {@link #TTL} rather than per request, by one request while the others are still served the previous
+ * rendering. Runs before the security filters: a page is rendered through them, and the headers they wrote are
+ * kept with it and sent again with every copy, so a visitor's request costs no filter work at all.
+ *
+ * <p>Why whole pages: what the pages show is already in memory (no statement on a repeated view,
+ * {@code PublicPageCostTests}), and what remains, Thymeleaf and the filter chain, costs 0.3–1.3 ms of CPU. In a
+ * closed loop of 64 connections the mean latency is 64 ÷ throughput (Little's law), so on two cores shared with
+ * the load generator no rendered page reaches a p99 of 50 ms (docs/benchmarks.md). The forms (join, feedback)
+ * carry a one-time token and are never kept; any page that sets a cookie or answers other than 200 is not kept.
+ * Every change on this node that a kept page could show drops them all after its commit
+ * ({@link RenderedPublicPagesInvalidation}); other nodes follow within the TTL, which is the leaders' one: a
+ * withdrawn consent must not show longer than that.
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1)
-class RenderedNewsCache extends OncePerRequestFilter {
+class RenderedPublicPages extends OncePerRequestFilter {
 
-    static final Duration TTL = Duration.ofSeconds(30);
-    private static final Pattern NEWS = Pattern.compile("/[a-z0-9][a-z0-9-]{1,58}[a-z0-9]/news");
+    static final Duration TTL = Duration.ofSeconds(10);
+    /** The home, the news list, a news item, the albums, an album; the first segment is checked apart. */
+    private static final Pattern KEPT =
+            Pattern.compile("/([a-z0-9][a-z0-9-]{1,58}[a-z0-9])(?:/news(?:/\\d{1,18})?|/albums(?:/\\d{1,18})?)?");
+
     private static final int MAX_ENTRIES = 5_000;
+    /** Says whether the page was a kept copy ({@code HIT}) or rendered for this request ({@code MISS}). */
+    static final String CACHE_HEADER = "X-Cache";
 
     private final StaleWhileReloadCache<String, Rendered> pages = new StaleWhileReloadCache<>(TTL, MAX_ENTRIES);
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod())
-                || !NEWS.matcher(request.getRequestURI()
-                                .substring(request.getContextPath().length()))
-                        .matches()
+        if (!"GET".equals(request.getMethod())) {
+            return true;
+        }
+        Matcher kept = KEPT.matcher(
+                request.getRequestURI().substring(request.getContextPath().length()));
+        return !kept.matches()
+                || Slugs.isReserved(kept.group(1))
                 || request.getRequestedSessionId() != null
                 || (request.getQueryString() != null
                         && !request.getQueryString().matches("page=\\d{1,6}"));
@@ -74,9 +92,11 @@ class RenderedNewsCache extends OncePerRequestFilter {
             throw (ServletException) failed.getCause();
         }
         if (rendering[0] != null) {
+            response.setHeader(CACHE_HEADER, "MISS");
             rendering[0].copyBodyToResponse();
             return;
         }
+        response.setHeader(CACHE_HEADER, "HIT");
         response.setContentType(rendered.contentType());
         rendered.headers().forEach(header -> response.addHeader(header.getKey(), header.getValue()));
         response.setContentLength(rendered.body().length);
@@ -120,7 +140,7 @@ class RenderedNewsCache extends OncePerRequestFilter {
     private record Rendered(byte[] body, String contentType, List<Map.Entry<String, String>> headers) {
 
         private static final Set<String> NOT_REPLAYED =
-                Set.of("content-length", "content-type", "date", "set-cookie", "transfer-encoding");
+                Set.of("content-length", "content-type", "date", "set-cookie", "transfer-encoding", "x-cache");
 
         static Rendered of(ContentCachingResponseWrapper wrapper) {
             List<Map.Entry<String, String>> headers = new ArrayList<>();
