@@ -94,6 +94,8 @@ abstract class BrowserTest {
         registry.add("profkom.mailing-channels.vk-url", TestMailingPeers::baseUrl);
         registry.add("profkom.mailing-channels.telegram-bot-token", () -> TestMailingPeers.BOT_TOKEN);
         registry.add("profkom.mailing-channels.telegram-bot-name", () -> TestMailingPeers.BOT_NAME);
+        // The bot's job hourly, as in the other contexts: the tests poll it when they put an update in.
+        registry.add("profkom.mailing-channels.telegram-poll-interval", () -> "PT1H");
     }
 
     @BeforeAll

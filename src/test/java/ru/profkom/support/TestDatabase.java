@@ -90,6 +90,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         properties.put("profkom.mailing-channels.vk-url", TestMailingPeers.baseUrl());
         properties.put("profkom.mailing-channels.telegram-bot-token", TestMailingPeers.BOT_TOKEN);
         properties.put("profkom.mailing-channels.telegram-bot-name", TestMailingPeers.BOT_NAME);
+        // The bot's job hourly: the tests poll it themselves after they put an update in. A job polling every few
+        // seconds beside them took the updates meant for a test's own poll and stored their offset (a race that a
+        // loaded machine lost).
+        properties.put("profkom.mailing-channels.telegram-poll-interval", "PT1H");
         properties.put("profkom.mailing-channels.vk-group-token", TestMailingPeers.VK_TOKEN);
         properties.put("profkom.mailing-channels.vk-group-id", String.valueOf(TestMailingPeers.VK_GROUP));
         try {
