@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ./mvnw -q -B -ntp -o test -Dtest=EmailSenderBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dspotless.check.skip=true -Dprofkom.bench.mail="${1:-30000}" -Dprofkom.bench.connections="${2:-2}" \
+    -Dspotless.check.skip=true -Dprofkom.bench.mail="${1:-30000}" -Dprofkom.bench.connections="${2:-2}" -Dprofkom.bench.dkim="${DKIM:-false}" \
     -DtrimStackTrace=false 2>&1 | grep -E "EmailSender →|FAIL|ERROR" || true

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -29,7 +30,8 @@ import ru.profkom.shared.ProfkomSettings;
 /**
  * Hands e-mails to an SMTP relay (profkom.mailings.smtp-*) over a few connections kept open and reused, so a
  * large mailing does not pay a handshake per message. The envelope sender is the message's VERP return path,
- * so a bounce names its outbox row.
+ * so a bounce names its outbox row. With a DKIM key configured (profkom.mailings.dkim-*) every message is
+ * signed ({@link DkimSigning}); a key configured but unreadable stops the start.
  *
  * <p>What the relay answers decides the outcome: a 5xx is a permanent refusal, a 4xx or a relay that cannot be
  * reached asks to retry later (nothing was handed over). A connection lost after the message was handed over
@@ -43,6 +45,7 @@ public class EmailSender implements ChannelSender, DisposableBean {
     private final ProfkomSettings.Mailings settings;
     private final Session session;
     private final BlockingQueue<Transport> idle;
+    private final Optional<DkimSigning> dkim;
 
     @org.springframework.beans.factory.annotation.Autowired
     public EmailSender(ProfkomSettings settings) {
@@ -53,6 +56,7 @@ public class EmailSender implements ChannelSender, DisposableBean {
         this.settings = settings;
         this.session = Session.getInstance(properties(settings));
         this.idle = new ArrayBlockingQueue<>(settings.smtpConnections());
+        this.dkim = DkimSigning.of(settings);
     }
 
     private static Properties properties(ProfkomSettings.Mailings settings) {
@@ -180,7 +184,7 @@ public class EmailSender implements ChannelSender, DisposableBean {
             mime.setContent(mixed);
         }
         mime.saveChanges();
-        return mime;
+        return dkim.isEmpty() ? mime : dkim.get().sign(mime, message.returnPath());
     }
 
     /** The text alone, or text and HTML as alternatives of one another. */

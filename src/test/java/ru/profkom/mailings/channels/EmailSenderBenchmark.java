@@ -3,8 +3,8 @@ package ru.profkom.mailings.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
-import java.time.Duration;
-import java.time.LocalTime;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import ru.profkom.mailings.Channel;
-import ru.profkom.shared.ProfkomSettings;
 
 /**
  * How many e-mails a minute EmailSender hands to postfix's smtp-sink over its reused connections; run by
@@ -39,32 +38,11 @@ class EmailSenderBenchmark {
         command.addAll(List.of("127.0.0.1:" + port, "100"));
         Process sink = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread.sleep(500);
-        EmailSender sender = new EmailSender(new ProfkomSettings.Mailings(
-                "127.0.0.1",
-                port,
-                "",
-                "",
-                false,
-                connections,
-                Duration.ofSeconds(10),
-                "profkom@profkom.test",
-                1024 * 1024,
-                LocalTime.MIN,
-                LocalTime.MAX,
-                500,
-                0,
-                0,
-                0,
-                0,
-                "",
-                "",
-                "",
-                993,
-                "",
-                "",
-                true,
-                "INBOX",
-                Duration.ofMinutes(5)));
+        Path key = null;
+        if (Boolean.getBoolean("profkom.bench.dkim")) {
+            key = TestDkim.pem(TestDkim.keyPair(), Files.createTempDirectory("dkim"));
+        }
+        EmailSender sender = new EmailSender(EmailSenderTests.relay(port, connections, key));
         ExecutorService workers = Executors.newFixedThreadPool(connections);
         try {
             long started = System.nanoTime();
@@ -97,8 +75,8 @@ class EmailSenderBenchmark {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf(
-                    "EmailSender → smtp-sink: %d messages over %d connections in %.1f s = %.0f a minute%n",
-                    accepted, connections, seconds, accepted / seconds * 60);
+                    "EmailSender → smtp-sink: %d messages over %d connections, DKIM %s, in %.1f s = %.0f a minute%n",
+                    accepted, connections, key == null ? "off" : "on", seconds, accepted / seconds * 60);
             assertThat(accepted).isEqualTo(messages);
         } finally {
             workers.shutdownNow();

@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import org.apache.james.jdkim.exceptions.FailException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import ru.profkom.mailings.Channel;
 import ru.profkom.shared.ProfkomSettings;
 import ru.profkom.support.TestMail;
@@ -25,13 +29,18 @@ class EmailSenderTests {
     private static final Path SMTP_SINK = Path.of("/usr/sbin/smtp-sink");
 
     private static ProfkomSettings.Mailings relay(int port) {
+        return relay(port, 2, null);
+    }
+
+    /** The relay's settings; a DKIM key file signs for profkom.test with the selector "mail2026". */
+    static ProfkomSettings.Mailings relay(int port, int connections, Path dkimKey) {
         return new ProfkomSettings.Mailings(
                 "127.0.0.1",
                 port,
                 "",
                 "",
                 false,
-                2,
+                connections,
                 Duration.ofSeconds(5),
                 "profkom@profkom.test",
                 1024 * 1024,
@@ -50,7 +59,10 @@ class EmailSenderTests {
                 "",
                 true,
                 "INBOX",
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5),
+                dkimKey == null ? "" : "profkom.test",
+                dkimKey == null ? "" : "mail2026",
+                dkimKey == null ? "" : dkimKey.toString());
     }
 
     private static OutgoingMessage message(long id, String address) {
@@ -102,6 +114,64 @@ class EmailSenderTests {
         } finally {
             sender.destroy();
         }
+    }
+
+    @Test
+    void signsEveryMessageWithDkimAndTheSignatureVerifiesUntilTheBodyIsAltered(@TempDir Path keys) throws Exception {
+        KeyPair pair = TestDkim.keyPair();
+        EmailSender sender = new EmailSender(relay(TestMail.server().getSmtp().getPort(), 2, TestDkim.pem(pair, keys)));
+        try {
+            assertThat(sender.send(List.of(message(151, "dkim.mailing@profkom.test")))
+                            .getFirst())
+                    .isInstanceOf(SendOutcome.Sent.class);
+        } finally {
+            sender.destroy();
+        }
+        MimeMessage received = TestMail.receivedBy("dkim.mailing@profkom.test").getFirst();
+        String signature = received.getHeader("DKIM-Signature", null);
+        assertThat(signature)
+                .contains("d=profkom.test;")
+                .contains("s=mail2026;")
+                .contains("a=rsa-sha256;");
+        assertThat(signature.replaceAll("\\s", ""))
+                .contains("List-Unsubscribe-Post")
+                .contains("Message-ID")
+                .contains("Content-Type");
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        received.writeTo(raw);
+        String wire = raw.toString(StandardCharsets.US_ASCII);
+
+        assertThat(TestDkim.verify(wire, pair.getPublic())).singleElement().satisfies(record -> {
+            assertThat(record.getDToken()).hasToString("profkom.test");
+            assertThat(record.getSelector()).hasToString("mail2026");
+        });
+        // the attachment's base64 altered by one character after signing: the body hash no longer matches
+        String altered = wire.replaceFirst("(?s)(filename.*?\r\n\r\n)(.)", "$1" + "Q");
+        assertThat(altered).isNotEqualTo(wire);
+        assertThatThrownBy(() -> TestDkim.verify(altered, pair.getPublic())).isInstanceOf(FailException.class);
+        // and so does a changed subject, a signed header
+        String resubjected = wire.replaceFirst("(?m)^Subject: .*$", "Subject: =?UTF-8?B?0J/RgNC40LfRiw==?=");
+        assertThatThrownBy(() -> TestDkim.verify(resubjected, pair.getPublic())).isInstanceOf(FailException.class);
+    }
+
+    @Test
+    void aKeyConfiguredButUnreadableStopsTheStartWithWhatIsWrong(@TempDir Path keys) throws Exception {
+        Path missing = keys.resolve("missing.pem");
+        assertThatThrownBy(() -> new EmailSender(relay(25, 2, missing)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("profkom.mailings.dkim-private-key: cannot read " + missing);
+        Path cut = Files.writeString(keys.resolve("cut.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n");
+        assertThatThrownBy(() -> new EmailSender(relay(25, 2, cut)))
+                .hasMessageContaining("is not an unencrypted PKCS#8 RSA private key");
+        Path garbage = Files.writeString(
+                keys.resolve("garbage.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        assertThatThrownBy(() -> new EmailSender(relay(25, 2, garbage)))
+                .hasMessageContaining("is not an unencrypted PKCS#8 RSA private key");
+        Path pkcs1 = Files.writeString(keys.resolve("pkcs1.pem"), "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n");
+        assertThatThrownBy(() -> new EmailSender(relay(25, 2, pkcs1))).hasMessageContaining("openssl pkcs8 -topk8");
+        Path der = Files.write(
+                keys.resolve("key.der"), TestDkim.keyPair().getPrivate().getEncoded());
+        assertThat(DkimSigning.readKey(der).getModulus().bitLength()).isEqualTo(2048);
     }
 
     @Test
