@@ -259,17 +259,15 @@ class MailingSending {
         putIfPresent(values, Placeholder.FULL_NAME, row.recipientFullName());
         putIfPresent(values, Placeholder.ORGANIZATION, row.organizationName());
         putIfPresent(values, Placeholder.CARD_NUMBER, row.cardNumber());
-        boolean email = row.channel() == Channel.EMAIL;
-        return new OutgoingMessage(
+        return Personalisation.message(
                 row.id(),
                 row.channel(),
                 row.address(),
-                email ? Personalisation.render(mailing.subject(), values, false) : null,
-                Personalisation.render(mailing.texts().get(row.channel()), values, false),
-                email ? Personalisation.render(mailing.html(), values, true) : null,
-                email ? attachments : List.of(),
-                Map.of(),
-                null);
+                mailing.subject(),
+                mailing.html(),
+                mailing.texts(),
+                values,
+                attachments);
     }
 
     private static void putIfPresent(Map<Placeholder, String> values, Placeholder placeholder, String value) {

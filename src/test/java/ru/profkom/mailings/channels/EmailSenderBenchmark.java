@@ -42,7 +42,7 @@ class EmailSenderBenchmark {
         if (Boolean.getBoolean("profkom.bench.dkim")) {
             key = TestDkim.pem(TestDkim.keyPair(), Files.createTempDirectory("dkim"));
         }
-        EmailSender sender = new EmailSender(EmailSenderTests.relay(port, connections, key));
+        EmailSender sender = new EmailSender(TestRelays.settings(port, connections, key));
         ExecutorService workers = Executors.newFixedThreadPool(connections);
         try {
             long started = System.nanoTime();

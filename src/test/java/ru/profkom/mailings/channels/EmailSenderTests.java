@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Duration;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.james.jdkim.exceptions.FailException;
@@ -26,43 +23,14 @@ import ru.profkom.support.TestMail;
 
 class EmailSenderTests {
 
-    private static final Path SMTP_SINK = Path.of("/usr/sbin/smtp-sink");
+    private static final Path SMTP_SINK = TestRelays.SMTP_SINK;
 
     private static ProfkomSettings.Mailings relay(int port) {
-        return relay(port, 2, null);
+        return TestRelays.settings(port, 2, null);
     }
 
-    /** The relay's settings; a DKIM key file signs for profkom.test with the selector "mail2026". */
-    static ProfkomSettings.Mailings relay(int port, int connections, Path dkimKey) {
-        return new ProfkomSettings.Mailings(
-                "127.0.0.1",
-                port,
-                "",
-                "",
-                false,
-                connections,
-                Duration.ofSeconds(5),
-                "profkom@profkom.test",
-                1024 * 1024,
-                LocalTime.of(9, 0),
-                LocalTime.of(21, 0),
-                500,
-                0,
-                0,
-                0,
-                0,
-                "",
-                "",
-                "",
-                993,
-                "",
-                "",
-                true,
-                "INBOX",
-                Duration.ofMinutes(5),
-                dkimKey == null ? "" : "profkom.test",
-                dkimKey == null ? "" : "mail2026",
-                dkimKey == null ? "" : dkimKey.toString());
+    private static ProfkomSettings.Mailings relay(int port, int connections, Path dkimKey) {
+        return TestRelays.settings(port, connections, dkimKey);
     }
 
     private static OutgoingMessage message(long id, String address) {
@@ -177,10 +145,10 @@ class EmailSenderTests {
     @Test
     void takesAHardRefusalAsPermanentAndASoftOneAsRetryLater() throws Exception {
         assumeTrue(Files.isExecutable(SMTP_SINK), "postfix smtp-sink is installed");
-        try (Sink hard = Sink.start("-f", "RCPT");
-                Sink soft = Sink.start("-r", "RCPT")) {
-            EmailSender hardSender = new EmailSender(relay(hard.port));
-            EmailSender softSender = new EmailSender(relay(soft.port));
+        try (TestRelays.Sink hard = TestRelays.Sink.start("-f", "RCPT");
+                TestRelays.Sink soft = TestRelays.Sink.start("-r", "RCPT")) {
+            EmailSender hardSender = new EmailSender(relay(hard.port()));
+            EmailSender softSender = new EmailSender(relay(soft.port()));
             try {
                 assertThat(hardSender
                                 .send(List.of(message(201, "nobody@profkom.test")))
@@ -203,8 +171,8 @@ class EmailSenderTests {
     @Test
     void throwsWhenTheConnectionIsLostAfterTheMessageWasHandedOver() throws Exception {
         assumeTrue(Files.isExecutable(SMTP_SINK), "postfix smtp-sink is installed");
-        try (Sink dropping = Sink.start("-q", ".")) {
-            EmailSender sender = new EmailSender(relay(dropping.port));
+        try (TestRelays.Sink dropping = TestRelays.Sink.start("-q", ".")) {
+            EmailSender sender = new EmailSender(relay(dropping.port()));
             try {
                 assertThatThrownBy(() -> sender.send(List.of(message(301, "lost@profkom.test"))))
                         .isInstanceOf(IllegalStateException.class);
@@ -223,39 +191,5 @@ class EmailSenderTests {
         EmailSender sender = new EmailSender(relay(closedPort));
         assertThat(sender.send(List.of(message(401, "x@profkom.test"))).getFirst())
                 .isInstanceOf(SendOutcome.RetryLater.class);
-    }
-
-    /** Postfix's smtp-sink on a free port, answering as told. */
-    private record Sink(Process process, int port) implements AutoCloseable {
-
-        static Sink start(String... options) throws IOException, InterruptedException {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            List<String> command = new java.util.ArrayList<>(List.of(SMTP_SINK.toString()));
-            if ("root".equals(System.getProperty("user.name"))) {
-                command.addAll(List.of("-u", "nobody"));
-            }
-            command.addAll(List.of(options));
-            command.addAll(List.of("127.0.0.1:" + port, "10"));
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (System.nanoTime() < deadline) {
-                try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
-                    return new Sink(process, port);
-                } catch (IOException notYet) {
-                    Thread.sleep(50);
-                }
-            }
-            process.destroy();
-            throw new IllegalStateException("smtp-sink did not start");
-        }
-
-        @Override
-        public void close() {
-            process.destroy();
-        }
     }
 }
