@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import ru.profkom.mailings.Channel;
@@ -41,6 +42,21 @@ import ru.profkom.shared.ProfkomSettings;
 public class EmailSender implements ChannelSender, DisposableBean {
 
     static final Duration RETRY_AFTER = Duration.ofMinutes(5);
+
+    /**
+     * Jakarta Mail 2.1 finds its {@code StreamProvider} anew, by a {@link java.util.ServiceLoader} scan of the class
+     * path, for every body part it makes and every encoded word it writes or reads (jakartaee/mail-api#861, open;
+     * the cache of #699 comes with 2.2): two thirds of the CPU of composing and handing over an e-mail. Its
+     * FactoryFinder reads this system property first and then makes the provider by its class name, which costs
+     * next to nothing. Set once unless the operator set it.
+     */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, MailStreamProvider.class.getName());
+        }
+    }
 
     private final ProfkomSettings.Mailings settings;
     private final Session session;
