@@ -235,6 +235,7 @@ class MailingSending {
                             case SendOutcome.Sent sent -> outbox.sent(id, sent.providerId(), now);
                             case SendOutcome.Refused refused -> outbox.failed(id, refused.reason());
                             case SendOutcome.RetryLater later -> outbox.retryLater(id, later.reason());
+                            case SendOutcome.Unknown unknown -> outbox.unknown(id, unknown.reason());
                             case null -> outbox.unknown(id, "Канал не сообщил результат");
                         });
             }

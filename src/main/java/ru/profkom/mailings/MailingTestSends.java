@@ -218,6 +218,7 @@ public class MailingTestSends {
                 case SendOutcome.Sent sent -> null;
                 case SendOutcome.Refused refused -> refused.reason();
                 case SendOutcome.RetryLater later -> later.reason();
+                case SendOutcome.Unknown unknown -> unknown.reason();
             };
         } catch (RuntimeException e) {
             return messages.getMessage("mailing.testSend.lost", null, RUSSIAN);

@@ -169,16 +169,44 @@ class EmailSenderTests {
     }
 
     @Test
-    void throwsWhenTheConnectionIsLostAfterTheMessageWasHandedOver() throws Exception {
+    void aConnectionLostAfterTheMessageWasHandedOverMakesThatMessageUnknown() throws Exception {
         assumeTrue(Files.isExecutable(SMTP_SINK), "postfix smtp-sink is installed");
         try (TestRelays.Sink dropping = TestRelays.Sink.start("-q", ".")) {
             EmailSender sender = new EmailSender(relay(dropping.port()));
             try {
-                assertThatThrownBy(() -> sender.send(List.of(message(301, "lost@profkom.test"))))
-                        .isInstanceOf(IllegalStateException.class);
+                assertThat(sender.send(List.of(message(301, "lost@profkom.test"), message(302, "lost2@profkom.test"))))
+                        .hasSize(2)
+                        .allSatisfy(outcome -> assertThat(outcome)
+                                .isInstanceOfSatisfying(
+                                        SendOutcome.Unknown.class,
+                                        unknown -> assertThat(unknown.reason()).contains("неизвестно, принято ли")));
             } finally {
                 sender.destroy();
             }
+        }
+    }
+
+    @Test
+    void aBatchGoesOverAllTheConnectionsAndTheOutcomesKeepItsOrder() throws Exception {
+        EmailSender sender = new EmailSender(relay(TestMail.server().getSmtp().getPort(), 3, null));
+        try {
+            List<OutgoingMessage> batch = java.util.stream.IntStream.range(0, 30)
+                    .mapToObj(i -> message(500 + i, "batch" + i + ".mailing@profkom.test"))
+                    .toList();
+            List<SendOutcome> outcomes = sender.send(batch);
+
+            assertThat(outcomes)
+                    .hasSize(30)
+                    .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(SendOutcome.Sent.class));
+            for (int i = 0; i < 30; i++) {
+                MimeMessage received = TestMail.receivedBy("batch" + i + ".mailing@profkom.test")
+                        .getFirst();
+                assertThat(received.getMessageID()).isEqualTo(((SendOutcome.Sent) outcomes.get(i)).providerId());
+                assertThat(received.getHeader("List-Unsubscribe", null))
+                        .isEqualTo("<https://profkom.test/u/" + (500 + i) + ">");
+            }
+        } finally {
+            sender.destroy();
         }
     }
 
