@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.jooq.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -158,7 +157,7 @@ class MailingSending {
             return Optional.empty();
         }
         List<OutgoingMessage.Attachment> attachments = files.get();
-        List<Query> outcomes = new ArrayList<>(claimed.size());
+        List<OutboxRepository.Settled> outcomes = new ArrayList<>(claimed.size());
         Map<Channel, List<OutboxRepository.ClaimedRow>> byChannel = new EnumMap<>(Channel.class);
         claimed.forEach(row -> byChannel
                 .computeIfAbsent(row.channel(), channel -> new ArrayList<>())
@@ -203,7 +202,7 @@ class MailingSending {
             Channel channel,
             List<OutboxRepository.ClaimedRow> rows,
             List<OutgoingMessage.Attachment> attachments,
-            List<Query> outcomes) {
+            List<OutboxRepository.Settled> outcomes) {
         ChannelSender sender = senders.get(channel);
         if (sender == null) {
             rows.forEach(row -> outcomes.add(outbox.failed(row.id(), "Канал не подключён на этом сервере")));

@@ -1,5 +1,10 @@
 package ru.profkom.mailings;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -48,6 +53,7 @@ import ru.profkom.support.Fixture;
 import ru.profkom.support.Patience;
 import ru.profkom.support.ProfkomIntegrationTest;
 import ru.profkom.support.TestMail;
+import ru.profkom.support.TestMailingPeers;
 
 @ProfkomIntegrationTest
 class MailingTestSendTests {
@@ -92,6 +98,9 @@ class MailingTestSendTests {
 
     @Autowired
     ChannelLinkRepository links;
+
+    @Autowired
+    ru.profkom.members.MemberAccountLinks accountLinks;
 
     @Autowired
     PublicAddress publicAddress;
@@ -187,6 +196,71 @@ class MailingTestSendTests {
                         .where(AUDIT_EVENT.ACTION.eq("MAILING_TEST_SENT").and(AUDIT_EVENT.TARGET_ID.eq(mailingId)))
                         .fetchOne(AUDIT_EVENT.DETAILS))
                 .contains("Собрание председателей", "EMAIL", String.valueOf(personId));
+    }
+
+    @Test
+    void goesToTheTelegramChatOfTheAccountsPersonToo() throws Exception {
+        long me = actors.as(Fixture.ADMIN_A, () -> {
+            Member member = members.register(
+                    primary,
+                    new PersonData(
+                            Fixture.uniqueSurname("Сотрудникова"),
+                            "Дарья",
+                            null,
+                            LocalDate.of(1988, 5, 6),
+                            null,
+                            Fixture.uniqueSnils(),
+                            null,
+                            null,
+                            null,
+                            null),
+                    new MembershipData(MembershipStatus.ACTIVE, null, null, null));
+            accountLinks.link(member.id(), staff);
+            return member.id();
+        });
+        String chat = String.valueOf(700_000_000L + me);
+        links.link(me, Channel.TELEGRAM, chat, clock.instant());
+        long both = actors.as(
+                staff,
+                () -> mailings.createDraft(
+                        primary,
+                        new MailingForm(
+                                "Собрание в Telegram",
+                                Audience.EVERYONE,
+                                Delivery.ALL_CHANNELS,
+                                "{{имя}}, собрание",
+                                null,
+                                Map.of(
+                                        Channel.EMAIL,
+                                        "{{имя}}, ждём вас.",
+                                        Channel.TELEGRAM,
+                                        "{{имя}}, ждём вас в чате."),
+                                null,
+                                null,
+                                null)));
+        TestMailingPeers.server()
+                .stubFor(post(urlEqualTo("/bot" + TestMailingPeers.BOT_TOKEN + "/sendMessage"))
+                        .withRequestBody(containing(chat))
+                        .willReturn(aResponse().withBody("{\"ok\":true,\"result\":{\"message_id\":7}}")));
+        try {
+            TestSent sent = actors.as(staff, () -> testSends.send(both, null));
+
+            assertThat(sent.deliveries())
+                    .extracting(
+                            MailingLines.TestDelivery::channel,
+                            MailingLines.TestDelivery::address,
+                            MailingLines.TestDelivery::sent)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(Channel.EMAIL, Fixture.emailOf(staff), true),
+                            org.assertj.core.groups.Tuple.tuple(Channel.TELEGRAM, chat, true));
+            TestMailingPeers.server()
+                    .verify(postRequestedFor(urlEqualTo("/bot" + TestMailingPeers.BOT_TOKEN + "/sendMessage"))
+                            .withRequestBody(containing(chat))
+                            .withRequestBody(containing(java.net.URLEncoder.encode(
+                                    "[Проверка] Дарья, ждём вас в чате.", java.nio.charset.StandardCharsets.UTF_8))));
+        } finally {
+            TestMailingPeers.reset();
+        }
     }
 
     @Test
