@@ -121,10 +121,7 @@ class MailingSending {
         List<List<OutgoingMessage.Attachment>> read = new ArrayList<>(1);
         return () -> {
             if (read.isEmpty()) {
-                read.add(mailings.attachments(mailingId).stream()
-                        .map(file -> new OutgoingMessage.Attachment(
-                                file.get(0, String.class), file.get(1, String.class), file.get(2, byte[].class)))
-                        .toList());
+                read.add(mailings.attachments(mailingId));
             }
             return read.getFirst();
         };

@@ -172,10 +172,7 @@ public class MailingTestSends {
             if (account.email() == null || account.email().isBlank()) {
                 throw ProfkomException.conflict("mailing.testSend.noEmail");
             }
-            List<OutgoingMessage.Attachment> attachments = repository.attachments(mailingId).stream()
-                    .map(file -> new OutgoingMessage.Attachment(
-                            file.get(0, String.class), file.get(1, String.class), file.get(2, byte[].class)))
-                    .toList();
+            List<OutgoingMessage.Attachment> attachments = repository.attachments(mailingId);
             out.add(Personalisation.message(
                             0,
                             Channel.EMAIL,
