@@ -11,59 +11,26 @@ N=${1:-100000}
 DB=profkom_fault
 SINK_PORT=2526
 SINK_DIR=$(mktemp -d /tmp/profkom-sink.XXXX)
-PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -Atq)
 JAR=target/profkom-0.1.0-SNAPSHOT.jar
 [ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
+source bench/mailings-lib.sh
 
 cleanup() { [ "$BASHPID" = "$$" ] || return 0; pkill -f "profkom-fault-node" 2>/dev/null || true; pkill -f "smtp-sink.*$SINK_PORT" 2>/dev/null || true; }
 trap cleanup EXIT
 
-dropdb -h 127.0.0.1 -U postgres --if-exists "$DB"
-createdb -h 127.0.0.1 -U postgres "$DB"
 # smtp-sink writes every message it takes into its own file (-d), so the files say what arrived, and how often.
 /usr/sbin/smtp-sink -u root -d "$SINK_DIR/%M." 127.0.0.1:$SINK_PORT 256 &
 
-node() { # node PORT: one server (its pid in NODE_PID) on the fault database, its mail into the sink, dead runs taken over after 20 s
-  "$JAVA_HOME/bin/java" -Dprofkom-fault-node=$1 -jar "$JAR" --server.port=$1 --profkom.demo.load=true \
-    --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.datasource.username=postgres \
-    --profkom.mailings.smtp-host=127.0.0.1 --profkom.mailings.smtp-port=$SINK_PORT \
-    --profkom.publications.index-dir="/tmp/profkom-fault-index-$1" --profkom.jobs.dead-after=PT20S --profkom.mailings.bounce-address=bounces@profkom.test --profkom.mailings.window-start=00:00 --profkom.mailings.window-end=23:59 \
-    > "/tmp/profkom-fault-$1.log" 2>&1 &
-  NODE_PID=$!
+node() { # node PORT: a server of the fault test, dead runs taken over after 20 s
+  start_node profkom-fault-node "$1" --profkom.jobs.dead-after=PT20S
 }
-ready() { # waits for the server on port $1, or fails when it has died
-  until curl -sf "http://127.0.0.1:$1/actuator/health" >/dev/null; do
-    kill -0 "$NODE_PID" 2>/dev/null || { echo "the server on port $1 died: /tmp/profkom-fault-$1.log" >&2; exit 3; }
-    sleep 1
-  done
-}
-count() { "${PSQL[@]}" -c "select count(*) from mailing_outbox where mailing_id = $1 and status = '$2'"; }
-
-run_mailing() { # run_mailing PORT TITLE: creates and schedules a mailing to everyone by e-mail, prints its id
-  local body="{\"title\":\"$2\",\"subject\":\"{{имя}}, проверка\",\"texts\":{\"EMAIL\":\"Проверка {{имя}}\"}}"
-  local id
-  id=$(curl -sf -u admin:profkom-demo -H 'Content-Type: application/json' -d "$body" \
-        "http://127.0.0.1:$1/api/v1/organizations/$(root)/mailings" | sed -E 's/^\{"id":([0-9]+).*/\1/')
-  curl -sf -u admin:profkom-demo -X POST "http://127.0.0.1:$1/api/v1/mailings/$id/schedule" >/dev/null
-  echo "$id"
-}
-root() { "${PSQL[@]}" -c "select id from organization where parent_id is null order by id limit 1"; }
 
 received_per_row() { # outbox ids in the sink's files (the VERP return path names the row) with their counts
   find "$SINK_DIR" -type f -print0 | xargs -0 -r grep -h -o -m1 -E '\+b[0-9]+-' | tr -dc '0-9\n' | sort | uniq -c
 }
 
 echo "== Demo union, then $N generated members with e-mail and consents"
-node 18181; P1=$NODE_PID; ready 18181; kill $P1; wait $P1 2>/dev/null || true
-./profkom generate-members --count "$N" --db "jdbc:postgresql://127.0.0.1:5432/$DB" \
-  --profkom.publications.index-dir=/tmp/profkom-fault-index-generate >/dev/null
-"${PSQL[@]}" -c "update person set email = 'p' || id || '@sink.test' where email is null or email = ''"
-for purpose in PROCESSING EMAIL; do
-  "${PSQL[@]}" -c "insert into consent (person_id, purpose, given_on, form, recorded_at)
-    select id, '$purpose', current_date - 1, 'ELECTRONIC', current_timestamp from person p
-    where not exists (select 1 from consent c where c.person_id = p.id and c.purpose = '$purpose'
-      and c.withdrawn_on is null)"
-done
+members_database profkom-fault-node "$N"
 
 echo "== One node, killed with kill -9 twice while sending"
 node 18181; P1=$NODE_PID; ready 18181
@@ -74,7 +41,7 @@ for kill in 1 2; do
   kill -9 $P1; echo "kill -9 at $(count "$M" SENT) sent, $(count "$M" SENDING) sending"; sleep 1
   node 18181; P1=$NODE_PID; ready 18181
 done
-until [ "$("${PSQL[@]}" -c "select status from mailing where id = $M")" = DONE ]; do sleep 1; done
+wait_done "$M"
 TOTAL=$("${PSQL[@]}" -c "select count(*) from mailing_outbox where mailing_id = $M")
 SENT=$(count "$M" SENT); UNKNOWN=$(count "$M" UNKNOWN); FAILED=$(count "$M" FAILED)
 received_per_row > "$SINK_DIR.rows"
@@ -93,7 +60,7 @@ echo "== Two nodes sending the same mailing at once"
 find "$SINK_DIR" -type f -delete
 node 18181; P1=$NODE_PID; node 18182; P2=$NODE_PID; ready 18181; ready 18182
 M2=$(run_mailing 18181 "Два узла")
-until [ "$("${PSQL[@]}" -c "select status from mailing where id = $M2")" = DONE ]; do sleep 1; done
+wait_done "$M2"
 SENT2=$(count "$M2" SENT)
 DOUBLE2=$(received_per_row | awk '$1 > 1' | wc -l)
 NODES=$("${PSQL[@]}" -c "select count(distinct picked_by) from scheduled_tasks" || echo "?")

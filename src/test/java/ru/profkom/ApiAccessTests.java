@@ -113,7 +113,8 @@ class ApiAccessTests {
             "targetId", World::otherPrimary,
             "parentId", World::otherTerritorial,
             "organizationId", World::otherPrimary,
-            "destinationOrganizationId", World::region);
+            "destinationOrganizationId", World::region,
+            "asPersonId", World::mailingRecipient);
 
     private static final Set<Integer> REFUSED = Set.of(403, 404);
     private static final Pattern VARIABLE = Pattern.compile("([^/{}]+)/\\{([^}:]+)(?::[^}]*)?}");
@@ -218,7 +219,8 @@ class ApiAccessTests {
                 inside.transferRequest(),
                 registryChannelIn(fixture.primaryA1()),
                 mailingIn(fixture.primaryA1()),
-                savedAudienceIn(fixture.primaryA1()));
+                savedAudienceIn(fixture.primaryA1()),
+                inside.mailingRecipient());
 
         assertRefusedEverywhere(Fixture.MEMBER_A1, outside, own);
     }
@@ -422,7 +424,8 @@ class ApiAccessTests {
             long transferRequest,
             long registryChannel,
             long mailing,
-            long savedAudience) {
+            long savedAudience,
+            long mailingRecipient) {
 
         String searchTerm() {
             return names.getFirst();
@@ -497,7 +500,23 @@ class ApiAccessTests {
                 transferRequestIn(otherPrimary, primary, lastName + "ова"),
                 registryChannelIn(primary),
                 mailingIn(primary),
-                savedAudienceIn(primary));
+                savedAudienceIn(primary),
+                mailingRecipientIn(primary));
+    }
+
+    /**
+     * A person of the organization's mailings' audience (consent to processing) that no endpoint of the run
+     * changes, unlike {@link World#person}, whose consent an endpoint withdraws.
+     */
+    private long mailingRecipientIn(long primary) {
+        Member recipient = actors.asSystem(() -> members.register(
+                primary,
+                new PersonData(
+                        Fixture.uniqueSurname("Получателева"), "Нина", null, null, null, null, null, null, null, null),
+                new MembershipData(MembershipStatus.ACTIVE, null, null, null)));
+        actors.asSystem(
+                () -> members.giveConsent(recipient.id(), ConsentPurpose.PROCESSING, null, ConsentForm.PAPER, null));
+        return recipient.id();
     }
 
     /** A transfer request of a person held in {@code from}, filed by a join application to {@code to}. */

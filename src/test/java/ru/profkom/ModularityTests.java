@@ -47,6 +47,7 @@ class ModularityTests {
             Map.entry("MailingText", "ru.profkom.mailings"),
             Map.entry("MailingSavedAudience", "ru.profkom.mailings"),
             Map.entry("MailingAttachment", "ru.profkom.mailings"),
+            Map.entry("MailingTestSend", "ru.profkom.mailings"),
             Map.entry("MailingUndeliverable", "ru.profkom.mailings"),
             Map.entry("MailingSecret", "ru.profkom.mailings"),
             Map.entry("MailMessage", "ru.profkom.mail"),

@@ -7,10 +7,11 @@ import ru.profkom.mailings.MailingChannelEvents.ChannelUnlinked;
 import ru.profkom.mailings.MailingEvents.MailingControlled;
 import ru.profkom.mailings.MailingEvents.MailingRecipientsRead;
 import ru.profkom.mailings.MailingEvents.MailingScheduled;
+import ru.profkom.mailings.MailingEvents.MailingTestSent;
 import ru.profkom.members.MemberAudiences;
 
 /**
- * The mailings' entries: a mailing scheduled or controlled and its recipients read (names and addresses), filed
+ * The mailings' entries: a mailing scheduled, controlled or sent to oneself to check it, and its recipients read (names and addresses), filed
  * under the sender organization; a member's Telegram or VK link made or removed, a change of personal data filed
  * under each organization holding the person.
  */
@@ -66,6 +67,27 @@ class MailingAudit {
                 "MAILING",
                 event.mailingId(),
                 null);
+    }
+
+    @ApplicationModuleListener
+    void on(MailingTestSent event) {
+        writer.insert(
+                event.actor().accountId(),
+                event.actor().login(),
+                event.actor().remoteAddress(),
+                AuditAction.MAILING_TEST_SENT,
+                event.organizationId(),
+                event.path(),
+                "MAILING",
+                event.mailingId(),
+                writer.russian(
+                        "audit.details.mailingTestSent",
+                        event.title(),
+                        event.channels(),
+                        event.asPersonId() == null
+                                ? writer.russian("audit.details.mailingTestSent.self")
+                                : writer.russian(
+                                        "audit.details.mailingTestSent.person", String.valueOf(event.asPersonId()))));
     }
 
     @ApplicationModuleListener

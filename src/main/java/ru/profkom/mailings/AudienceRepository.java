@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jooq.CaseConditionStep;
 import org.jooq.Condition;
@@ -246,27 +247,40 @@ class AudienceRepository {
     }
 
     /** The placeholder values of the first people of an audience (by person id), for the preview. */
-    List<Map<Placeholder, String>> sample(String rootPath, Audience audience, int limit, LocalDate today) {
+    /** A person of an audience and what the placeholders give for them. */
+    record Sample(long personId, Map<Placeholder, String> values) {}
+
+    List<Sample> sample(String rootPath, Audience audience, int limit, LocalDate today) {
+        return samples(rootPath, audience, today, DSL.noCondition(), limit);
+    }
+
+    /** The person, when the audience holds them (with consent to processing), as {@link #sample} gives people. */
+    Optional<Sample> person(String rootPath, Audience audience, long personId, LocalDate today) {
+        return samples(rootPath, audience, today, PERSON_ID.eq(personId), 1).stream()
+                .findFirst();
+    }
+
+    private List<Sample> samples(String rootPath, Audience audience, LocalDate today, Condition narrowed, int limit) {
         Source source = source(rootPath, audience, today);
-        return dsl.select(FIRST_NAME, LAST_NAME, PATRONYMIC, ORGANIZATION_NAME, CARD_NUMBER)
+        return dsl.select(PERSON_ID, FIRST_NAME, LAST_NAME, PATRONYMIC, ORGANIZATION_NAME, CARD_NUMBER)
                 .from(source.table())
-                .where(PROCESSING_CONSENT.isTrue())
+                .where(PROCESSING_CONSENT.isTrue().and(narrowed))
                 .orderBy(PERSON_ID)
                 .limit(limit)
                 .fetch(row -> {
                     Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
-                    values.put(Placeholder.NAME, row.value1());
+                    values.put(Placeholder.NAME, row.value2());
                     values.put(
                             Placeholder.FULL_NAME,
-                            String.join(" ", row.value2(), row.value1(), row.value3() == null ? "" : row.value3())
+                            String.join(" ", row.value3(), row.value2(), row.value4() == null ? "" : row.value4())
                                     .strip());
-                    if (row.value4() != null) {
-                        values.put(Placeholder.ORGANIZATION, row.value4());
-                    }
                     if (row.value5() != null) {
-                        values.put(Placeholder.CARD_NUMBER, row.value5());
+                        values.put(Placeholder.ORGANIZATION, row.value5());
                     }
-                    return values;
+                    if (row.value6() != null) {
+                        values.put(Placeholder.CARD_NUMBER, row.value6());
+                    }
+                    return new Sample(row.value1(), values);
                 });
     }
 

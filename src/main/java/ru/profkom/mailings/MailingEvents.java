@@ -17,4 +17,17 @@ public final class MailingEvents {
 
     /** Staff read the list of a mailing's recipients (names and addresses: personal data). */
     public record MailingRecipientsRead(long mailingId, long organizationId, String path, Actor actor) {}
+
+    /**
+     * Staff sent the mailing to themselves to check it, on {@code channels} (e.g. "EMAIL,TELEGRAM"), personalised
+     * as {@code asPersonId} of its audience or, when null, as themselves.
+     */
+    public record MailingTestSent(
+            long mailingId,
+            long organizationId,
+            String path,
+            String title,
+            String channels,
+            Long asPersonId,
+            Actor actor) {}
 }

@@ -35,6 +35,21 @@ public final class MailingLines {
     /** An audience kept under a name. */
     public record SavedAudience(long id, String name, Audience audience) {}
 
-    /** A mailing rendered for one person of its audience, before sending. */
-    public record Preview(String recipientName, String subject, String html, Map<Channel, String> texts) {}
+    /**
+     * A mailing rendered for one person of its audience, before sending; {@code personId} is null for the
+     * placeholder person of an empty audience.
+     */
+    public record Preview(
+            Long personId, String recipientName, String subject, String html, Map<Channel, String> texts) {}
+
+    /** A test send to oneself: where each channel's message went, or why it did not. */
+    public record TestSent(List<TestDelivery> deliveries) {}
+
+    /** One channel of a test send: {@code refusal} is null when the message was handed over. */
+    public record TestDelivery(Channel channel, String address, String refusal) {
+
+        public boolean sent() {
+            return refusal == null;
+        }
+    }
 }

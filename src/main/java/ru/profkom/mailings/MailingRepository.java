@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import profkom.schema.tables.records.MailingRecord;
@@ -291,13 +290,14 @@ class MailingRepository {
     }
 
     /** The files of a mailing's e-mails, read once per run of the send job. */
-    List<Record> attachments(long mailingId) {
-        return List.copyOf(
-                dsl.select(MAILING_ATTACHMENT.FILE_NAME, MAILING_ATTACHMENT.CONTENT_TYPE, MAILING_ATTACHMENT.CONTENT)
-                        .from(MAILING_ATTACHMENT)
-                        .where(MAILING_ATTACHMENT.MAILING_ID.eq(mailingId))
-                        .orderBy(MAILING_ATTACHMENT.ID)
-                        .fetch());
+    /** The mailing's files as every e-mail of it carries them. */
+    List<ru.profkom.mailings.channels.OutgoingMessage.Attachment> attachments(long mailingId) {
+        return dsl.select(MAILING_ATTACHMENT.FILE_NAME, MAILING_ATTACHMENT.CONTENT_TYPE, MAILING_ATTACHMENT.CONTENT)
+                .from(MAILING_ATTACHMENT)
+                .where(MAILING_ATTACHMENT.MAILING_ID.eq(mailingId))
+                .orderBy(MAILING_ATTACHMENT.ID)
+                .fetch(row -> new ru.profkom.mailings.channels.OutgoingMessage.Attachment(
+                        row.value1(), row.value2(), row.value3()));
     }
 
     List<SavedAudience> savedAudiences(long organizationId) {

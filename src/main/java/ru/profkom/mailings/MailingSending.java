@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.jooq.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -122,10 +121,7 @@ class MailingSending {
         List<List<OutgoingMessage.Attachment>> read = new ArrayList<>(1);
         return () -> {
             if (read.isEmpty()) {
-                read.add(mailings.attachments(mailingId).stream()
-                        .map(file -> new OutgoingMessage.Attachment(
-                                file.get(0, String.class), file.get(1, String.class), file.get(2, byte[].class)))
-                        .toList());
+                read.add(mailings.attachments(mailingId));
             }
             return read.getFirst();
         };
@@ -158,7 +154,7 @@ class MailingSending {
             return Optional.empty();
         }
         List<OutgoingMessage.Attachment> attachments = files.get();
-        List<Query> outcomes = new ArrayList<>(claimed.size());
+        List<OutboxRepository.Settled> outcomes = new ArrayList<>(claimed.size());
         Map<Channel, List<OutboxRepository.ClaimedRow>> byChannel = new EnumMap<>(Channel.class);
         claimed.forEach(row -> byChannel
                 .computeIfAbsent(row.channel(), channel -> new ArrayList<>())
@@ -203,7 +199,7 @@ class MailingSending {
             Channel channel,
             List<OutboxRepository.ClaimedRow> rows,
             List<OutgoingMessage.Attachment> attachments,
-            List<Query> outcomes) {
+            List<OutboxRepository.Settled> outcomes) {
         ChannelSender sender = senders.get(channel);
         if (sender == null) {
             rows.forEach(row -> outcomes.add(outbox.failed(row.id(), "Канал не подключён на этом сервере")));
@@ -235,6 +231,7 @@ class MailingSending {
                             case SendOutcome.Sent sent -> outbox.sent(id, sent.providerId(), now);
                             case SendOutcome.Refused refused -> outbox.failed(id, refused.reason());
                             case SendOutcome.RetryLater later -> outbox.retryLater(id, later.reason());
+                            case SendOutcome.Unknown unknown -> outbox.unknown(id, unknown.reason());
                             case null -> outbox.unknown(id, "Канал не сообщил результат");
                         });
             }
@@ -259,17 +256,15 @@ class MailingSending {
         putIfPresent(values, Placeholder.FULL_NAME, row.recipientFullName());
         putIfPresent(values, Placeholder.ORGANIZATION, row.organizationName());
         putIfPresent(values, Placeholder.CARD_NUMBER, row.cardNumber());
-        boolean email = row.channel() == Channel.EMAIL;
-        return new OutgoingMessage(
+        return Personalisation.message(
                 row.id(),
                 row.channel(),
                 row.address(),
-                email ? Personalisation.render(mailing.subject(), values, false) : null,
-                Personalisation.render(mailing.texts().get(row.channel()), values, false),
-                email ? Personalisation.render(mailing.html(), values, true) : null,
-                email ? attachments : List.of(),
-                Map.of(),
-                null);
+                mailing.subject(),
+                mailing.html(),
+                mailing.texts(),
+                values,
+                attachments);
     }
 
     private static void putIfPresent(Map<Placeholder, String> values, Placeholder placeholder, String value) {

@@ -190,24 +190,25 @@ public class Mailings {
         MailingRecord row = mailing(mailingId);
         MailingForm form = repository.form(row);
         String path = pathCovered(row.getOrganizationId());
-        List<Map<Placeholder, String>> people =
+        List<AudienceRepository.Sample> people =
                 audiences.sample(path, form.audience(), Math.max(1, Math.min(samples, 20)), today());
         if (people.isEmpty()) {
-            people = List.of(Map.of());
+            return List.of(preview(null, form, Map.of()));
         }
         return people.stream()
-                .map(values -> {
-                    Map<Channel, String> texts = new EnumMap<>(Channel.class);
-                    form.texts()
-                            .forEach(
-                                    (channel, text) -> texts.put(channel, Personalisation.render(text, values, false)));
-                    return new Preview(
-                            values.getOrDefault(Placeholder.FULL_NAME, ""),
-                            Personalisation.render(form.subject(), values, false),
-                            Personalisation.render(form.html(), values, true),
-                            texts);
-                })
+                .map(person -> preview(person.personId(), form, person.values()))
                 .toList();
+    }
+
+    private static Preview preview(Long personId, MailingForm form, Map<Placeholder, String> values) {
+        Map<Channel, String> texts = new EnumMap<>(Channel.class);
+        form.texts().forEach((channel, text) -> texts.put(channel, Personalisation.render(text, values, false)));
+        return new Preview(
+                personId,
+                values.getOrDefault(Placeholder.FULL_NAME, ""),
+                Personalisation.render(form.subject(), values, false),
+                Personalisation.render(form.html(), values, true),
+                texts);
     }
 
     /**

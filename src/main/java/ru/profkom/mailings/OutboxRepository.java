@@ -9,8 +9,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
-import org.jooq.Query;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** The mailing as the send job reads it, and the outbox rows it claims and settles. */
@@ -132,29 +133,52 @@ class OutboxRepository {
         return rows;
     }
 
-    Query sent(long outboxId, String providerId, Instant now) {
-        return settle(outboxId, OutboxStatus.SENDING.afterSent(), null)
-                .set(MAILING_OUTBOX.PROVIDER_ID, providerId)
-                .set(MAILING_OUTBOX.SENT_AT, now)
-                .where(MAILING_OUTBOX.ID.eq(outboxId).and(MAILING_OUTBOX.STATUS.eq(OutboxStatus.SENDING.name())));
+    /**
+     * What a row of a batch came to: its next status, the reason shown to staff (or null), and for a sent row the
+     * peer's message id and the time.
+     */
+    record Settled(long outboxId, OutboxStatus to, String error, String providerId, Instant sentAt) {}
+
+    Settled sent(long outboxId, String providerId, Instant now) {
+        return new Settled(outboxId, OutboxStatus.SENDING.afterSent(), null, providerId, now);
     }
 
-    Query failed(long outboxId, String reason) {
-        return settle(outboxId, OutboxStatus.SENDING.afterRefused(), reason).where(sending(outboxId));
+    Settled failed(long outboxId, String reason) {
+        return settled(outboxId, OutboxStatus.SENDING.afterRefused(), reason);
     }
 
-    Query retryLater(long outboxId, String reason) {
-        return settle(outboxId, OutboxStatus.SENDING.afterRetryLater(), reason).where(sending(outboxId));
+    Settled retryLater(long outboxId, String reason) {
+        return settled(outboxId, OutboxStatus.SENDING.afterRetryLater(), reason);
     }
 
-    Query unknown(long outboxId, String reason) {
-        return settle(outboxId, OutboxStatus.SENDING.afterRunDied(), reason).where(sending(outboxId));
+    Settled unknown(long outboxId, String reason) {
+        return settled(outboxId, OutboxStatus.SENDING.afterRunDied(), reason);
     }
 
-    void record(List<Query> outcomes) {
-        if (!outcomes.isEmpty()) {
-            dsl.batch(outcomes).execute();
+    private static Settled settled(long outboxId, OutboxStatus to, String reason) {
+        return new Settled(outboxId, to, abbreviate(reason), null, null);
+    }
+
+    /**
+     * The outcomes of a batch as one statement bound once per row (a JDBC batch): the SQL is made once, not once
+     * per row. Only a row still {@code SENDING} changes.
+     */
+    void record(List<Settled> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
         }
+        BatchBindStep batch = dsl.batch(dsl.update(MAILING_OUTBOX)
+                .set(MAILING_OUTBOX.STATUS, (String) null)
+                .set(MAILING_OUTBOX.ERROR, (String) null)
+                .set(MAILING_OUTBOX.PROVIDER_ID, (String) null)
+                .set(MAILING_OUTBOX.SENT_AT, (Instant) null)
+                .where(MAILING_OUTBOX.ID.eq((Long) null))
+                .and(MAILING_OUTBOX.STATUS.eq(DSL.inline(OutboxStatus.SENDING.name()))));
+        for (Settled outcome : outcomes) {
+            batch = batch.bind(
+                    outcome.to().name(), outcome.error(), outcome.providerId(), outcome.sentAt(), outcome.outboxId());
+        }
+        batch.execute();
     }
 
     boolean hasQueued(long mailingId) {
@@ -176,18 +200,10 @@ class OutboxRepository {
                 .execute();
     }
 
-    private org.jooq.UpdateSetMoreStep<profkom.schema.tables.records.MailingOutboxRecord> settle(
-            long outboxId, OutboxStatus to, String reason) {
-        return dsl.update(MAILING_OUTBOX)
-                .set(MAILING_OUTBOX.STATUS, to.name())
-                .set(MAILING_OUTBOX.ERROR, reason == null ? null : abbreviate(reason));
-    }
-
-    private static org.jooq.Condition sending(long outboxId) {
-        return MAILING_OUTBOX.ID.eq(outboxId).and(MAILING_OUTBOX.STATUS.eq(OutboxStatus.SENDING.name()));
-    }
-
     private static String abbreviate(String text) {
+        if (text == null) {
+            return null;
+        }
         return text.length() > 1000 ? text.substring(0, 1000) : text;
     }
 }

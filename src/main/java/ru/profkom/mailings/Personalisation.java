@@ -1,7 +1,9 @@
 package ru.profkom.mailings;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import ru.profkom.mailings.channels.OutgoingMessage;
 
 /**
  * Fills a message's placeholders for one person. In HTML the values are escaped (a name is text, never markup);
@@ -10,6 +12,32 @@ import java.util.regex.Matcher;
 public final class Personalisation {
 
     private Personalisation() {}
+
+    /**
+     * The message of a mailing for one person on one channel: the e-mail's subject, HTML and files only on
+     * e-mail; no tracking yet (that is {@code MailTracking}'s, for outbox rows).
+     */
+    static OutgoingMessage message(
+            long outboxId,
+            Channel channel,
+            String address,
+            String subject,
+            String html,
+            Map<Channel, String> texts,
+            Map<Placeholder, String> values,
+            List<OutgoingMessage.Attachment> attachments) {
+        boolean email = channel == Channel.EMAIL;
+        return new OutgoingMessage(
+                outboxId,
+                channel,
+                address,
+                email ? render(subject, values, false) : null,
+                render(texts.get(channel), values, false),
+                email ? render(html, values, true) : null,
+                email ? attachments : List.of(),
+                Map.of(),
+                null);
+    }
 
     public static String render(String template, Map<Placeholder, String> values, boolean html) {
         if (template == null) {

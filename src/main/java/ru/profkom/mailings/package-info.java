@@ -4,5 +4,5 @@
  * twice silently.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "organizations", "members", "indicators"})
+        allowedDependencies = {"shared", "organizations", "members", "indicators", "accounts"})
 package ru.profkom.mailings;

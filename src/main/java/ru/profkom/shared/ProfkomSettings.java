@@ -208,5 +208,10 @@ public record ProfkomSettings(
             @DefaultValue("") @NotNull String bounceImapPassword,
             @DefaultValue("true") boolean bounceImapSsl,
             @DefaultValue("INBOX") @NotBlank String bounceImapFolder,
-            @DefaultValue("PT5M") @NotNull Duration bounceImapPollInterval) {}
+            @DefaultValue("PT5M") @NotNull Duration bounceImapPollInterval,
+            // DKIM: the signing domain (d=), the selector (s=, the DNS name <selector>._domainkey.<domain>) and
+            // the path of the PKCS#8 RSA private key, PEM or DER (empty: e-mails go unsigned).
+            @DefaultValue("") @NotNull String dkimDomain,
+            @DefaultValue("") @NotNull String dkimSelector,
+            @DefaultValue("") @NotNull String dkimPrivateKey) {}
 }

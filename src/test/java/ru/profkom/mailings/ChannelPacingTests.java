@@ -36,7 +36,10 @@ class ChannelPacingTests {
             "",
             true,
             "INBOX",
-            Duration.ofMinutes(5));
+            Duration.ofMinutes(5),
+            "",
+            "",
+            "");
 
     private static final Instant STARTED = Instant.parse("2026-12-03T10:00:00Z");
 

@@ -9,7 +9,8 @@ import ru.profkom.mailings.Channel;
  * operator as {@code UNKNOWN}, never sent again silently.
  *
  * <p>An adapter paces itself to its peer's limits (it may block inside {@code send}) and turns every refusal of
- * the peer into an outcome instead of throwing: an exception is taken as "not known whether it went out".
+ * the peer into an outcome instead of throwing: an exception is taken as "not known whether it went out" for the
+ * whole batch, a {@link SendOutcome.Unknown} for its one message.
  */
 public interface ChannelSender {
 

@@ -14,13 +14,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import ru.profkom.mailings.Channel;
@@ -29,20 +36,41 @@ import ru.profkom.shared.ProfkomSettings;
 /**
  * Hands e-mails to an SMTP relay (profkom.mailings.smtp-*) over a few connections kept open and reused, so a
  * large mailing does not pay a handshake per message. The envelope sender is the message's VERP return path,
- * so a bounce names its outbox row.
+ * so a bounce names its outbox row. With a DKIM key configured (profkom.mailings.dkim-*) every message is
+ * signed ({@link DkimSigning}); a key configured but unreadable stops the start.
  *
  * <p>What the relay answers decides the outcome: a 5xx is a permanent refusal, a 4xx or a relay that cannot be
  * reached asks to retry later (nothing was handed over). A connection lost after the message was handed over
- * is thrown: whether the relay took it is not known, and the outbox marks the row {@code UNKNOWN}.
+ * is {@link SendOutcome.Unknown}: whether the relay took it is not known, and the outbox marks the row
+ * {@code UNKNOWN}. A batch goes over all the connections at once, one worker thread each.
  */
 @Component
 public class EmailSender implements ChannelSender, DisposableBean {
 
     static final Duration RETRY_AFTER = Duration.ofMinutes(5);
 
+    static final String LOST = "Связь с почтовым сервером прервалась после передачи письма: неизвестно, принято ли";
+
+    /**
+     * Jakarta Mail 2.1 finds its {@code StreamProvider} anew, by a {@link java.util.ServiceLoader} scan of the class
+     * path, for every body part it makes and every encoded word it writes or reads (jakartaee/mail-api#861, open;
+     * the cache of #699 comes with 2.2): two thirds of the CPU of composing and handing over an e-mail. Its
+     * FactoryFinder reads this system property first and then makes the provider by its class name, which costs
+     * next to nothing. Set once unless the operator set it.
+     */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, MailStreamProvider.class.getName());
+        }
+    }
+
     private final ProfkomSettings.Mailings settings;
     private final Session session;
     private final BlockingQueue<Transport> idle;
+    private final Optional<DkimSigning> dkim;
+    private final ExecutorService pool;
 
     @org.springframework.beans.factory.annotation.Autowired
     public EmailSender(ProfkomSettings settings) {
@@ -53,6 +81,13 @@ public class EmailSender implements ChannelSender, DisposableBean {
         this.settings = settings;
         this.session = Session.getInstance(properties(settings));
         this.idle = new ArrayBlockingQueue<>(settings.smtpConnections());
+        this.dkim = DkimSigning.of(settings);
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(settings.smtpConnections(), task -> {
+            Thread thread = new Thread(task, "smtp-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static Properties properties(ProfkomSettings.Mailings settings) {
@@ -81,19 +116,59 @@ public class EmailSender implements ChannelSender, DisposableBean {
         return Channel.EMAIL;
     }
 
-    /** One at a time: a connection lost mid-batch would leave every later message of it unknown. */
+    /**
+     * A whole claimed batch at once: its messages are composed and handed over by one worker per connection, so
+     * a connection lost mid-batch makes only its one message {@link SendOutcome.Unknown}.
+     */
     @Override
     public int maxBatch() {
-        return 1;
+        return Integer.MAX_VALUE;
     }
 
+    /**
+     * One outcome per message, in order. Up to {@code smtp-connections} workers take the next message of the batch
+     * each, compose it (and sign it) and hand it over on their own connection; the call returns when all are done.
+     */
     @Override
     public List<SendOutcome> send(List<OutgoingMessage> batch) {
-        List<SendOutcome> outcomes = new ArrayList<>(batch.size());
-        for (OutgoingMessage message : batch) {
-            outcomes.add(sendOne(message));
+        int workers = Math.min(settings.smtpConnections(), batch.size());
+        if (workers <= 1) {
+            List<SendOutcome> outcomes = new ArrayList<>(batch.size());
+            batch.forEach(message -> outcomes.add(sendOne(message)));
+            return outcomes;
         }
-        return outcomes;
+        SendOutcome[] outcomes = new SendOutcome[batch.size()];
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> running = new ArrayList<>(workers);
+        for (int worker = 0; worker < workers; worker++) {
+            running.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
+                    outcomes[i] = sendOne(batch.get(i));
+                }
+            }));
+        }
+        boolean interrupted = false;
+        for (Future<?> worker : running) {
+            // every worker is waited for: a message still being handed over must get its outcome recorded
+            while (true) {
+                try {
+                    worker.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    break; // its unfinished message stays without an outcome: unknown below
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        List<SendOutcome> answers = new ArrayList<>(outcomes.length);
+        for (SendOutcome outcome : outcomes) {
+            answers.add(outcome == null ? new SendOutcome.Unknown(LOST) : outcome);
+        }
+        return answers;
     }
 
     private SendOutcome sendOne(OutgoingMessage message) {
@@ -121,13 +196,13 @@ public class EmailSender implements ChannelSender, DisposableBean {
             if (code < 400 || code > 599) {
                 // no reply at all (the connection closed): the relay may have taken the message
                 close(transport);
-                throw new IllegalStateException("SMTP relay gave no reply after an e-mail was handed over", e);
+                return new SendOutcome.Unknown(LOST);
             }
             giveBack(transport);
             return refusal(code);
         } catch (MessagingException e) {
             close(transport);
-            throw new IllegalStateException("SMTP connection lost while handing over an e-mail", e);
+            return new SendOutcome.Unknown(LOST);
         }
     }
 
@@ -180,7 +255,7 @@ public class EmailSender implements ChannelSender, DisposableBean {
             mime.setContent(mixed);
         }
         mime.saveChanges();
-        return mime;
+        return dkim.isEmpty() ? mime : dkim.get().sign(mime, message.returnPath());
     }
 
     /** The text alone, or text and HTML as alternatives of one another. */
@@ -235,6 +310,7 @@ public class EmailSender implements ChannelSender, DisposableBean {
 
     @Override
     public void destroy() {
+        pool.shutdown();
         Transport transport;
         while ((transport = idle.poll()) != null) {
             close(transport);

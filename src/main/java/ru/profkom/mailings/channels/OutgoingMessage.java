@@ -30,6 +30,21 @@ public record OutgoingMessage(
         headers = Map.copyOf(headers);
     }
 
+    /** The same message marked, e.g. «[Проверка] »: an e-mail's subject, or the text of the other channels. */
+    public OutgoingMessage prefixed(String prefix) {
+        boolean email = channel == Channel.EMAIL;
+        return new OutgoingMessage(
+                outboxId,
+                channel,
+                address,
+                email ? prefix + (subject == null ? "" : subject) : subject,
+                email ? text : prefix + (text == null ? "" : text),
+                html,
+                attachments,
+                headers,
+                returnPath);
+    }
+
     /** A file sent with an e-mail. */
     public record Attachment(String fileName, String contentType, byte[] content) {}
 }

@@ -14,6 +14,12 @@ public sealed interface SendOutcome {
      */
     record Refused(String reason, boolean permanent) implements SendOutcome {}
 
+    /**
+     * Not known whether the peer took it: the connection was lost after the message was handed over. The outbox
+     * marks the row {@code UNKNOWN}, listed and never sent again silently.
+     */
+    record Unknown(String reason) implements SendOutcome {}
+
     /** The peer asked to wait (Telegram's 429 {@code retry_after}, an SMTP 4xx): not sent, to be sent again. */
     record RetryLater(Duration after, String reason) implements SendOutcome {}
 }

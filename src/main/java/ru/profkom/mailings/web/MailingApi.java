@@ -28,7 +28,9 @@ import ru.profkom.mailings.MailingLines.Line;
 import ru.profkom.mailings.MailingLines.Preview;
 import ru.profkom.mailings.MailingLines.RecipientLine;
 import ru.profkom.mailings.MailingLines.SavedAudience;
+import ru.profkom.mailings.MailingLines.TestSent;
 import ru.profkom.mailings.MailingStatus;
+import ru.profkom.mailings.MailingTestSends;
 import ru.profkom.mailings.MailingView;
 import ru.profkom.mailings.Mailings;
 import ru.profkom.mailings.OutboxStatus;
@@ -42,23 +44,31 @@ import ru.profkom.shared.web.Paged;
 @RestController
 @Tag(
         name = "Рассылки",
-        description = "Рассылки членам профсоюза структуры организации по e-mail, Telegram, ВКонтакте и SMS:"
-                + " получатели по виду организации, роли, категории, возрасту и состоянию членства, всегда в пределах"
-                + " согласий (152-ФЗ) и полномочий отправителя; счёт охвата по каналам до отправки; черновик,"
-                + " планирование, пауза, отмена, повтор неотправленных; отчёт по организациям и список получателей")
+        description =
+                "Рассылки членам профсоюза структуры организации по e-mail, Telegram, ВКонтакте и SMS:"
+                        + " получатели по виду организации, роли, категории, возрасту и состоянию членства, всегда в пределах"
+                        + " согласий (152-ФЗ) и полномочий отправителя; счёт охвата по каналам до отправки; черновик,"
+                        + " проверка себе, планирование, пауза, отмена, повтор неотправленных; отчёт по организациям и список получателей")
 class MailingApi {
 
     private final Mailings mailings;
     private final MailingControl control;
     private final Organizations organizations;
+    private final MailingTestSends testSends;
 
     private final MailingReports reports;
 
-    MailingApi(Mailings mailings, MailingControl control, Organizations organizations, MailingReports reports) {
+    MailingApi(
+            Mailings mailings,
+            MailingControl control,
+            Organizations organizations,
+            MailingTestSends testSends,
+            MailingReports reports) {
         this.reports = reports;
         this.mailings = mailings;
         this.control = control;
         this.organizations = organizations;
+        this.testSends = testSends;
     }
 
     /** A mailing as the API takes it; {@code texts} names the channels chosen. */
@@ -83,6 +93,9 @@ class MailingApi {
     record SavedAudienceBody(String name, Audience audience) {}
 
     record Resent(int requeued) {}
+
+    /** Whose personalisation a test send takes: a person of the audience (from the preview), or null for oneself. */
+    record TestSendBody(Long asPersonId) {}
 
     @GetMapping("/api/v1/organizations/{id}/mailings")
     @Operation(
@@ -138,6 +151,16 @@ class MailingApi {
     @Operation(summary = "Тема и тексты рассылки, подставленные для первых получателей (до 20)")
     List<Preview> preview(@PathVariable long mailingId, @RequestParam(defaultValue = "3") int samples) {
         return mailings.preview(mailingId, samples);
+    }
+
+    @PostMapping("/api/v1/mailings/{mailingId}/test-send")
+    @Operation(
+            summary = "Отправить рассылку себе на проверку: на e-mail своей учётной записи (и в Telegram, если"
+                    + " бот подключён в кабинете), тема с пометкой «[Проверка]»; подстановки — для asPersonId из"
+                    + " получателей (personId предпросмотра) или, без него, для себя. Не чаще 3 раз в минуту, в"
+                    + " отчёт рассылки не входит, записывается в журнал; отказ почтового сервера — 409 с причиной")
+    TestSent testSend(@PathVariable long mailingId, @RequestBody(required = false) TestSendBody body) {
+        return testSends.send(mailingId, body == null ? null : body.asPersonId());
     }
 
     @PostMapping("/api/v1/mailings/{mailingId}/schedule")

@@ -19,7 +19,9 @@ import ru.profkom.mailings.Channel;
 import ru.profkom.mailings.Delivery;
 import ru.profkom.mailings.MailingControl;
 import ru.profkom.mailings.MailingForm;
+import ru.profkom.mailings.MailingLines.TestSent;
 import ru.profkom.mailings.MailingStatus;
+import ru.profkom.mailings.MailingTestSends;
 import ru.profkom.mailings.MailingView;
 import ru.profkom.mailings.Mailings;
 import ru.profkom.mailings.OutboxStatus;
@@ -55,9 +57,11 @@ class MailingPages {
     private final Formats formats;
     private final MailingReports reports;
     private final SmsSender smsSender;
+    private final MailingTestSends testSends;
 
     MailingPages(
             Mailings mailings,
+            MailingTestSends testSends,
             MailingControl control,
             Organizations organizations,
             OrganizationPageHeader header,
@@ -75,6 +79,7 @@ class MailingPages {
         this.texts = texts;
         this.refusals = refusals;
         this.formats = formats;
+        this.testSends = testSends;
     }
 
     @GetMapping("/orgs/{id}/mailings")
@@ -232,6 +237,34 @@ class MailingPages {
             Model model,
             RedirectAttributes redirect) {
         return submit(id, mailingId, parameters, true, model, redirect);
+    }
+
+    /** The mailing to oneself as it stands (saved), personalised as a person of the preview or as oneself. */
+    @PostMapping("/orgs/{id}/mailings/{mailingId}/test-send")
+    String testSend(
+            @PathVariable long id,
+            @PathVariable long mailingId,
+            @RequestParam(required = false) Long asPerson,
+            RedirectAttributes redirect) {
+        owned(id, mailingId);
+        try {
+            TestSent sent = testSends.send(mailingId, asPerson);
+            redirect.addFlashAttribute(
+                    "flash",
+                    texts.text(
+                            "mailing.testSend.done",
+                            sent.deliveries().stream()
+                                    .map(delivery -> delivery.sent()
+                                            ? delivery.address()
+                                            : texts.text(
+                                                    "mailing.testSend.deliveryRefused",
+                                                    delivery.address(),
+                                                    delivery.refusal()))
+                                    .collect(java.util.stream.Collectors.joining("; "))));
+        } catch (ProfkomException e) {
+            refusals.flash(redirect, "formErrors", e);
+        }
+        return "redirect:/orgs/" + id + "/mailings/" + mailingId;
     }
 
     @PostMapping("/orgs/{id}/mailings/{mailingId}/delete")

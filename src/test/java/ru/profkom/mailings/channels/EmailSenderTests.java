@@ -6,51 +6,31 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalTime;
+import java.security.KeyPair;
 import java.util.List;
 import java.util.Map;
+import org.apache.james.jdkim.exceptions.FailException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import ru.profkom.mailings.Channel;
 import ru.profkom.shared.ProfkomSettings;
 import ru.profkom.support.TestMail;
 
 class EmailSenderTests {
 
-    private static final Path SMTP_SINK = Path.of("/usr/sbin/smtp-sink");
+    private static final Path SMTP_SINK = TestRelays.SMTP_SINK;
 
     private static ProfkomSettings.Mailings relay(int port) {
-        return new ProfkomSettings.Mailings(
-                "127.0.0.1",
-                port,
-                "",
-                "",
-                false,
-                2,
-                Duration.ofSeconds(5),
-                "profkom@profkom.test",
-                1024 * 1024,
-                LocalTime.of(9, 0),
-                LocalTime.of(21, 0),
-                500,
-                0,
-                0,
-                0,
-                0,
-                "",
-                "",
-                "",
-                993,
-                "",
-                "",
-                true,
-                "INBOX",
-                Duration.ofMinutes(5));
+        return TestRelays.settings(port, 2, null);
+    }
+
+    private static ProfkomSettings.Mailings relay(int port, int connections, Path dkimKey) {
+        return TestRelays.settings(port, connections, dkimKey);
     }
 
     private static OutgoingMessage message(long id, String address) {
@@ -105,12 +85,70 @@ class EmailSenderTests {
     }
 
     @Test
+    void signsEveryMessageWithDkimAndTheSignatureVerifiesUntilTheBodyIsAltered(@TempDir Path keys) throws Exception {
+        KeyPair pair = TestDkim.keyPair();
+        EmailSender sender = new EmailSender(relay(TestMail.server().getSmtp().getPort(), 2, TestDkim.pem(pair, keys)));
+        try {
+            assertThat(sender.send(List.of(message(151, "dkim.mailing@profkom.test")))
+                            .getFirst())
+                    .isInstanceOf(SendOutcome.Sent.class);
+        } finally {
+            sender.destroy();
+        }
+        MimeMessage received = TestMail.receivedBy("dkim.mailing@profkom.test").getFirst();
+        String signature = received.getHeader("DKIM-Signature", null);
+        assertThat(signature)
+                .contains("d=profkom.test;")
+                .contains("s=mail2026;")
+                .contains("a=rsa-sha256;");
+        assertThat(signature.replaceAll("\\s", ""))
+                .contains("List-Unsubscribe-Post")
+                .contains("Message-ID")
+                .contains("Content-Type");
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        received.writeTo(raw);
+        String wire = raw.toString(StandardCharsets.US_ASCII);
+
+        assertThat(TestDkim.verify(wire, pair.getPublic())).singleElement().satisfies(record -> {
+            assertThat(record.getDToken()).hasToString("profkom.test");
+            assertThat(record.getSelector()).hasToString("mail2026");
+        });
+        // the attachment's base64 altered by one character after signing: the body hash no longer matches
+        String altered = wire.replaceFirst("(?s)(filename.*?\r\n\r\n)(.)", "$1" + "Q");
+        assertThat(altered).isNotEqualTo(wire);
+        assertThatThrownBy(() -> TestDkim.verify(altered, pair.getPublic())).isInstanceOf(FailException.class);
+        // and so does a changed subject, a signed header
+        String resubjected = wire.replaceFirst("(?m)^Subject: .*$", "Subject: =?UTF-8?B?0J/RgNC40LfRiw==?=");
+        assertThatThrownBy(() -> TestDkim.verify(resubjected, pair.getPublic())).isInstanceOf(FailException.class);
+    }
+
+    @Test
+    void aKeyConfiguredButUnreadableStopsTheStartWithWhatIsWrong(@TempDir Path keys) throws Exception {
+        Path missing = keys.resolve("missing.pem");
+        assertThatThrownBy(() -> new EmailSender(relay(25, 2, missing)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("profkom.mailings.dkim-private-key: cannot read " + missing);
+        Path cut = Files.writeString(keys.resolve("cut.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n");
+        assertThatThrownBy(() -> new EmailSender(relay(25, 2, cut)))
+                .hasMessageContaining("is not an unencrypted PKCS#8 RSA private key");
+        Path garbage = Files.writeString(
+                keys.resolve("garbage.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        assertThatThrownBy(() -> new EmailSender(relay(25, 2, garbage)))
+                .hasMessageContaining("is not an unencrypted PKCS#8 RSA private key");
+        Path pkcs1 = Files.writeString(keys.resolve("pkcs1.pem"), "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n");
+        assertThatThrownBy(() -> new EmailSender(relay(25, 2, pkcs1))).hasMessageContaining("openssl pkcs8 -topk8");
+        Path der = Files.write(
+                keys.resolve("key.der"), TestDkim.keyPair().getPrivate().getEncoded());
+        assertThat(DkimSigning.readKey(der).getModulus().bitLength()).isEqualTo(2048);
+    }
+
+    @Test
     void takesAHardRefusalAsPermanentAndASoftOneAsRetryLater() throws Exception {
         assumeTrue(Files.isExecutable(SMTP_SINK), "postfix smtp-sink is installed");
-        try (Sink hard = Sink.start("-f", "RCPT");
-                Sink soft = Sink.start("-r", "RCPT")) {
-            EmailSender hardSender = new EmailSender(relay(hard.port));
-            EmailSender softSender = new EmailSender(relay(soft.port));
+        try (TestRelays.Sink hard = TestRelays.Sink.start("-f", "RCPT");
+                TestRelays.Sink soft = TestRelays.Sink.start("-r", "RCPT")) {
+            EmailSender hardSender = new EmailSender(relay(hard.port()));
+            EmailSender softSender = new EmailSender(relay(soft.port()));
             try {
                 assertThat(hardSender
                                 .send(List.of(message(201, "nobody@profkom.test")))
@@ -131,16 +169,44 @@ class EmailSenderTests {
     }
 
     @Test
-    void throwsWhenTheConnectionIsLostAfterTheMessageWasHandedOver() throws Exception {
+    void aConnectionLostAfterTheMessageWasHandedOverMakesThatMessageUnknown() throws Exception {
         assumeTrue(Files.isExecutable(SMTP_SINK), "postfix smtp-sink is installed");
-        try (Sink dropping = Sink.start("-q", ".")) {
-            EmailSender sender = new EmailSender(relay(dropping.port));
+        try (TestRelays.Sink dropping = TestRelays.Sink.start("-q", ".")) {
+            EmailSender sender = new EmailSender(relay(dropping.port()));
             try {
-                assertThatThrownBy(() -> sender.send(List.of(message(301, "lost@profkom.test"))))
-                        .isInstanceOf(IllegalStateException.class);
+                assertThat(sender.send(List.of(message(301, "lost@profkom.test"), message(302, "lost2@profkom.test"))))
+                        .hasSize(2)
+                        .allSatisfy(outcome -> assertThat(outcome)
+                                .isInstanceOfSatisfying(
+                                        SendOutcome.Unknown.class,
+                                        unknown -> assertThat(unknown.reason()).contains("неизвестно, принято ли")));
             } finally {
                 sender.destroy();
             }
+        }
+    }
+
+    @Test
+    void aBatchGoesOverAllTheConnectionsAndTheOutcomesKeepItsOrder() throws Exception {
+        EmailSender sender = new EmailSender(relay(TestMail.server().getSmtp().getPort(), 3, null));
+        try {
+            List<OutgoingMessage> batch = java.util.stream.IntStream.range(0, 30)
+                    .mapToObj(i -> message(500 + i, "batch" + i + ".mailing@profkom.test"))
+                    .toList();
+            List<SendOutcome> outcomes = sender.send(batch);
+
+            assertThat(outcomes)
+                    .hasSize(30)
+                    .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(SendOutcome.Sent.class));
+            for (int i = 0; i < 30; i++) {
+                MimeMessage received = TestMail.receivedBy("batch" + i + ".mailing@profkom.test")
+                        .getFirst();
+                assertThat(received.getMessageID()).isEqualTo(((SendOutcome.Sent) outcomes.get(i)).providerId());
+                assertThat(received.getHeader("List-Unsubscribe", null))
+                        .isEqualTo("<https://profkom.test/u/" + (500 + i) + ">");
+            }
+        } finally {
+            sender.destroy();
         }
     }
 
@@ -153,39 +219,5 @@ class EmailSenderTests {
         EmailSender sender = new EmailSender(relay(closedPort));
         assertThat(sender.send(List.of(message(401, "x@profkom.test"))).getFirst())
                 .isInstanceOf(SendOutcome.RetryLater.class);
-    }
-
-    /** Postfix's smtp-sink on a free port, answering as told. */
-    private record Sink(Process process, int port) implements AutoCloseable {
-
-        static Sink start(String... options) throws IOException, InterruptedException {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            List<String> command = new java.util.ArrayList<>(List.of(SMTP_SINK.toString()));
-            if ("root".equals(System.getProperty("user.name"))) {
-                command.addAll(List.of("-u", "nobody"));
-            }
-            command.addAll(List.of(options));
-            command.addAll(List.of("127.0.0.1:" + port, "10"));
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (System.nanoTime() < deadline) {
-                try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
-                    return new Sink(process, port);
-                } catch (IOException notYet) {
-                    Thread.sleep(50);
-                }
-            }
-            process.destroy();
-            throw new IllegalStateException("smtp-sink did not start");
-        }
-
-        @Override
-        public void close() {
-            process.destroy();
-        }
     }
 }

@@ -148,6 +148,57 @@ class MailingPagesTests {
     }
 
     @Test
+    void sendsTheDraftToOneselfFromThePageAndTheApiAndSaysWhenItMayNot() throws Exception {
+        String staff = fixture.account(territorial, ru.profkom.shared.Role.ORG_ADMIN);
+        String base = "/orgs/" + territorial + "/mailings";
+        MvcResult created = mvc.perform(form(post(base), "{{имя}}, собрание").with(actors.signedIn(staff)))
+                .andReturn();
+        String page = created.getResponse().getRedirectedUrl();
+        String edit = html(get(page).with(actors.signedIn(staff)));
+        assertThat(edit)
+                .contains("data-testid=\"mailing-test-send\"", "data-testid=\"mailing-test-send-as\"")
+                .contains("Отправить себе на проверку");
+        String person = edit.replaceFirst("(?s).*name=\"asPerson\" value=\"(\\d+)\".*", "$1");
+
+        MvcResult sent = mvc.perform(post(page + "/test-send")
+                        .param("asPerson", person)
+                        .with(actors.signedIn(staff))
+                        .with(csrf()))
+                .andReturn();
+        assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo(page);
+        assertThat(String.valueOf(sent.getFlashMap().get("flash")))
+                .isEqualTo("Проверка отправлена: " + Fixture.emailOf(staff));
+        assertThat(TestMail.receivedBy(Fixture.emailOf(staff)))
+                .singleElement()
+                .satisfies(mail -> assertThat(mail.getSubject()).isEqualTo("[Проверка] Ольга, собрание"));
+
+        String api = "/api/v1/mailings/" + page.substring(page.lastIndexOf('/') + 1) + "/test-send";
+        MvcResult byApi = mvc.perform(post(api)
+                        .with(actors.signedIn(staff))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"asPersonId\":" + person + "}"))
+                .andReturn();
+        assertThat(byApi.getResponse().getStatus()).isEqualTo(200);
+        assertThat(byApi.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains(
+                        "\"channel\":\"EMAIL\"", "\"address\":\"" + Fixture.emailOf(staff) + "\"", "\"refusal\":null");
+        mvc.perform(post(api).with(actors.signedIn(staff)).with(csrf())).andReturn();
+
+        MvcResult tooOften =
+                mvc.perform(post(api).with(actors.signedIn(staff)).with(csrf())).andReturn();
+        assertThat(tooOften.getResponse().getStatus()).isEqualTo(409);
+        assertThat(tooOften.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("не чаще 3 раз в минуту");
+        MvcResult refused = mvc.perform(
+                        post(page + "/test-send").with(actors.signedIn(staff)).with(csrf()))
+                .andReturn();
+        assertThat(String.valueOf(refused.getFlashMap().get("formErrors")))
+                .contains("Проверку можно отправлять не чаще 3 раз в минуту");
+        assertThat(TestMail.receivedBy(Fixture.emailOf(staff))).hasSize(3);
+    }
+
+    @Test
     void anotherRegionSeesNeitherTheMailingsNorTheCount() throws Exception {
         String base = "/orgs/" + territorial + "/mailings";
         assertThat(mvc.perform(get(base).with(actors.signedIn(Fixture.ADMIN_B)))
