@@ -24,18 +24,19 @@ import ru.profkom.portal.Slugs;
 import ru.profkom.shared.StaleWhileReloadCache;
 
 /**
- * Keeps the rendered HTML of the public pages a visitor reads — an organization's home ({@code /{slug}}), its
- * news list and news, its albums and an album — for visitors without a session, so that a busy page is rendered
- * once per {@link #TTL} rather than per request, by one request while the others are still served the previous
- * rendering. Runs before the security filters: a page is rendered through them, and the headers they wrote are
- * kept with it and sent again with every copy, so a visitor's request costs no filter work at all.
+ * Keeps what visitors without a session are answered on the public pages they read — an organization's home
+ * ({@code /{slug}}), its news list and news, its albums and an album, its feeds and documents (up to
+ * {@link #MAX_BODY} each), the sitemap — so that a busy address is answered once per {@link #TTL} rather than per
+ * request, by one request while the others are still served the previous answer. Runs before the security
+ * filters: a page is rendered through them, and the headers they wrote are kept with it and sent again with every
+ * copy, so a visitor's request costs no filter work at all.
  *
- * <p>Why whole pages: what the pages show is already in memory (no statement on a repeated view,
+ * <p>Why whole answers: what the pages show is already in memory (no statement on a repeated view,
  * {@code PublicPageCostTests}), and what remains, Thymeleaf and the filter chain, costs 0.3–1.3 ms of CPU. In a
  * closed loop of 64 connections the mean latency is 64 ÷ throughput (Little's law), so on two cores shared with
  * the load generator no rendered page reaches a p99 of 50 ms (docs/benchmarks.md). The forms (join, feedback)
- * carry a one-time token and are never kept; any page that sets a cookie or answers other than 200 is not kept.
- * Every change on this node that a kept page could show drops them all after its commit
+ * carry a one-time token and are never kept; an answer that sets a cookie or is other than 200 is not kept.
+ * Every change on this node that a kept answer could show drops them all after its commit
  * ({@link RenderedPublicPagesInvalidation}); other nodes follow within the TTL, which is the leaders' one: a
  * withdrawn consent must not show longer than that.
  */
@@ -44,9 +45,14 @@ import ru.profkom.shared.StaleWhileReloadCache;
 class RenderedPublicPages extends OncePerRequestFilter {
 
     static final Duration TTL = Duration.ofSeconds(10);
-    /** The home, the news list, a news item, the albums, an album; the first segment is checked apart. */
-    private static final Pattern KEPT =
-            Pattern.compile("/([a-z0-9][a-z0-9-]{1,58}[a-z0-9])(?:/news(?:/\\d{1,18})?|/albums(?:/\\d{1,18})?)?");
+    /**
+     * The sitemap, or a page's home, news list, news item, albums, album, feeds and documents; the page's address
+     * (group 1) is checked apart.
+     */
+    private static final Pattern KEPT = Pattern.compile("/(?:sitemap\\.xml|([a-z0-9][a-z0-9-]{1,58}[a-z0-9])"
+            + "(?:/news(?:/\\d{1,18})?|/albums(?:/\\d{1,18})?|/feed\\.xml|/rss\\.xml|/documents/\\d{1,18})?)");
+    /** A document larger than this is sent each time: memory is for the many small answers. */
+    static final int MAX_BODY = 512 * 1024;
 
     private static final int MAX_ENTRIES = 5_000;
     /** Says whether the page was a kept copy ({@code HIT}) or rendered for this request ({@code MISS}). */
@@ -62,7 +68,7 @@ class RenderedPublicPages extends OncePerRequestFilter {
         Matcher kept = KEPT.matcher(
                 request.getRequestURI().substring(request.getContextPath().length()));
         return !kept.matches()
-                || Slugs.isReserved(kept.group(1))
+                || (kept.group(1) != null && Slugs.isReserved(kept.group(1)))
                 || request.getRequestedSessionId() != null
                 || (request.getQueryString() != null
                         && !request.getQueryString().matches("page=\\d{1,6}"));
@@ -106,7 +112,7 @@ class RenderedPublicPages extends OncePerRequestFilter {
     private static boolean cacheable(ContentCachingResponseWrapper wrapper) {
         return wrapper.getStatus() == 200
                 && wrapper.getContentType() != null
-                && wrapper.getContentType().startsWith("text/html")
+                && wrapper.getContentSize() <= MAX_BODY
                 && !wrapper.containsHeader("Set-Cookie");
     }
 

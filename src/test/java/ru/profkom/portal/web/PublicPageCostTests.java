@@ -163,7 +163,8 @@ class PublicPageCostTests {
     void keepsTheRenderedPagesAVisitorReadsAndDropsThemWhenWhatTheyShowChanges() throws Exception {
         World world = world("ППО трамвайного парка", 1);
         Map<String, String> addresses = addresses(world);
-        for (String kind : List.of("home", "news", "article", "albums", "album")) {
+        for (String kind :
+                List.of("home", "news", "article", "albums", "album", "document", "atom", "rss", "sitemap")) {
             assertThat(cache(addresses.get(kind))).as(kind).isEqualTo("MISS");
             assertThat(cache(addresses.get(kind))).as(kind).isEqualTo("HIT");
         }
