@@ -64,15 +64,19 @@ class AudienceRepository {
     private record Source(Table<?> table, Field<String> telegram, Field<String> vk) {}
 
     private Source source(String rootPath, Audience audience, LocalDate today) {
-        Table<?> people = members.recipients(
-                new MemberAudiences.Filter(
-                        organizations.activeWithinTable(rootPath, audience.kinds()),
-                        audience.roles(),
-                        audience.categories(),
-                        audience.statuses(),
-                        audience.minAge(),
-                        audience.maxAge()),
-                today);
+        return source(rootPath, audience, today, true);
+    }
+
+    /** The audience, one row per person ({@code onePerPerson}) or one per current membership. */
+    private Source source(String rootPath, Audience audience, LocalDate today, boolean onePerPerson) {
+        MemberAudiences.Filter filter = new MemberAudiences.Filter(
+                organizations.activeWithinTable(rootPath, audience.kinds()),
+                audience.roles(),
+                audience.categories(),
+                audience.statuses(),
+                audience.minAge(),
+                audience.maxAge());
+        Table<?> people = onePerPerson ? members.recipients(filter, today) : members.memberships(filter, today);
         var telegram = MAILING_CHANNEL_LINK.as(TELEGRAM_LINK);
         var vk = MAILING_CHANNEL_LINK.as(VK_LINK);
         Table<?> joined = people.leftJoin(telegram)
@@ -158,6 +162,64 @@ class AudienceRepository {
         long recipients = value(row, 2 + chosen.size() * 4);
         return new AudienceReach(
                 people, value(row, 1), reach, recipients, delivery == Delivery.FIRST_AVAILABLE ? recipients : rows);
+    }
+
+    /**
+     * For each wanted organization: the people of its subtree with the processing consent, and those of them a
+     * mailing reaches on at least one channel, each person once however many memberships they hold there. One
+     * statement for the holders' ids, one streamed over the memberships of the common subtree, ordered by person.
+     */
+    Map<Long, Reach> reachBySubtree(String rootPath, java.util.Set<Long> wanted, LocalDate today) {
+        Source source = source(rootPath, Audience.EVERYONE, today, false);
+        Condition anyChannel = DSL.falseCondition();
+        for (Channel channel : Delivery.FALLBACK) {
+            anyChannel = anyChannel.or(reachable(channel, source));
+        }
+        Map<Long, List<Long>> holderChains = new java.util.HashMap<>();
+        organizations
+                .pathsById(
+                        dsl.selectDistinct(ORGANIZATION_ID).from(source.table()).fetch(ORGANIZATION_ID))
+                .forEach((holder, path) -> holderChains.put(
+                        holder,
+                        java.util.Arrays.stream(path.split("/"))
+                                .filter(id -> !id.isEmpty())
+                                .map(Long::valueOf)
+                                .filter(wanted::contains)
+                                .toList()));
+        Map<Long, Reach> reach = new java.util.HashMap<>();
+        java.util.Set<Long> ofPerson = new java.util.HashSet<>();
+        long[] person = {-1};
+        boolean[] reachable = {false};
+        Runnable countPerson = () -> {
+            Reach one = new Reach(1, reachable[0] ? 1 : 0);
+            ofPerson.forEach(id -> reach.merge(id, one, Reach::plus));
+            ofPerson.clear();
+        };
+        try (var rows = dsl.select(PERSON_ID, ORGANIZATION_ID, DSL.field(anyChannel))
+                .from(source.table())
+                .where(PROCESSING_CONSENT.isTrue())
+                .orderBy(PERSON_ID)
+                .fetchSize(5_000)
+                .fetchLazy()) {
+            for (var row : rows) {
+                if (row.value1() != person[0]) {
+                    countPerson.run();
+                    person[0] = row.value1();
+                    reachable[0] = false;
+                }
+                reachable[0] |= Boolean.TRUE.equals(row.value3());
+                ofPerson.addAll(holderChains.getOrDefault(row.value2(), List.of()));
+            }
+        }
+        countPerson.run();
+        return reach;
+    }
+
+    /** People with the processing consent, and those of them reachable on a channel. */
+    record Reach(long counted, long reachable) {
+        Reach plus(Reach other) {
+            return new Reach(counted + other.counted, reachable + other.reachable);
+        }
     }
 
     private static long value(Record row, int index) {

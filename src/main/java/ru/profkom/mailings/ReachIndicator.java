@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,27 +32,50 @@ class ReachIndicator {
         return IndicatorProvider.of(CODE, IndicatorProvider.Unit.PERCENT, target, 0, 44, (within, period) -> {
             LocalDate today = MoscowTime.today(clock);
             LocalDate on = period.atEndOfMonth().isAfter(today) ? today : period.atEndOfMonth();
+            // One pass over the memberships of the organizations' common subtree: the rating of a union's
+            // thousand organizations was a thousand audience counts, 20–36 s for the page.
+            Map<Long, AudienceRepository.Reach> bySubtree = audiences.reachBySubtree(
+                    commonAncestor(within),
+                    within.stream().map(Organization::id).collect(java.util.stream.Collectors.toSet()),
+                    on);
             Map<Long, IndicatorValue> values = new HashMap<>();
             for (Organization organization : within) {
-                AudienceReach reach = audiences.reach(
-                        organization.path(),
-                        Audience.EVERYONE,
-                        EnumSet.allOf(Channel.class),
-                        Delivery.FIRST_AVAILABLE,
-                        on);
-                long counted = reach.people() - reach.withoutProcessingConsent();
-                if (counted > 0) {
+                AudienceRepository.Reach reach = bySubtree.get(organization.id());
+                if (reach != null && reach.counted() > 0) {
                     values.put(
                             organization.id(),
                             IndicatorValue.of(
-                                    BigDecimal.valueOf(reach.recipients() * 100)
-                                            .divide(BigDecimal.valueOf(counted), 2, RoundingMode.HALF_UP),
+                                    BigDecimal.valueOf(reach.reachable() * 100)
+                                            .divide(BigDecimal.valueOf(reach.counted()), 2, RoundingMode.HALF_UP),
                                     target,
                                     "mailing.indicator.source.electronicReach",
-                                    reach.recipients() + " / " + counted));
+                                    reach.reachable() + " / " + reach.counted()));
                 }
             }
             return values;
         });
+    }
+
+    /** The deepest organization above or at every one of them (the root of the tree for none). */
+    static String commonAncestor(List<Organization> organizations) {
+        String common = null;
+        for (Organization organization : organizations) {
+            String path = organization.path();
+            if (common == null) {
+                common = path;
+                continue;
+            }
+            int length = 0;
+            for (int i = 0; i < Math.min(common.length(), path.length()); i++) {
+                if (common.charAt(i) != path.charAt(i)) {
+                    break;
+                }
+                if (common.charAt(i) == '/') {
+                    length = i + 1;
+                }
+            }
+            common = common.substring(0, length);
+        }
+        return common == null || common.isEmpty() ? "/" : common;
     }
 }

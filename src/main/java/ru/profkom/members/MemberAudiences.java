@@ -6,11 +6,13 @@ import static profkom.schema.Tables.MEMBER_ROLE;
 import static profkom.schema.Tables.PERSON;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
+import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
@@ -80,6 +82,18 @@ public class MemberAudiences {
 
     /** The audience as a derived table named {@code audience}, with the fields of this class's constants. */
     public Table<?> recipients(Filter filter, LocalDate today) {
+        return audience(filter, today, true);
+    }
+
+    /**
+     * As {@link #recipients}, but a row per current membership: a person of two organizations of the subtree is
+     * there twice, once with each (for figures per organization, not for sending).
+     */
+    public Table<?> memberships(Filter filter, LocalDate today) {
+        return audience(filter, today, false);
+    }
+
+    private Table<?> audience(Filter filter, LocalDate today, boolean onePerPerson) {
         Field<Long> organizationId = filter.organizations().field("id", Long.class);
         Field<String> organizationName = filter.organizations().field("short_name", String.class);
         Condition where =
@@ -100,14 +114,16 @@ public class MemberAudiences {
                             DSL.select(organizationId).from(filter.organizations())))));
         }
         // One membership per person first, on narrow rows (the sort of DISTINCT ON is the costly part) ...
-        Table<?> memberships = dsl.selectDistinct(
-                        MEMBERSHIP.PERSON_ID.as("person_id"),
-                        // in the list because DISTINCT ON orders by it (H2 insists)
-                        MEMBERSHIP.ID.as("membership_id"),
-                        MEMBERSHIP.ORGANIZATION_ID.as("organization_id"),
-                        organizationName.as("organization_name"),
-                        MEMBERSHIP.CARD_NUMBER.as("card_number"))
-                .on(MEMBERSHIP.PERSON_ID)
+        List<SelectField<?>> membershipFields = List.of(
+                MEMBERSHIP.PERSON_ID.as("person_id"),
+                // in the list because DISTINCT ON orders by it (H2 insists)
+                MEMBERSHIP.ID.as("membership_id"),
+                MEMBERSHIP.ORGANIZATION_ID.as("organization_id"),
+                organizationName.as("organization_name"),
+                MEMBERSHIP.CARD_NUMBER.as("card_number"));
+        Table<?> memberships = (onePerPerson
+                        ? dsl.selectDistinct(membershipFields).on(MEMBERSHIP.PERSON_ID)
+                        : dsl.select(membershipFields))
                 .from(MEMBERSHIP)
                 .join(filter.organizations())
                 .on(organizationId.eq(MEMBERSHIP.ORGANIZATION_ID))

@@ -426,6 +426,17 @@ public class Organizations {
         return repository.activeWithin(path, kinds);
     }
 
+    /** Paths by id, for read models that roll figures up the tree; a path is not personal data. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> pathsById(java.util.Collection<Long> ids) {
+        Map<Long, String> paths = new java.util.HashMap<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 10_000) {
+            paths.putAll(repository.pathsById(all.subList(from, Math.min(all.size(), from + 10_000))));
+        }
+        return paths;
+    }
+
     /** Short names by id; names of organizations are not personal data and are public on the portal. */
     @Transactional(readOnly = true)
     public Map<Long, String> shortNames(java.util.Collection<Long> ids) {

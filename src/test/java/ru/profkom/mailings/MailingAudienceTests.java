@@ -164,13 +164,32 @@ class MailingAudienceTests {
                 .findFirst()
                 .orElseThrow();
         var organization = actors.as(Fixture.ADMIN_A, () -> organizations.get(territorial));
+        var ppos = actors.as(Fixture.ADMIN_A, () -> List.of(organizations.get(hospital), organizations.get(school)));
 
-        var value = indicator
-                .values(List.of(organization), java.time.YearMonth.now())
-                .get(territorial);
+        var values = indicator.values(List.of(ppos.get(0), organization, ppos.get(1)), java.time.YearMonth.now());
 
         // six people, one without consent to processing; Анна and Борис by e-mail, Елена by SMS
-        assertThat(value.value()).isEqualByComparingTo("60.00");
+        assertThat(values.get(territorial).value()).isEqualByComparingTo("60.00");
+        // each organization's value, from the one grouped count, is what its own audience count says
+        for (long ppo : List.of(hospital, school)) {
+            AudienceReach own = actors.as(
+                    Fixture.ADMIN_A,
+                    () -> mailings.reach(
+                            ppo, Audience.EVERYONE, EnumSet.allOf(Channel.class), Delivery.FIRST_AVAILABLE));
+            long counted = own.people() - own.withoutProcessingConsent();
+            if (counted == 0) {
+                assertThat(values).doesNotContainKey(ppo);
+            } else {
+                assertThat(values.get(ppo).value())
+                        .isEqualByComparingTo(java.math.BigDecimal.valueOf(own.recipients() * 100)
+                                .divide(java.math.BigDecimal.valueOf(counted), 2, java.math.RoundingMode.HALF_UP));
+            }
+        }
+        assertThat(ReachIndicator.commonAncestor(List.of(ppos.get(0), ppos.get(1))))
+                .isEqualTo(organization.path());
+        assertThat(ReachIndicator.commonAncestor(List.of(ppos.get(0))))
+                .isEqualTo(ppos.get(0).path());
+        assertThat(ReachIndicator.commonAncestor(List.of())).isEqualTo("/");
     }
 
     @Test
