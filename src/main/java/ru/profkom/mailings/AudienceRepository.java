@@ -133,7 +133,6 @@ class AudienceRepository {
         List<SelectField<?>> fields = new ArrayList<>();
         fields.add(DSL.count());
         fields.add(countOf(PROCESSING_CONSENT.isFalse()));
-        Condition anyChannel = DSL.falseCondition();
         for (Channel channel : chosen) {
             Condition withConsent = PROCESSING_CONSENT.isTrue().and(consented(consent(channel)));
             fields.add(countOf(reachable(channel, source)));
@@ -144,9 +143,8 @@ class AudienceRepository {
                     .or(address(channel, source).eq("")))));
             fields.add(countOf(
                     withAddress(channel, source).and(reachable(channel, source).not())));
-            anyChannel = anyChannel.or(reachable(channel, source));
         }
-        fields.add(countOf(anyChannel));
+        fields.add(countOf(reachableOnAny(chosen, source)));
         Record row = dsl.select(fields).from(source.table()).fetchOne();
         long people = row.get(0, Long.class);
         Map<Channel, AudienceReach.ChannelReach> reach = new EnumMap<>(Channel.class);
@@ -171,10 +169,6 @@ class AudienceRepository {
      */
     Map<Long, Reach> reachBySubtree(String rootPath, java.util.Set<Long> wanted, LocalDate today) {
         Source source = source(rootPath, Audience.EVERYONE, today, false);
-        Condition anyChannel = DSL.falseCondition();
-        for (Channel channel : Delivery.FALLBACK) {
-            anyChannel = anyChannel.or(reachable(channel, source));
-        }
         Map<Long, List<Long>> holderChains = new java.util.HashMap<>();
         organizations
                 .pathsById(
@@ -188,31 +182,42 @@ class AudienceRepository {
                                 .toList()));
         Map<Long, Reach> reach = new java.util.HashMap<>();
         java.util.Set<Long> ofPerson = new java.util.HashSet<>();
-        long[] person = {-1};
-        boolean[] reachable = {false};
-        Runnable countPerson = () -> {
-            Reach one = new Reach(1, reachable[0] ? 1 : 0);
-            ofPerson.forEach(id -> reach.merge(id, one, Reach::plus));
-            ofPerson.clear();
-        };
-        try (var rows = dsl.select(PERSON_ID, ORGANIZATION_ID, DSL.field(anyChannel))
+        Long person = null;
+        boolean reachable = false;
+        try (var rows = dsl.select(PERSON_ID, ORGANIZATION_ID, DSL.field(reachableOnAny(Delivery.FALLBACK, source)))
                 .from(source.table())
                 .where(PROCESSING_CONSENT.isTrue())
                 .orderBy(PERSON_ID)
                 .fetchSize(5_000)
                 .fetchLazy()) {
             for (var row : rows) {
-                if (row.value1() != person[0]) {
-                    countPerson.run();
-                    person[0] = row.value1();
-                    reachable[0] = false;
+                if (!row.value1().equals(person)) {
+                    countOnce(reach, ofPerson, reachable);
+                    person = row.value1();
+                    reachable = false;
                 }
-                reachable[0] |= Boolean.TRUE.equals(row.value3());
+                reachable |= Boolean.TRUE.equals(row.value3());
                 ofPerson.addAll(holderChains.getOrDefault(row.value2(), List.of()));
             }
         }
-        countPerson.run();
+        countOnce(reach, ofPerson, reachable);
         return reach;
+    }
+
+    /** One person in every wanted organization above their memberships, then the next person's turn. */
+    private static void countOnce(Map<Long, Reach> reach, java.util.Set<Long> organizations, boolean reachable) {
+        Reach one = new Reach(1, reachable ? 1 : 0);
+        organizations.forEach(id -> reach.merge(id, one, Reach::plus));
+        organizations.clear();
+    }
+
+    /** Reachable on at least one of the channels. */
+    private static Condition reachableOnAny(List<Channel> channels, Source source) {
+        Condition any = DSL.falseCondition();
+        for (Channel channel : channels) {
+            any = any.or(reachable(channel, source));
+        }
+        return any;
     }
 
     /** People with the processing consent, and those of them reachable on a channel. */

@@ -85,19 +85,26 @@ public final class TestMail {
 
     /** The text of the message's part of a type ({@code text/html}, {@code text/plain}), however deeply nested. */
     public static String part(jakarta.mail.Part message, String type) throws MessagingException, java.io.IOException {
-        if (message.isMimeType(type)) {
-            return (String) message.getContent();
+        String found = find(message, type);
+        if (found == null) {
+            throw new AssertionError("no " + type + " part");
         }
-        if (message.getContent() instanceof jakarta.mail.Multipart multipart) {
+        return found;
+    }
+
+    private static String find(jakarta.mail.Part part, String type) throws MessagingException, java.io.IOException {
+        if (part.isMimeType(type)) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
-                try {
-                    return part(multipart.getBodyPart(i), type);
-                } catch (AssertionError notThere) {
-                    // look in the next part
+                String found = find(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
                 }
             }
         }
-        throw new AssertionError("no " + type + " part");
+        return null;
     }
 
     public static List<MimeMessage> receivedBy(String recipient) {
